@@ -1,0 +1,54 @@
+//! The rule registry: one folder per rule (code, README.md doc, pass/ and fail/ fixtures,
+//! snapshots). Adding a rule = adding a folder and one line in `all()`.
+
+use crate::finding::{Finding, Severity};
+use crate::model::Model;
+
+pub mod support;
+
+pub struct Meta {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    /// The README.md of the rule folder: what `authwire explain` prints.
+    pub docs: &'static str,
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static Meta;
+    fn check(&self, model: &Model, out: &mut Vec<Finding>);
+}
+
+macro_rules! rules {
+    ($($folder:literal => $m:ident),* $(,)?) => {
+        $( #[path = $folder] mod $m; )*
+        /// Every rule, in id order.
+        pub fn all() -> Vec<&'static dyn Rule> {
+            let mut v: Vec<&'static dyn Rule> = vec![$( &$m::RULE ),*];
+            v.sort_by_key(|r| r.meta().id);
+            v
+        }
+    };
+}
+
+rules! {
+    "acm-san-coverage/rule.rs" => acm_san_coverage,
+    "cognito-cc-custom-scopes-only/rule.rs" => cognito_cc_custom_scopes_only,
+    "cognito-cc-exclusive-flow/rule.rs" => cognito_cc_exclusive_flow,
+    "cognito-cc-requires-secret/rule.rs" => cognito_cc_requires_secret,
+    "cognito-client-scope-defined/rule.rs" => cognito_client_scope_defined,
+    "cognito-oauth-flag/rule.rs" => cognito_oauth_flag,
+    "cognito-scope-grantable/rule.rs" => cognito_scope_grantable,
+    "http-scope-defined/rule.rs" => http_scope_defined,
+    "http-scopes-need-jwt/rule.rs" => http_scopes_need_jwt,
+    "r53-api-alias-target/rule.rs" => r53_api_alias_target,
+    "r53-api-not-execute-api/rule.rs" => r53_api_not_execute_api,
+    "r53-parent-a-record/rule.rs" => r53_parent_a_record,
+    "r53-parent-record-order/rule.rs" => r53_parent_record_order,
+    "rest-scope-defined/rule.rs" => rest_scope_defined,
+    "rest-scopes-need-cognito/rule.rs" => rest_scopes_need_cognito,
+}
+
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    all().into_iter().find(|r| r.meta().id == id)
+}

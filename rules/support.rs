@@ -1,0 +1,354 @@
+//! Joins and location helpers shared by rules. Rules read the model only.
+
+use crate::finding::{Finding, Related, Severity};
+use crate::model::{Model, Resource};
+use crate::source::Span;
+use crate::value::{Origin, Val, V};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Scopes every user pool grants without a resource server (user flows only).
+pub const BUILTIN_SCOPES: &[&str] = &["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"];
+
+pub fn is_builtin(s: &str) -> bool {
+    BUILTIN_SCOPES.contains(&s)
+}
+
+/// Where a finding about one element (or the whole value) of an attribute should point: the
+/// element when it is written inside the resource, else the attribute, with a related location
+/// where the value was set (variable default, tfvars, local).
+pub fn place(res: &Resource, attr: &str, elem: Option<&Val>) -> (Option<Span>, Vec<Related>) {
+    let attr_span = res.span(attr);
+    match (elem.and_then(|e| e.at), res.span) {
+        (Some(at), Some(block)) if block.contains(&at) => (Some(at), vec![]),
+        (Some(at), _) => (
+            attr_span,
+            vec![Related {
+                message: "the value is set here".into(),
+                resource: res.address.clone(),
+                location: Some(at),
+            }],
+        ),
+        (None, _) => (attr_span, vec![]),
+    }
+}
+
+pub fn related(res: &Resource, attr: &str, message: impl Into<String>) -> Related {
+    Related {
+        message: message.into(),
+        resource: res.address.clone(),
+        location: res.span(attr),
+    }
+}
+
+pub fn origins_text(origins: &[Origin]) -> String {
+    if origins.is_empty() {
+        return "the value could not be evaluated".into();
+    }
+    origins.iter().take(3).map(Origin::describe).collect::<Vec<_>>().join("; ")
+}
+
+pub struct FindingBuilder {
+    f: Finding,
+}
+
+pub fn finding(rule: &'static super::Meta, res: &Resource, message: impl Into<String>) -> FindingBuilder {
+    FindingBuilder {
+        f: Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            message: message.into(),
+            help: String::new(),
+            resource: res.address.clone(),
+            location: res.span,
+            related: vec![],
+        },
+    }
+}
+
+impl FindingBuilder {
+    pub fn at(mut self, loc: Option<Span>) -> Self {
+        if loc.is_some() {
+            self.f.location = loc;
+        }
+        self
+    }
+    pub fn place(mut self, p: (Option<Span>, Vec<Related>)) -> Self {
+        if p.0.is_some() {
+            self.f.location = p.0;
+        }
+        self.f.related.extend(p.1);
+        self
+    }
+    pub fn help(mut self, h: impl Into<String>) -> Self {
+        self.f.help = h.into();
+        self
+    }
+    pub fn related(mut self, r: Related) -> Self {
+        self.f.related.push(r);
+        self
+    }
+    pub fn severity(mut self, s: Severity) -> Self {
+        self.f.severity = s;
+        self
+    }
+    /// "Cannot verify": a note naming the unknown value.
+    pub fn note(self) -> Self {
+        self.severity(Severity::Note)
+    }
+    pub fn push(self, out: &mut Vec<Finding>) {
+        out.push(self.f);
+    }
+}
+
+/// Resources of `rtype` grouped by the user pool their `user_pool_id` points at.
+pub fn by_pool<'a>(model: &'a Model, rtype: &str) -> BTreeMap<String, Vec<&'a Resource>> {
+    let mut m: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+    for r in model.resources_of(rtype) {
+        if let Some(p) = r.get("user_pool_id") {
+            for pool in model.links(p, "aws_cognito_user_pool") {
+                m.entry(pool.address.clone()).or_default().push(r);
+            }
+        }
+    }
+    m
+}
+
+/// The custom scopes defined for a set of pools: known full names, and unknown parts.
+pub struct Defined<'a> {
+    pub known: BTreeSet<String>,
+    pub servers: Vec<&'a Resource>,
+    pub unknown: Vec<Origin>,
+}
+
+pub fn defined_scopes<'a>(servers: &BTreeMap<String, Vec<&'a Resource>>, pools: &[&Resource]) -> Defined<'a> {
+    let mut d = Defined {
+        known: BTreeSet::new(),
+        servers: vec![],
+        unknown: vec![],
+    };
+    for p in pools {
+        for s in servers.get(&p.address).into_iter().flatten() {
+            d.servers.push(s);
+            match s.get("scope_identifiers").map(|v| &v.v) {
+                Some(V::List(l)) => {
+                    for id in l {
+                        match id.as_str() {
+                            Some(x) => {
+                                d.known.insert(x.to_string());
+                            }
+                            None => crate::value::merge_origins(&mut d.unknown, &id.origins()),
+                        }
+                    }
+                }
+                Some(_) => crate::value::merge_origins(&mut d.unknown, &s.get("scope_identifiers").unwrap().origins()),
+                None => {}
+            }
+            if s.unknown_count {
+                d.unknown.push(Origin::other(crate::value::OriginKind::Error, format!("the number of {} instances is unknown", s.base)));
+            }
+        }
+    }
+    d
+}
+
+/// Pools a value (provider_arns, user_pool_id, issuer…) points at. `Err` carries why it cannot
+/// be told.
+pub fn pools_of<'a>(model: &'a Model, v: &Val) -> Result<Vec<&'a Resource>, Vec<Origin>> {
+    let pools = model.links(v, "aws_cognito_user_pool");
+    if !pools.is_empty() {
+        return Ok(pools);
+    }
+    let mut o = v.origins();
+    if o.is_empty() {
+        o.push(Origin::other(crate::value::OriginKind::Error, format!("{} matches no user pool in this configuration", v.show())));
+    }
+    Err(o)
+}
+
+/// Pool a JWT issuer names: by reference (endpoint/id), by known pool id, or not a Cognito issuer.
+pub enum Issuer<'a> {
+    Pools(Vec<&'a Resource>),
+    NotCognito,
+    Unknown(Vec<Origin>),
+}
+
+pub fn issuer_pools<'a>(model: &'a Model, issuer: &Val) -> Issuer<'a> {
+    let pools = model.links(issuer, "aws_cognito_user_pool");
+    if !pools.is_empty() {
+        return Issuer::Pools(pools);
+    }
+    match &issuer.v {
+        V::Str(s) => {
+            if !s.contains("cognito-idp.") {
+                return Issuer::NotCognito;
+            }
+            let id = s.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            let found: Vec<&Resource> = model
+                .resources_of("aws_cognito_user_pool")
+                .filter(|p| p.str("id") == Some(id))
+                .collect();
+            if found.is_empty() {
+                Issuer::Unknown(vec![Origin::other(
+                    crate::value::OriginKind::Error,
+                    format!("issuer {s} names pool {id}, which is not in this configuration"),
+                )])
+            } else {
+                Issuer::Pools(found)
+            }
+        }
+        _ => Issuer::Unknown(issuer.origins()),
+    }
+}
+
+/// The list items of an attribute, or `None` when it is unknown (with the value).
+pub fn list<'a>(res: &'a Resource, attr: &str) -> Option<Result<Vec<&'a Val>, &'a Val>> {
+    let v = res.get(attr)?;
+    if v.is_null() {
+        return None;
+    }
+    Some(match &v.v {
+        V::List(l) => Ok(l.iter().collect()),
+        _ => Err(v),
+    })
+}
+
+pub fn names(rs: &[&Resource]) -> String {
+    rs.iter().map(|r| r.address.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// `GET /orders/{id}`-style name of a REST method, built from the resource tree.
+pub fn rest_route(model: &Model, method: &Resource) -> String {
+    let verb = method.str("http_method").unwrap_or("?");
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = method.get("resource_id").cloned();
+    for _ in 0..64 {
+        let Some(v) = cur.take() else { break };
+        let res = model.links(&v, "aws_api_gateway_resource");
+        let Some(r) = res.first() else {
+            // the API's root resource, or something unknown
+            if v.origins().iter().any(|o| o.attr == "root_resource_id") {
+                break;
+            }
+            if !v.origins().is_empty() || v.as_str().is_some() {
+                parts.push("…".into());
+            }
+            break;
+        };
+        parts.push(r.str("path_part").unwrap_or("{?}").to_string());
+        cur = r.get("parent_id").cloned();
+    }
+    parts.reverse();
+    format!("{verb} /{}", parts.join("/"))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest defined name, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(s: &str, known: impl IntoIterator<Item = &'a String>) -> Option<&'a String> {
+    known
+        .into_iter()
+        .map(|k| (edit_distance(s, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Checks that every scope in `attr` of `res` is defined by a resource server of one of
+/// `pools` (what the rule is about is said by `subject`, e.g. "PUT /orders/{id}").
+#[allow(clippy::too_many_arguments)]
+pub fn check_defined(
+    meta: &'static super::Meta,
+    res: &Resource,
+    attr: &str,
+    subject: &str,
+    pools: &[&Resource],
+    servers: &BTreeMap<String, Vec<&Resource>>,
+    allow_builtin: bool,
+    out: &mut Vec<Finding>,
+) {
+    let Some(items) = list(res, attr) else { return };
+    let items = match items {
+        Ok(i) => i,
+        Err(v) => {
+            finding(meta, res, format!("cannot verify the scopes of {subject}: {}", origins_text(&v.origins())))
+                .place(place(res, attr, Some(v)))
+                .help("make the scope list known at plan time (literals, variables with values, or scope_identifiers references)")
+                .note()
+                .push(out);
+            return;
+        }
+    };
+    let d = defined_scopes(servers, pools);
+    let pool_names = names(pools);
+    for it in items {
+        let Some(s) = it.as_str() else {
+            finding(meta, res, format!("cannot verify a scope of {subject}: {}", origins_text(&it.origins())))
+                .place(place(res, attr, Some(it)))
+                .help("make the scope known at plan time")
+                .note()
+                .push(out);
+            continue;
+        };
+        if d.known.contains(s) || (allow_builtin && is_builtin(s)) {
+            continue;
+        }
+        if !d.unknown.is_empty() {
+            finding(meta, res, format!("cannot verify scope {s} of {subject}: {}", origins_text(&d.unknown)))
+                .place(place(res, attr, Some(it)))
+                .help("give the resource servers literal identifiers and scope names")
+                .note()
+                .push(out);
+            continue;
+        }
+        let mut msg = format!(
+            "{subject} uses scope {s}, which no resource server of user pool {pool_names} defines; Cognito never issues it, so every call is refused (401)"
+        );
+        if s.contains(char::is_whitespace) {
+            msg.push_str(" (a scope cannot contain spaces)");
+        }
+        let mut help = match did_you_mean(s, &d.known) {
+            Some(k) => format!("did you mean {k}? "),
+            None => String::new(),
+        };
+        if d.known.is_empty() {
+            help.push_str("define it with an aws_cognito_resource_server in that pool (scope = identifier/scope_name)");
+        } else {
+            help.push_str(&format!(
+                "use one of {}; better, reference aws_cognito_resource_server.<name>.scope_identifiers",
+                d.known.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        let mut f = finding(meta, res, msg).place(place(res, attr, Some(it))).help(help);
+        for srv in &d.servers {
+            let defined: Vec<&str> = srv
+                .get("scope_identifiers")
+                .and_then(Val::items)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|v| v.as_str())
+                .collect();
+            f = f.related(related(srv, "identifier", format!("resource server defines {}", defined.join(", "))));
+        }
+        if d.servers.is_empty() {
+            for p in pools {
+                f = f.related(Related {
+                    message: "user pool has no resource server in this configuration".into(),
+                    resource: p.address.clone(),
+                    location: p.span,
+                });
+            }
+        }
+        f.push(out);
+    }
+}

@@ -1,0 +1,97 @@
+//! The whole run: load → one model per root module or plan → rules → sorted findings.
+
+use crate::diag::Diag;
+use crate::finding::Finding;
+use crate::load::{self, CliVar};
+use crate::model::{norm_host, Model, Resource};
+use crate::rules::Rule;
+use crate::source::Files;
+use crate::value::{Val, V};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+pub struct Run {
+    pub files: Files,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<Diag>,
+    pub resources: usize,
+}
+
+/// Adds what needs other resources: `aws_route53_record.fqdn` (name expanded against its zone).
+pub fn finish_model(resources: Vec<Resource>) -> Model {
+    let mut model = Model::new(resources);
+    let mut fqdns = Vec::new();
+    for (i, r) in model.resources.iter().enumerate() {
+        if r.rtype != "aws_route53_record" || r.get("fqdn").is_some_and(|v| !v.is_unknown()) {
+            continue;
+        }
+        let Some(name) = r.str("name") else { continue };
+        let name = norm_host(name);
+        let zone = r.get("zone_id").map(|z| model.links(z, "aws_route53_zone")).unwrap_or_default();
+        let zone_name = zone.first().and_then(|z| z.str("name")).map(norm_host);
+        let fqdn = match zone_name {
+            Some(z) if name == z || name.ends_with(&format!(".{z}")) => Some(name),
+            Some(z) => Some(format!("{name}.{z}")),
+            None if name.contains('.') => Some(name),
+            None => None,
+        };
+        if let Some(f) = fqdn {
+            fqdns.push((i, f));
+        }
+    }
+    for (i, f) in fqdns {
+        if let V::Obj(m) = &mut model.resources[i].attrs.v {
+            m.insert("fqdn".into(), Val::str(f));
+        }
+    }
+    model
+}
+
+pub fn run(paths: &[PathBuf], cli_vars: &[CliVar], rules: &[&'static dyn Rule]) -> Run {
+    let env_vars: Vec<(String, String)> = {
+        let mut v: Vec<(String, String)> = std::env::vars()
+            .filter_map(|(k, val)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), val)))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut loaded = load::load(paths, cli_vars, &env_vars);
+    let mut errors = std::mem::take(&mut loaded.errors);
+    let lref = &loaded;
+    let mut models: Vec<Model> = loaded
+        .roots
+        .par_iter()
+        .map(|root| finish_model(crate::eval::eval_root(lref, root)))
+        .collect();
+    for p in &loaded.plans {
+        match crate::plan::resources(&p.json, p.file) {
+            Ok(rs) => models.push(finish_model(rs)),
+            Err(d) => errors.push(d),
+        }
+    }
+    let resources = models.iter().map(|m| m.resources.len()).sum();
+    let mut findings: Vec<Finding> = models
+        .par_iter()
+        .flat_map_iter(|m| {
+            let mut out = Vec::new();
+            for r in rules {
+                r.check(m, &mut out);
+            }
+            out
+        })
+        .collect();
+    let files = &loaded.files;
+    let key = |f: &Finding| {
+        let loc = f.location.map(|s| files.location(s));
+        (loc, f.rule, f.resource.clone(), f.message.clone())
+    };
+    findings.sort_by_cached_key(key);
+    findings.dedup_by(|a, b| key(a) == key(b));
+    errors.sort_by_cached_key(|d| (d.location(files), d.message.clone()));
+    Run {
+        files: loaded.files,
+        findings,
+        errors,
+        resources,
+    }
+}

@@ -1,0 +1,189 @@
+//! Command line (design §5).
+
+use crate::finding::Severity;
+use crate::load::CliVar;
+use crate::report::{self, Format};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "authwire", version, about = "Proves an AWS auth setup in Terraform (API Gateway + Cognito + ACM + Route 53) is wired consistently")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Lint Terraform directories, files and plan JSON.
+    Lint {
+        /// Directories (recursive), .tf/.tf.json files, or plan JSON files.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Write the report to this file instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Set a root variable, NAME=VALUE (repeatable; later wins).
+        #[arg(long = "var", value_name = "NAME=VALUE")]
+        vars: Vec<String>,
+        /// Read root variables from a tfvars file (repeatable).
+        #[arg(long = "var-file", value_name = "FILE")]
+        var_files: Vec<PathBuf>,
+        /// The lowest severity that makes the exit code 1.
+        #[arg(long, value_enum, default_value = "warning")]
+        fail_on: FailOn,
+        /// Configuration file (reserved; default: .authwire.toml found upward).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// List the rules: id, severity, title.
+    Rules,
+    /// Print a rule's documentation.
+    Explain { rule: String },
+}
+
+/// `--var` and `--var-file` in the order given on the command line.
+fn ordered_vars(vars: &[String], files: &[PathBuf]) -> Result<Vec<CliVar>, String> {
+    let args: Vec<String> = std::env::args().collect();
+    let mut out = Vec::new();
+    let (mut vi, mut fi) = (0, 0);
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        let is_var = a == "--var" || a.starts_with("--var=");
+        let is_file = a == "--var-file" || a.starts_with("--var-file=");
+        if is_var && vi < vars.len() {
+            out.push(vars[vi].clone().into());
+            vi += 1;
+        } else if is_file && fi < files.len() {
+            out.push(CliVarArg::File(files[fi].clone()));
+            fi += 1;
+        }
+        if (is_var || is_file) && !a.contains('=') {
+            i += 1;
+        }
+        i += 1;
+    }
+    // anything not matched positionally (e.g. called as a library) keeps clap's order
+    out.extend(vars[vi..].iter().cloned().map(CliVarArg::from));
+    out.extend(files[fi..].iter().cloned().map(CliVarArg::File));
+    out.into_iter()
+        .map(|v| match v {
+            CliVarArg::File(p) => Ok(CliVar::File(p)),
+            CliVarArg::Pair(s) => match s.split_once('=') {
+                Some((n, v)) if !n.is_empty() => Ok(CliVar::Pair(n.to_string(), v.to_string())),
+                _ => Err(format!("--var {s}: expected NAME=VALUE")),
+            },
+        })
+        .collect()
+}
+
+enum CliVarArg {
+    File(PathBuf),
+    Pair(String),
+}
+impl From<String> for CliVarArg {
+    fn from(s: String) -> Self {
+        CliVarArg::Pair(s)
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.cmd {
+        Cmd::Rules => {
+            let mut s = String::new();
+            for r in crate::rules::all() {
+                let m = r.meta();
+                s.push_str(&format!("{:<32} {:<8} {}\n", m.id, m.severity.as_str(), m.title));
+            }
+            print!("{s}");
+            ExitCode::SUCCESS
+        }
+        Cmd::Explain { rule } => match crate::rules::find(&rule) {
+            Some(r) => {
+                print!("{}", r.meta().docs);
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("authwire: no rule named {rule}; `authwire rules` lists them");
+                ExitCode::from(2)
+            }
+        },
+        Cmd::Lint {
+            paths,
+            format,
+            output,
+            vars,
+            var_files,
+            fail_on,
+            config,
+        } => {
+            if let Some(c) = config {
+                if !c.exists() {
+                    eprintln!("authwire: config file {} not found", c.display());
+                    return ExitCode::from(2);
+                }
+            }
+            let cli_vars = match ordered_vars(&vars, &var_files) {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("authwire: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let rules = crate::rules::all();
+            let run = crate::build::run(&paths, &cli_vars, &rules);
+            let color = output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let text = report::render(&run, format, color);
+            match &output {
+                Some(p) => {
+                    if let Err(e) = std::fs::write(p, &text) {
+                        eprintln!("authwire: cannot write {}: {e}", p.display());
+                        return ExitCode::from(2);
+                    }
+                }
+                None => {
+                    let mut so = std::io::stdout().lock();
+                    let _ = so.write_all(text.as_bytes());
+                }
+            }
+            if format == Format::Text {
+                eprintln!("{}", report::text::summary(&run));
+            }
+            if !run.errors.is_empty() {
+                return ExitCode::from(2);
+            }
+            let threshold = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Note => Some(Severity::Note),
+                FailOn::Never => None,
+            };
+            match threshold {
+                Some(t) if run.findings.iter().any(|f| f.severity >= t) => ExitCode::from(1),
+                _ => ExitCode::SUCCESS,
+            }
+        }
+    }
+}

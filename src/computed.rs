@@ -1,0 +1,92 @@
+//! Provider-computed attributes that rules need, synthesized from configuration (design §1).
+//! One table, one place: add a resource type here, not in rules.
+
+use crate::eval::funcs::from_parts;
+use crate::load::module::Mode;
+use crate::value::{Origin, Part, Val, V};
+use std::collections::BTreeMap;
+
+/// CloudFront's hosted zone id, used by every alias to a CloudFront distribution.
+pub const CLOUDFRONT_ZONE_ID: &str = "Z2FDTNDATAQYW2";
+
+fn set_default(attrs: &mut BTreeMap<String, Val>, k: &str, v: Val) {
+    attrs.entry(k.to_string()).or_insert(v);
+}
+
+fn parts(v: &Val) -> Vec<Part> {
+    crate::eval::funcs::to_parts(v).unwrap_or_else(|_| vec![Part::Unknown(v.origins())])
+}
+
+pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val>, region: &Val) {
+    if mode == Mode::Data {
+        return;
+    }
+    let unknown = |a: &str| Val::unknown(Origin::computed(addr, a));
+    match rtype {
+        "aws_cognito_resource_server" => {
+            let ident = attrs.get("identifier").cloned().unwrap_or_else(|| unknown("identifier"));
+            let scopes = attrs.get("scope").cloned().unwrap_or_else(|| Val::new(V::List(vec![]), None));
+            let ids = match scopes.items() {
+                Some(items) => {
+                    let list = items
+                        .iter()
+                        .map(|s| {
+                            let name = s.get("scope_name").cloned().unwrap_or_else(|| unknown("scope.scope_name"));
+                            let mut p = parts(&ident);
+                            p.push(Part::Lit("/".into()));
+                            p.extend(parts(&name));
+                            Val::new(from_parts(p), name.at.or(s.at))
+                        })
+                        .collect();
+                    Val::new(V::List(list), None)
+                }
+                None => Val::new(V::Unknown(scopes.origins()), None),
+            };
+            set_default(attrs, "scope_identifiers", ids);
+        }
+        "aws_acm_certificate" => {
+            let mut names = vec![attrs.get("domain_name").cloned().unwrap_or_else(|| unknown("domain_name"))];
+            let dvo = match attrs.get("subject_alternative_names").map(|v| &v.v) {
+                Some(V::List(l)) => {
+                    names.extend(l.iter().cloned());
+                    let mut seen: Vec<&Val> = Vec::new();
+                    let mut list = Vec::new();
+                    for n in &names {
+                        if seen.iter().any(|s| s.v == n.v && !n.is_unknown()) {
+                            continue;
+                        }
+                        seen.push(n);
+                        let mut o = BTreeMap::new();
+                        o.insert("domain_name".to_string(), n.clone());
+                        for a in ["resource_record_name", "resource_record_value", "resource_record_type"] {
+                            o.insert(a.to_string(), unknown(&format!("domain_validation_options.{a}")));
+                        }
+                        list.push(Val::new(V::Obj(o), None));
+                    }
+                    Val::new(V::List(list), None)
+                }
+                Some(V::Null) | None => {
+                    let mut o = BTreeMap::new();
+                    o.insert("domain_name".to_string(), names[0].clone());
+                    for a in ["resource_record_name", "resource_record_value", "resource_record_type"] {
+                        o.insert(a.to_string(), unknown(&format!("domain_validation_options.{a}")));
+                    }
+                    Val::new(V::List(vec![Val::new(V::Obj(o), None)]), None)
+                }
+                Some(_) => unknown("domain_validation_options"),
+            };
+            set_default(attrs, "domain_validation_options", dvo);
+        }
+        "aws_cognito_user_pool_domain" => {
+            set_default(attrs, "cloudfront_distribution_zone_id", Val::str(CLOUDFRONT_ZONE_ID));
+        }
+        "aws_cognito_user_pool" => {
+            let mut p = vec![Part::Lit("cognito-idp.".into())];
+            p.extend(parts(region));
+            p.push(Part::Lit(".amazonaws.com/".into()));
+            p.push(Part::Unknown(vec![Origin::computed(addr, "id")]));
+            set_default(attrs, "endpoint", Val::new(from_parts(p), None));
+        }
+        _ => {}
+    }
+}

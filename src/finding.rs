@@ -1,0 +1,42 @@
+//! Findings rules emit.
+
+use crate::source::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Related {
+    pub message: String,
+    pub resource: String,
+    pub location: Option<Span>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// What is wrong and why AWS cares.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+    pub resource: String,
+    pub location: Option<Span>,
+    pub related: Vec<Related>,
+}

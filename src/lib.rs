@@ -1,0 +1,19 @@
+//! authwire: proves that an AWS auth setup written in Terraform (API Gateway + Cognito + ACM +
+//! Route 53) is wired consistently, before `terraform apply`.
+
+pub mod ast;
+pub mod build;
+pub mod cli;
+pub mod computed;
+pub mod diag;
+pub mod eval;
+pub mod finding;
+pub mod load;
+pub mod model;
+pub mod plan;
+pub mod report;
+pub mod source;
+pub mod value;
+
+#[path = "../rules/mod.rs"]
+pub mod rules;

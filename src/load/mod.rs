@@ -1,0 +1,408 @@
+//! Finding inputs and parsing them (design §1, "load").
+
+pub mod hcl;
+pub mod json;
+pub mod module;
+
+use crate::ast::{Body, Expr};
+use crate::diag::Diag;
+use crate::source::{display_path, Files, Span};
+use module::ModuleDef;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// A `--var` or `--var-file` in command-line order.
+#[derive(Clone, Debug)]
+pub enum CliVar {
+    File(PathBuf),
+    Pair(String, String),
+}
+
+pub struct PlanInput {
+    pub file: u32,
+    pub json: serde_json::Value,
+}
+
+#[derive(Default)]
+pub struct Loaded {
+    pub files: Files,
+    pub modules: BTreeMap<PathBuf, ModuleDef>,
+    pub roots: Vec<PathBuf>,
+    /// Variable values of each root, precedence already applied (later sources won).
+    pub root_vars: BTreeMap<PathBuf, BTreeMap<String, Expr>>,
+    pub plans: Vec<PlanInput>,
+    pub errors: Vec<Diag>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Kind {
+    Tf,
+    TfJson,
+    Tfvars,
+    TfvarsJson,
+    Plan,
+}
+
+fn kind_of(p: &Path) -> Option<Kind> {
+    let n = p.file_name()?.to_string_lossy();
+    if n.ends_with(".tf.json") {
+        Some(Kind::TfJson)
+    } else if n.ends_with(".tf") {
+        Some(Kind::Tf)
+    } else if n.ends_with(".tfvars.json") {
+        Some(Kind::TfvarsJson)
+    } else if n.ends_with(".tfvars") {
+        Some(Kind::Tfvars)
+    } else if n.ends_with(".json") {
+        Some(Kind::Plan)
+    } else {
+        None
+    }
+}
+
+enum Parsed {
+    Config(Body),
+    Vars(Body),
+    Plan(serde_json::Value),
+}
+
+struct FileResult {
+    path: PathBuf,
+    name: String,
+    text: Option<String>,
+    parsed: Result<Parsed, Diag>,
+}
+
+/// Decodes file bytes: UTF-8 (BOM allowed) or UTF-16 with a BOM.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8(rest.to_vec()).map_err(|e| format!("not valid UTF-8: {e}"));
+    }
+    let utf16 = |rest: &[u8], le: bool| -> Result<String, String> {
+        if rest.len() % 2 != 0 {
+            return Err("UTF-16 text with an odd number of bytes".into());
+        }
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .collect();
+        String::from_utf16(&units).map_err(|e| format!("not valid UTF-16: {e}"))
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, false);
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|e| format!("not valid UTF-8: {e}"))
+}
+
+fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
+    let name = display_path(path);
+    let text = match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| decode(&b)) {
+        Ok(t) => t,
+        Err(e) => {
+            return FileResult {
+                path: path.to_path_buf(),
+                parsed: Err(Diag::file(format!("cannot read {name}: {e}"), name.clone())),
+                name,
+                text: None,
+            }
+        }
+    };
+    let err = |e: hcl::ParseError| Diag::at(e.message, Span::new(id, e.offset..e.offset + 1));
+    let parsed = match kind {
+        Kind::Tf => hcl::parse_body(id, &text).map(Parsed::Config).map_err(err),
+        Kind::Tfvars => hcl::parse_body(id, &text)
+            .map_err(err)
+            .and_then(|b| {
+                if let Some(bl) = b.blocks.first() {
+                    Err(Diag::at("a tfvars file may only assign variables; blocks are not allowed", bl.span))
+                } else {
+                    Ok(Parsed::Vars(b))
+                }
+            }),
+        Kind::TfJson => json::parse(id, &text)
+            .and_then(|j| json::config_body(&j))
+            .map(Parsed::Config)
+            .map_err(err),
+        Kind::TfvarsJson => json::parse(id, &text)
+            .and_then(|j| json::tfvars_body(&j))
+            .map(Parsed::Vars)
+            .map_err(err),
+        Kind::Plan => match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(v) => {
+                let is_plan = v.get("format_version").is_some()
+                    && (v.get("planned_values").is_some() || v.get("resource_changes").is_some());
+                if is_plan {
+                    Ok(Parsed::Plan(v))
+                } else {
+                    Err(Diag::at(
+                        "this JSON file is not a Terraform plan (no format_version with planned_values or resource_changes); produce one with `terraform show -json plan.out`",
+                        Span::new(id, 0..1.min(text.len())),
+                    ))
+                }
+            }
+            Err(e) => {
+                let off = offset_of(&text, e.line(), e.column());
+                Err(Diag::at(format!("invalid JSON: {e}"), Span::new(id, off..off + 1)))
+            }
+        },
+    };
+    FileResult {
+        path: path.to_path_buf(),
+        name,
+        text: Some(text),
+        parsed,
+    }
+}
+
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let mut off = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return (off + col.saturating_sub(1)).min(text.len());
+        }
+        off += l.len();
+    }
+    text.len()
+}
+
+fn is_hidden(e: &walkdir::DirEntry) -> bool {
+    e.depth() > 0
+        && e.file_type().is_dir()
+        && e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
+}
+
+/// Canonical form of a directory (for module identity); falls back to the path itself.
+fn canon(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Walks the inputs, parses every file (in parallel) and groups them into modules.
+pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)]) -> Loaded {
+    let mut out = Loaded::default();
+    // (path, kind, module dir) in a stable order
+    let mut todo: Vec<(PathBuf, Kind, PathBuf)> = Vec::new();
+    let mut explicit_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    for p in paths {
+        let md = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                out.errors.push(Diag::file(format!("cannot read {}: {e}", display_path(p)), display_path(p)));
+                continue;
+            }
+        };
+        if md.is_dir() {
+            let before = todo.len();
+            let walker = walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| !is_hidden(e));
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        if let Some(k) = kind_of(e.path()) {
+                            if k == Kind::Plan {
+                                continue; // other JSON in a tree is not ours
+                            }
+                            let dir = canon(e.path().parent().unwrap_or(Path::new(".")));
+                            todo.push((e.path().to_path_buf(), k, dir));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        let where_ = e.path().map(display_path).unwrap_or_else(|| display_path(p));
+                        let msg = if e.loop_ancestor().is_some() {
+                            format!("symbolic link loop at {where_}: not followed")
+                        } else {
+                            format!("cannot read {where_}: {e}")
+                        };
+                        out.errors.push(Diag::file(msg, where_));
+                    }
+                }
+            }
+            if !todo[before..].iter().any(|(_, k, _)| matches!(k, Kind::Tf | Kind::TfJson)) {
+                out.errors.push(Diag::file(
+                    format!("no Terraform files (.tf, .tf.json) found in {}", display_path(p)),
+                    display_path(p),
+                ));
+            }
+            explicit_dirs.insert(canon(p));
+        } else {
+            match kind_of(p) {
+                Some(k @ (Kind::Tf | Kind::TfJson | Kind::Plan)) => {
+                    let dir = canon(p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+                    todo.push((p.clone(), k, dir));
+                }
+                Some(Kind::Tfvars | Kind::TfvarsJson) => out.errors.push(Diag::file(
+                    format!("{} is a variables file: pass it with --var-file", display_path(p)),
+                    display_path(p),
+                )),
+                None => out.errors.push(Diag::file(
+                    format!("{} is not a Terraform file (.tf, .tf.json) or plan (.json)", display_path(p)),
+                    display_path(p),
+                )),
+            }
+        }
+    }
+    todo.sort();
+    todo.dedup();
+
+    let mut loaded_dirs: BTreeSet<PathBuf> = todo.iter().map(|t| t.2.clone()).collect();
+    let mut tfvars: BTreeMap<PathBuf, Vec<(String, u32, Body)>> = BTreeMap::new();
+    loop {
+        let base = out.files.files.len() as u32;
+        let results: Vec<FileResult> = todo
+            .par_iter()
+            .enumerate()
+            .map(|(i, (p, k, _))| read_and_parse(base + i as u32, p, *k))
+            .collect();
+        let mut bodies = Vec::new();
+        for ((_, kind, dir), r) in todo.iter().zip(results) {
+            let id = out.files.add(r.name.clone(), r.text.unwrap_or_default());
+            match r.parsed {
+                Err(d) => out.errors.push(d),
+                Ok(Parsed::Plan(json)) => out.plans.push(PlanInput { file: id, json }),
+                Ok(Parsed::Vars(b)) => {
+                    let fname = r.path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+                    tfvars.entry(dir.clone()).or_default().push((fname, id, b));
+                }
+                Ok(Parsed::Config(b)) => {
+                    debug_assert!(matches!(kind, Kind::Tf | Kind::TfJson));
+                    bodies.push((dir.clone(), id, b));
+                }
+            }
+        }
+        for (dir, id, body) in bodies {
+            let m = out.modules.entry(dir.clone()).or_insert_with(|| ModuleDef { dir: dir.clone(), ..Default::default() });
+            let dir_of = |src: &str| Some(canon(&dir.join(src)));
+            m.add_body(id, body, &dir_of, &mut out.errors);
+        }
+        // follow local module sources that are outside the scanned paths
+        let mut next = Vec::new();
+        for m in out.modules.values() {
+            for c in &m.calls {
+                let Some(d) = &c.dir else { continue };
+                if loaded_dirs.contains(d) {
+                    continue;
+                }
+                loaded_dirs.insert(d.clone());
+                match std::fs::read_dir(d) {
+                    Ok(rd) => {
+                        let mut found = false;
+                        let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                        entries.sort();
+                        for p in entries {
+                            if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p) {
+                                if p.is_file() {
+                                    next.push((p, k, d.clone()));
+                                    found = true;
+                                }
+                            }
+                        }
+                        if !found {
+                            out.errors.push(Diag::at(
+                                format!("module \"{}\": no Terraform files in {}", c.name, c.source),
+                                c.source_span,
+                            ));
+                        }
+                    }
+                    Err(e) => out.errors.push(Diag::at(
+                        format!("module \"{}\": cannot read source {}: {e}", c.name, c.source),
+                        c.source_span,
+                    )),
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        todo = next;
+    }
+
+    // roots: every module no other loaded module calls by a local path
+    let called: BTreeSet<PathBuf> = out
+        .modules
+        .values()
+        .flat_map(|m| m.calls.iter().filter_map(|c| c.dir.clone()))
+        .collect();
+    out.roots = out.modules.keys().filter(|d| !called.contains(*d)).cloned().collect();
+    let _ = explicit_dirs;
+
+    // variables of each root: defaults < TF_VAR_ < terraform.tfvars < terraform.tfvars.json
+    // < *.auto.tfvars(.json) lexical < --var-file/--var in order
+    let mut cli_bodies: Vec<Body> = Vec::new();
+    for v in cli_vars {
+        match v {
+            CliVar::File(p) => {
+                let k = kind_of(p);
+                let id = out.files.files.len() as u32;
+                let r = read_and_parse(id, p, if k == Some(Kind::TfvarsJson) { Kind::TfvarsJson } else { Kind::Tfvars });
+                out.files.add(r.name.clone(), r.text.unwrap_or_default());
+                match r.parsed {
+                    Ok(Parsed::Vars(b)) => cli_bodies.push(b),
+                    Ok(_) => {}
+                    Err(d) => out.errors.push(d),
+                }
+            }
+            CliVar::Pair(n, val) => cli_bodies.push(synthetic_var(&mut out.files, "--var", n, val)),
+        }
+    }
+    let env_bodies: Vec<Body> = env_vars
+        .iter()
+        .map(|(n, v)| synthetic_var(&mut out.files, &format!("TF_VAR_{n}"), n, v))
+        .collect();
+    for root in out.roots.clone() {
+        let mut vars: BTreeMap<String, Expr> = BTreeMap::new();
+        let mut apply = |b: &Body| {
+            for a in &b.attrs {
+                vars.insert(a.name.clone(), a.expr.clone());
+            }
+        };
+        env_bodies.iter().for_each(&mut apply);
+        if let Some(list) = tfvars.get(&root) {
+            let rank = |n: &str| match n {
+                "terraform.tfvars" => Some(0),
+                "terraform.tfvars.json" => Some(1),
+                n if n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json") => Some(2),
+                _ => None,
+            };
+            let mut ordered: Vec<&(String, u32, Body)> = list.iter().filter(|(n, _, _)| rank(n).is_some()).collect();
+            ordered.sort_by(|a, b| (rank(&a.0), &a.0).cmp(&(rank(&b.0), &b.0)));
+            for (_, _, b) in ordered {
+                apply(b);
+            }
+        }
+        cli_bodies.iter().for_each(&mut apply);
+        out.root_vars.insert(root, vars);
+    }
+    out
+}
+
+/// A variable given on the command line or in the environment, as a one-line synthetic file so
+/// that findings can point at it. Values that look like HCL lists/objects are parsed as such.
+fn synthetic_var(files: &mut Files, label: &str, name: &str, value: &str) -> Body {
+    let text = format!("{name} = {value}");
+    let id = files.add(format!("<{label}>"), text.clone());
+    let span = Span::new(id, name.len() + 3..text.len());
+    let t = value.trim_start();
+    let expr = if t.starts_with('[') || t.starts_with('{') {
+        hcl::parse_body(id, &text)
+            .ok()
+            .and_then(|b| b.attrs.into_iter().next().map(|a| a.expr))
+            .unwrap_or_else(|| Expr::Str(value.to_string(), span))
+    } else {
+        Expr::Str(value.to_string(), span)
+    };
+    Body {
+        attrs: vec![crate::ast::Attr {
+            name: name.to_string(),
+            expr,
+            span: Span::new(id, 0..text.len()),
+        }],
+        blocks: vec![],
+    }
+}

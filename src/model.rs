@@ -1,0 +1,179 @@
+//! The resolved model rules read (design §3): resource instances with evaluated attributes,
+//! spans, regions, references, and indexes built once.
+
+use crate::load::module::Mode;
+use crate::source::Span;
+use crate::value::{Origin, Val, V};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone)]
+pub struct Resource {
+    /// Full instance address: `module.auth.aws_cognito_user_pool.this`, `aws_x.y["k"]`.
+    pub address: String,
+    /// Address without the instance key.
+    pub base: String,
+    /// Module path (`module.auth`), empty at the root.
+    pub module: String,
+    pub mode: Mode,
+    pub rtype: String,
+    pub name: String,
+    /// Evaluated attributes and nested blocks (blocks as lists of objects).
+    pub attrs: Val,
+    /// Source spans: attribute path (`authorization_scopes`, `alias.0.name`, `scope.1`) → the
+    /// whole attribute or block.
+    pub spans: BTreeMap<String, Span>,
+    /// The resource block.
+    pub span: Option<Span>,
+    pub region: Val,
+    /// Full base addresses this resource refers to in its arguments.
+    pub refs: BTreeSet<String>,
+    /// Full base addresses in `depends_on`.
+    pub depends_on: BTreeSet<String>,
+    /// The instance stands for an unknown number of instances (count/for_each unknown).
+    pub unknown_count: bool,
+}
+
+impl Resource {
+    pub fn get(&self, path: &str) -> Option<&Val> {
+        self.attrs.get(path)
+    }
+    pub fn str(&self, path: &str) -> Option<&str> {
+        self.get(path).and_then(Val::as_str)
+    }
+    /// Span of an attribute or block, falling back to the resource block.
+    pub fn span(&self, path: &str) -> Option<Span> {
+        self.spans.get(path).copied().or(self.span)
+    }
+    /// Span of an attribute only if it is written in the configuration.
+    pub fn attr_span(&self, path: &str) -> Option<Span> {
+        self.spans.get(path).copied()
+    }
+    /// True when this resource refers to, or depends on, the resource with base address `base`.
+    pub fn orders_after(&self, base: &str) -> bool {
+        self.refs.contains(base) || self.depends_on.contains(base)
+    }
+    /// Nested blocks of a kind (one object or a list).
+    pub fn blocks(&self, kind: &str) -> Vec<&Val> {
+        self.get(kind).and_then(Val::items).unwrap_or_default()
+    }
+}
+
+#[derive(Default)]
+pub struct Model {
+    pub resources: Vec<Resource>,
+    by_type: BTreeMap<String, Vec<usize>>,
+    by_address: BTreeMap<String, usize>,
+    by_base: BTreeMap<String, Vec<usize>>,
+    /// Known `arn` / `id` / `name` values → resources (joins by value, e.g. a pool ARN passed in).
+    by_value: BTreeMap<String, Vec<usize>>,
+}
+
+impl Model {
+    pub fn new(mut resources: Vec<Resource>) -> Model {
+        resources.sort_by(|a, b| a.address.cmp(&b.address));
+        let mut m = Model {
+            resources,
+            ..Default::default()
+        };
+        for (i, r) in m.resources.iter().enumerate() {
+            m.by_type.entry(r.rtype.clone()).or_default().push(i);
+            m.by_address.insert(r.address.clone(), i);
+            m.by_base.entry(r.base.clone()).or_default().push(i);
+            for key in ["arn", "id"] {
+                if let Some(s) = r.str(key) {
+                    m.by_value.entry(s.to_string()).or_default().push(i);
+                }
+            }
+        }
+        m
+    }
+
+    /// Managed resources of a type, in address order.
+    pub fn resources_of<'a>(&'a self, rtype: &str) -> impl Iterator<Item = &'a Resource> + 'a {
+        self.by_type
+            .get(rtype)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.resources[*i])
+            .filter(|r| r.mode == Mode::Managed)
+    }
+    pub fn resource(&self, address: &str) -> Option<&Resource> {
+        self.by_address.get(address).map(|i| &self.resources[*i])
+    }
+    pub fn instances(&self, base: &str) -> impl Iterator<Item = &Resource> {
+        self.by_base.get(base).into_iter().flatten().map(|i| &self.resources[*i])
+    }
+
+    /// The resource an origin names (by instance address, else by base address).
+    pub fn origin_resource(&self, o: &Origin) -> Option<&Resource> {
+        let a = o.res.as_deref()?;
+        self.resource(a).or_else(|| self.instances(a).next())
+    }
+
+    /// Resources of `rtype` (or `data.<rtype>` when `data` is set) a value points at: by reference
+    /// (the origins of unknown parts) or by a known `arn`/`id` value.
+    pub fn links<'a>(&'a self, v: &Val, rtype: &str) -> Vec<&'a Resource> {
+        let mut out: Vec<&Resource> = Vec::new();
+        let mut push = |r: &'a Resource| {
+            if r.rtype == rtype && !out.iter().any(|o| o.address == r.address) {
+                out.push(r);
+            }
+        };
+        for o in v.origins() {
+            if let Some(r) = self.origin_resource(&o) {
+                push(r);
+            }
+        }
+        let mut strs = Vec::new();
+        collect_strs(v, &mut strs);
+        for s in strs {
+            if let Some(ix) = self.by_value.get(s) {
+                for i in ix {
+                    push(&self.resources[*i]);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn collect_strs<'a>(v: &'a Val, out: &mut Vec<&'a str>) {
+    match &v.v {
+        V::Str(s) => out.push(s),
+        V::List(l) => l.iter().for_each(|x| collect_strs(x, out)),
+        _ => {}
+    }
+}
+
+/// Lower-case, no trailing dot.
+pub fn norm_host(h: &str) -> String {
+    h.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Wildcard coverage (rule catalogue §0.4): `*.x` covers exactly one more label.
+pub fn covers(pattern: &str, name: &str) -> bool {
+    let (p, n) = (norm_host(pattern), norm_host(name));
+    if p == n {
+        return true;
+    }
+    match p.strip_prefix("*.") {
+        Some(suffix) if !suffix.contains('*') => n
+            .strip_suffix(suffix)
+            .and_then(|l| l.strip_suffix('.'))
+            .is_some_and(|label| !label.is_empty() && !label.contains('.') && !label.contains('*')),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::covers;
+    #[test]
+    fn wildcard_covers_one_label() {
+        assert!(covers("*.example.com", "api.example.com"));
+        assert!(covers("API.example.com.", "api.example.com"));
+        assert!(!covers("*.example.com", "example.com"));
+        assert!(!covers("*.example.com", "a.b.example.com"));
+        assert!(!covers("a.*.example.com", "a.b.example.com"));
+    }
+}

@@ -1,0 +1,156 @@
+//! `--format text`: miette diagnostics, the wrong attribute underlined, the other side of the
+//! join labelled, the fix as help.
+
+use crate::build::Run;
+use crate::finding::Severity;
+use crate::source::{Files, Span};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
+
+#[derive(Debug)]
+struct Diag {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    help: Option<String>,
+    src: Option<NamedSource<String>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Diag>,
+}
+
+impl fmt::Display for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for Diag {}
+
+impl Diagnostic for Diag {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        if self.code.is_empty() {
+            None
+        } else {
+            Some(Box::new(&self.code))
+        }
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.src.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+        }
+    }
+}
+
+fn src(files: &Files, s: Span) -> NamedSource<String> {
+    let f = files.get(s.file);
+    NamedSource::new(f.name.clone(), f.text.clone()).with_language("hcl")
+}
+
+fn label(files: &Files, s: Span, text: &str) -> LabeledSpan {
+    let len = files.get(s.file).text.len();
+    let start = (s.start as usize).min(len);
+    let end = (s.end as usize).clamp(start, len);
+    LabeledSpan::new(Some(text.to_string()), start, end - start)
+}
+
+pub fn render(run: &Run, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(120);
+    let files = &run.files;
+    let mut out = String::new();
+    for e in &run.errors {
+        let d = Diag {
+            message: match e.location(files) {
+                Some(l) => format!("{}:{}:{}: {}", l.file, l.line, l.column, e.message),
+                None => e.message.clone(),
+            },
+            code: "error".into(),
+            severity: miette::Severity::Error,
+            help: None,
+            src: e.span.map(|s| src(files, s)),
+            labels: e.span.map(|s| vec![label(files, s, "here")]).unwrap_or_default(),
+            related: vec![],
+        };
+        let _ = handler.render_report(&mut out, &d);
+    }
+    for f in &run.findings {
+        let mut related = Vec::new();
+        let mut labels = Vec::new();
+        if let Some(s) = f.location {
+            labels.push(label(files, s, "here"));
+        }
+        for r in &f.related {
+            match (r.location, f.location) {
+                (Some(rs), Some(fs)) if rs.file == fs.file && !(rs.start == fs.start && rs.end == fs.end) => {
+                    labels.push(label(files, rs, &format!("{}: {}", r.resource, r.message)))
+                }
+                (Some(rs), _) => related.push(Diag {
+                    message: format!("{}: {}", r.resource, r.message),
+                    code: String::new(),
+                    severity: miette::Severity::Advice,
+                    help: None,
+                    src: Some(src(files, rs)),
+                    labels: vec![label(files, rs, &r.message)],
+                    related: vec![],
+                }),
+                (None, _) => related.push(Diag {
+                    message: format!("{}: {}", r.resource, r.message),
+                    code: String::new(),
+                    severity: miette::Severity::Advice,
+                    help: None,
+                    src: None,
+                    labels: vec![],
+                    related: vec![],
+                }),
+            }
+        }
+        let d = Diag {
+            message: format!("{} ({})", f.message, f.resource),
+            code: f.rule.to_string(),
+            severity: match f.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+                Severity::Note => miette::Severity::Advice,
+            },
+            help: if f.help.is_empty() { None } else { Some(f.help.clone()) },
+            src: f.location.map(|s| src(files, s)),
+            labels,
+            related,
+        };
+        let _ = handler.render_report(&mut out, &d);
+    }
+    out
+}
+
+pub fn summary(run: &Run) -> String {
+    let c = |s: Severity| run.findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "authwire: {} error(s), {} warning(s), {} note(s) in {} resource(s); {} input error(s)",
+        c(Severity::Error),
+        c(Severity::Warning),
+        c(Severity::Note),
+        run.resources,
+        run.errors.len()
+    )
+}
