@@ -352,3 +352,54 @@ pub fn check_defined(
         f.push(out);
     }
 }
+
+/// Route 53 records by their (normalized) fqdn, and whether some record's name is unknown.
+pub fn records_by_fqdn(model: &Model) -> (BTreeMap<String, Vec<&Resource>>, bool) {
+    let mut m: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+    let mut unknown = false;
+    for r in model.resources_of("aws_route53_record") {
+        match r.str("fqdn") {
+            Some(f) => m.entry(crate::model::norm_host(f)).or_default().push(r),
+            None => unknown = true,
+        }
+    }
+    (m, unknown)
+}
+
+/// Names of the zones the configuration's records are written into.
+pub fn managed_zones(model: &Model) -> BTreeSet<String> {
+    let mut z = BTreeSet::new();
+    for r in model.resources_of("aws_route53_record") {
+        if let Some(zid) = r.get("zone_id") {
+            for zone in model.links(zid, "aws_route53_zone") {
+                if let Some(n) = zone.str("name") {
+                    z.insert(crate::model::norm_host(n));
+                }
+            }
+        }
+    }
+    z
+}
+
+pub fn in_zone(name: &str, zone: &str) -> bool {
+    name == zone || name.ends_with(&format!(".{zone}"))
+}
+
+/// The A records (plain or alias) for the parent of a Cognito custom domain.
+pub fn parent_of(domain: &str) -> Option<String> {
+    let d = crate::model::norm_host(domain);
+    d.split_once('.').map(|(_, p)| p.to_string())
+}
+
+/// Known OAuth flows of a client; `Err` when the list is unknown.
+pub fn flows(client: &Resource) -> Result<Vec<(&str, &Val)>, &Val> {
+    match list(client, "allowed_oauth_flows") {
+        None => Ok(vec![]),
+        Some(Ok(items)) => Ok(items.into_iter().filter_map(|v| v.as_str().map(|s| (s, v))).collect()),
+        Some(Err(v)) => Err(v),
+    }
+}
+
+pub fn is_m2m(client: &Resource) -> bool {
+    flows(client).is_ok_and(|f| f.iter().any(|(s, _)| *s == "client_credentials"))
+}

@@ -1,5 +1,6 @@
 use crate::finding::{Finding, Severity};
 use crate::model::Model;
+use crate::rules::support::*;
 use crate::rules::{Meta, Rule};
 
 pub struct R;
@@ -7,7 +8,7 @@ pub static RULE: R = R;
 static META: Meta = Meta {
     id: "cognito-client-scope-defined",
     severity: Severity::Error,
-    title: "TODO",
+    title: "App client scopes must be defined by a resource server of the client's own user pool",
     docs: include_str!("README.md"),
 };
 
@@ -15,5 +16,24 @@ impl Rule for R {
     fn meta(&self) -> &'static Meta {
         &META
     }
-    fn check(&self, _m: &Model, _out: &mut Vec<Finding>) {}
+    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
+        let servers = by_pool(m, "aws_cognito_resource_server");
+        for client in m.resources_of("aws_cognito_user_pool_client") {
+            match list(client, "allowed_oauth_scopes") {
+                None => continue,
+                Some(Ok(l)) if l.is_empty() => continue,
+                _ => {}
+            }
+            let Some(pool_id) = client.get("user_pool_id") else { continue };
+            let subject = format!("app client {}", client.address);
+            match pools_of(m, pool_id) {
+                Ok(pools) => check_defined(&META, client, "allowed_oauth_scopes", &subject, &pools, &servers, true, out),
+                Err(o) => finding(&META, client, format!("cannot verify the scopes of {subject}: its user pool is not in this configuration ({})", origins_text(&o)))
+                    .at(client.span("user_pool_id"))
+                    .help("reference the pool: user_pool_id = aws_cognito_user_pool.<name>.id")
+                    .note()
+                    .push(out),
+            }
+        }
+    }
 }

@@ -278,7 +278,7 @@ impl<'a> Evaluator<'a> {
 
     fn instance(&self, inst: usize, r: &'a ResDecl, base: &str, addr: String, sc: &Scope, unknown_count: bool) -> Val {
         let mut spans = BTreeMap::new();
-        let mut attrs = self.eval_body(&r.body, sc, "", &mut spans);
+        let mut attrs = self.eval_body(&r.body, sc, "", &mut spans, &addr);
         let region = match attrs.get("region") {
             Some(v) if !v.is_null() => v.clone(),
             _ => self.provider_region(inst, r),
@@ -338,7 +338,14 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Attributes and nested blocks of a body. Blocks become lists of objects.
-    fn eval_body(&self, body: &Body, sc: &Scope, prefix: &str, spans: &mut BTreeMap<String, Span>) -> BTreeMap<String, Val> {
+    fn eval_body(
+        &self,
+        body: &Body,
+        sc: &Scope,
+        prefix: &str,
+        spans: &mut BTreeMap<String, Span>,
+        addr: &str,
+    ) -> BTreeMap<String, Val> {
         let mut out = BTreeMap::new();
         for a in &body.attrs {
             let v = self.eval(&a.expr, sc).with_at(a.expr.span());
@@ -382,8 +389,8 @@ impl<'a> Evaluator<'a> {
                             let list = lists.entry(label.clone()).or_default();
                             let p = format!("{prefix}{label}.{}.", list.len());
                             spans.insert(format!("{prefix}{label}.{}", list.len()), b.span);
-                            let obj = self.eval_body(&content.body, &s2, &p, spans);
-                            list.push(Val::new(V::Obj(obj), Some(b.span)));
+                            let obj = self.eval_body(&content.body, &s2, &p, spans, addr);
+                            list.push(Val { v: V::Obj(obj), at: Some(b.span), res: Some(addr.to_string()) });
                         }
                     }
                     None => {
@@ -397,8 +404,8 @@ impl<'a> Evaluator<'a> {
             let p = format!("{prefix}{}.{}.", b.kind, list.len());
             spans.insert(format!("{prefix}{}.{}", b.kind, list.len()), b.span);
             spans.entry(format!("{prefix}{}", b.kind)).or_insert(b.span);
-            let obj = self.eval_body(&b.body, sc, &p, spans);
-            list.push(Val::new(V::Obj(obj), Some(b.span)));
+            let obj = self.eval_body(&b.body, sc, &p, spans, addr);
+            list.push(Val { v: V::Obj(obj), at: Some(b.span), res: Some(addr.to_string()) });
         }
         for (k, l) in lists {
             out.insert(k, Val::new(V::List(l), None));
