@@ -3,11 +3,17 @@
 use crate::finding::{Finding, Related, Severity};
 use crate::model::{Model, Resource};
 use crate::source::Span;
-use crate::value::{Origin, Val, V};
+use crate::value::{Origin, V, Val};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Scopes every user pool grants without a resource server (user flows only).
-pub const BUILTIN_SCOPES: &[&str] = &["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"];
+pub const BUILTIN_SCOPES: &[&str] = &[
+    "openid",
+    "email",
+    "phone",
+    "profile",
+    "aws.cognito.signin.user.admin",
+];
 
 pub fn is_builtin(s: &str) -> bool {
     BUILTIN_SCOPES.contains(&s)
@@ -44,14 +50,23 @@ pub fn origins_text(origins: &[Origin]) -> String {
     if origins.is_empty() {
         return "the value could not be evaluated".into();
     }
-    origins.iter().take(3).map(Origin::describe).collect::<Vec<_>>().join("; ")
+    origins
+        .iter()
+        .take(3)
+        .map(Origin::describe)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub struct FindingBuilder {
     f: Finding,
 }
 
-pub fn finding(rule: &'static super::Meta, res: &Resource, message: impl Into<String>) -> FindingBuilder {
+pub fn finding(
+    rule: &'static super::Meta,
+    res: &Resource,
+    message: impl Into<String>,
+) -> FindingBuilder {
     FindingBuilder {
         f: Finding {
             rule: rule.id,
@@ -120,7 +135,10 @@ pub struct Defined<'a> {
     pub unknown: Vec<Origin>,
 }
 
-pub fn defined_scopes<'a>(servers: &BTreeMap<String, Vec<&'a Resource>>, pools: &[&Resource]) -> Defined<'a> {
+pub fn defined_scopes<'a>(
+    servers: &BTreeMap<String, Vec<&'a Resource>>,
+    pools: &[&Resource],
+) -> Defined<'a> {
     let mut d = Defined {
         known: BTreeSet::new(),
         servers: vec![],
@@ -140,11 +158,17 @@ pub fn defined_scopes<'a>(servers: &BTreeMap<String, Vec<&'a Resource>>, pools: 
                         }
                     }
                 }
-                Some(_) => crate::value::merge_origins(&mut d.unknown, &s.get("scope_identifiers").unwrap().origins()),
+                Some(_) => crate::value::merge_origins(
+                    &mut d.unknown,
+                    &s.get("scope_identifiers").unwrap().origins(),
+                ),
                 None => {}
             }
             if s.unknown_count {
-                d.unknown.push(Origin::other(crate::value::OriginKind::Error, format!("the number of {} instances is unknown", s.base)));
+                d.unknown.push(Origin::other(
+                    crate::value::OriginKind::Error,
+                    format!("the number of {} instances is unknown", s.base),
+                ));
             }
         }
     }
@@ -160,7 +184,10 @@ pub fn pools_of<'a>(model: &'a Model, v: &Val) -> Result<Vec<&'a Resource>, Vec<
     }
     let mut o = v.origins();
     if o.is_empty() {
-        o.push(Origin::other(crate::value::OriginKind::Error, format!("{} matches no user pool in this configuration", v.show())));
+        o.push(Origin::other(
+            crate::value::OriginKind::Error,
+            format!("{} matches no user pool in this configuration", v.show()),
+        ));
     }
     Err(o)
 }
@@ -213,7 +240,10 @@ pub fn list<'a>(res: &'a Resource, attr: &str) -> Option<Result<Vec<&'a Val>, &'
 }
 
 pub fn names(rs: &[&Resource]) -> String {
-    rs.iter().map(|r| r.address.as_str()).collect::<Vec<_>>().join(", ")
+    rs.iter()
+        .map(|r| r.address.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `GET /orders/{id}`-style name of a REST method, built from the resource tree.
@@ -247,7 +277,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
@@ -255,7 +289,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest defined name, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(s: &str, known: impl IntoIterator<Item = &'a String>) -> Option<&'a String> {
+pub fn did_you_mean<'a>(
+    s: &str,
+    known: impl IntoIterator<Item = &'a String>,
+) -> Option<&'a String> {
     known
         .into_iter()
         .map(|k| (edit_distance(s, k), k))
@@ -293,22 +330,36 @@ pub fn check_defined(
     let pool_names = names(pools);
     for it in items {
         let Some(s) = it.as_str() else {
-            finding(meta, res, format!("cannot verify a scope of {subject}: {}", origins_text(&it.origins())))
-                .place(place(res, attr, Some(it)))
-                .help("make the scope known at plan time")
-                .note()
-                .push(out);
+            finding(
+                meta,
+                res,
+                format!(
+                    "cannot verify a scope of {subject}: {}",
+                    origins_text(&it.origins())
+                ),
+            )
+            .place(place(res, attr, Some(it)))
+            .help("make the scope known at plan time")
+            .note()
+            .push(out);
             continue;
         };
         if d.known.contains(s) || (allow_builtin && is_builtin(s)) {
             continue;
         }
         if !d.unknown.is_empty() {
-            finding(meta, res, format!("cannot verify scope {s} of {subject}: {}", origins_text(&d.unknown)))
-                .place(place(res, attr, Some(it)))
-                .help("give the resource servers literal identifiers and scope names")
-                .note()
-                .push(out);
+            finding(
+                meta,
+                res,
+                format!(
+                    "cannot verify scope {s} of {subject}: {}",
+                    origins_text(&d.unknown)
+                ),
+            )
+            .place(place(res, attr, Some(it)))
+            .help("give the resource servers literal identifiers and scope names")
+            .note()
+            .push(out);
             continue;
         }
         let mut msg = format!(
@@ -329,7 +380,9 @@ pub fn check_defined(
                 d.known.iter().cloned().collect::<Vec<_>>().join(", ")
             ));
         }
-        let mut f = finding(meta, res, msg).place(place(res, attr, Some(it))).help(help);
+        let mut f = finding(meta, res, msg)
+            .place(place(res, attr, Some(it)))
+            .help(help);
         for srv in &d.servers {
             let defined: Vec<&str> = srv
                 .get("scope_identifiers")
@@ -338,7 +391,11 @@ pub fn check_defined(
                 .iter()
                 .filter_map(|v| v.as_str())
                 .collect();
-            f = f.related(related(srv, "identifier", format!("resource server defines {}", defined.join(", "))));
+            f = f.related(related(
+                srv,
+                "identifier",
+                format!("resource server defines {}", defined.join(", ")),
+            ));
         }
         if d.servers.is_empty() {
             for p in pools {
@@ -395,7 +452,10 @@ pub fn parent_of(domain: &str) -> Option<String> {
 pub fn flows(client: &Resource) -> Result<Vec<(&str, &Val)>, &Val> {
     match list(client, "allowed_oauth_flows") {
         None => Ok(vec![]),
-        Some(Ok(items)) => Ok(items.into_iter().filter_map(|v| v.as_str().map(|s| (s, v))).collect()),
+        Some(Ok(items)) => Ok(items
+            .into_iter()
+            .filter_map(|v| v.as_str().map(|s| (s, v)))
+            .collect()),
         Some(Err(v)) => Err(v),
     }
 }

@@ -147,9 +147,11 @@ impl Expr {
                 if let Some(c) = &f.cond {
                     c.references(&mut inner);
                 }
-                out.extend(inner.into_iter().filter(|p| {
-                    p[0] != f.val_var && f.key_var.as_deref() != Some(p[0].as_str())
-                }));
+                out.extend(
+                    inner.into_iter().filter(|p| {
+                        p[0] != f.val_var && f.key_var.as_deref() != Some(p[0].as_str())
+                    }),
+                );
             }
             Expr::Null(_) | Expr::Bool(..) | Expr::Num(..) | Expr::Str(..) => {}
         }

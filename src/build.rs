@@ -3,10 +3,10 @@
 use crate::diag::Diag;
 use crate::finding::Finding;
 use crate::load::{self, CliVar};
-use crate::model::{norm_host, Model, Resource};
+use crate::model::{Model, Resource, norm_host};
 use crate::rules::Rule;
 use crate::source::Files;
-use crate::value::{Val, V};
+use crate::value::{V, Val};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -27,9 +27,13 @@ pub fn finish_model(resources: Vec<Resource>) -> Model {
         }
         let Some(name) = r.str("name") else { continue };
         let name = norm_host(name);
-        let zone = r.get("zone_id").map(|z| model.links(z, "aws_route53_zone")).unwrap_or_default();
+        let zone = r
+            .get("zone_id")
+            .map(|z| model.links(z, "aws_route53_zone"))
+            .unwrap_or_default();
         let zone_name = zone.first().and_then(|z| z.str("name")).map(norm_host);
         let fqdn = match zone_name {
+            Some(z) if name.is_empty() || name == "@" => Some(z),
             Some(z) if name == z || name.ends_with(&format!(".{z}")) => Some(name),
             Some(z) => Some(format!("{name}.{z}")),
             None if name.contains('.') => Some(name),

@@ -9,7 +9,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "authwire", version, about = "Proves an AWS auth setup in Terraform (API Gateway + Cognito + ACM + Route 53) is wired consistently")]
+#[command(
+    name = "authwire",
+    version,
+    about = "Proves an AWS auth setup in Terraform (API Gateway + Cognito + ACM + Route 53) is wired consistently"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -55,8 +59,11 @@ enum Cmd {
 }
 
 /// `--var` and `--var-file` in the order given on the command line.
-fn ordered_vars(vars: &[String], files: &[PathBuf]) -> Result<Vec<CliVar>, String> {
-    let args: Vec<String> = std::env::args().collect();
+fn ordered_vars(
+    args: &[String],
+    vars: &[String],
+    files: &[PathBuf],
+) -> Result<Vec<CliVar>, String> {
     let mut out = Vec::new();
     let (mut vi, mut fi) = (0, 0);
     let mut i = 0;
@@ -101,11 +108,32 @@ impl From<String> for CliVarArg {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<String> = std::env::args().collect();
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let code = run(
+        &args,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+        color,
+    );
+    ExitCode::from(code)
+}
+
+/// The whole command line: returns the exit code; the report goes to `stdout` (or `--output`),
+/// the summary and usage errors to `stderr`.
+pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write, color: bool) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let text = e.render().to_string();
+            let _ = if code == 2 {
+                stderr.write_all(text.as_bytes())
+            } else {
+                stdout.write_all(text.as_bytes())
+            };
+            return code;
         }
     };
     match cli.cmd {
@@ -113,19 +141,27 @@ pub fn main() -> ExitCode {
             let mut s = String::new();
             for r in crate::rules::all() {
                 let m = r.meta();
-                s.push_str(&format!("{:<32} {:<8} {}\n", m.id, m.severity.as_str(), m.title));
+                s.push_str(&format!(
+                    "{:<32} {:<8} {}\n",
+                    m.id,
+                    m.severity.as_str(),
+                    m.title
+                ));
             }
-            print!("{s}");
-            ExitCode::SUCCESS
+            let _ = stdout.write_all(s.as_bytes());
+            0
         }
         Cmd::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => {
-                print!("{}", r.meta().docs);
-                ExitCode::SUCCESS
+                let _ = stdout.write_all(r.meta().docs.as_bytes());
+                0
             }
             None => {
-                eprintln!("authwire: no rule named {rule}; `authwire rules` lists them");
-                ExitCode::from(2)
+                let _ = writeln!(
+                    stderr,
+                    "authwire: no rule named {rule}; `authwire rules` lists them"
+                );
+                2
             }
         },
         Cmd::Lint {
@@ -137,42 +173,39 @@ pub fn main() -> ExitCode {
             fail_on,
             config,
         } => {
-            if let Some(c) = config {
-                if !c.exists() {
-                    eprintln!("authwire: config file {} not found", c.display());
-                    return ExitCode::from(2);
-                }
+            if let Some(c) = config
+                && !c.exists()
+            {
+                let _ = writeln!(stderr, "authwire: config file {} not found", c.display());
+                return 2;
             }
-            let cli_vars = match ordered_vars(&vars, &var_files) {
+            let cli_vars = match ordered_vars(args, &vars, &var_files) {
                 Ok(v) => v,
                 Err(e) => {
-                    eprintln!("authwire: {e}");
-                    return ExitCode::from(2);
+                    let _ = writeln!(stderr, "authwire: {e}");
+                    return 2;
                 }
             };
             let rules = crate::rules::all();
             let run = crate::build::run(&paths, &cli_vars, &rules);
-            let color = output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let color = color && output.is_none();
             let text = report::render(&run, format, color);
             match &output {
                 Some(p) => {
                     if let Err(e) = std::fs::write(p, &text) {
-                        eprintln!("authwire: cannot write {}: {e}", p.display());
-                        return ExitCode::from(2);
+                        let _ = writeln!(stderr, "authwire: cannot write {}: {e}", p.display());
+                        return 2;
                     }
                 }
                 None => {
-                    let mut so = std::io::stdout().lock();
-                    let _ = so.write_all(text.as_bytes());
+                    let _ = stdout.write_all(text.as_bytes());
                 }
             }
             if format == Format::Text {
-                eprintln!("{}", report::text::summary(&run));
+                let _ = writeln!(stderr, "{}", report::text::summary(&run));
             }
             if !run.errors.is_empty() {
-                return ExitCode::from(2);
+                return 2;
             }
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
@@ -181,8 +214,8 @@ pub fn main() -> ExitCode {
                 FailOn::Never => None,
             };
             match threshold {
-                Some(t) if run.findings.iter().any(|f| f.severity >= t) => ExitCode::from(1),
-                _ => ExitCode::SUCCESS,
+                Some(t) if run.findings.iter().any(|f| f.severity >= t) => 1,
+                _ => 0,
             }
         }
     }

@@ -3,14 +3,20 @@
 
 use crate::eval::funcs::from_parts;
 use crate::load::module::Mode;
-use crate::value::{Origin, Part, Val, V};
+use crate::value::{Origin, Part, V, Val};
 use std::collections::BTreeMap;
 
 /// CloudFront's hosted zone id, used by every alias to a CloudFront distribution.
 pub const CLOUDFRONT_ZONE_ID: &str = "Z2FDTNDATAQYW2";
 
+/// Sets a computed attribute unless the configuration (or a plan) already knows it.
 fn set_default(attrs: &mut BTreeMap<String, Val>, k: &str, v: Val) {
-    attrs.entry(k.to_string()).or_insert(v);
+    match attrs.get(k) {
+        Some(cur) if !cur.is_unknown() && !cur.is_null() => {}
+        _ => {
+            attrs.insert(k.to_string(), v);
+        }
+    }
 }
 
 fn parts(v: &Val) -> Vec<Part> {
@@ -24,14 +30,23 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
     let unknown = |a: &str| Val::unknown(Origin::computed(addr, a));
     match rtype {
         "aws_cognito_resource_server" => {
-            let ident = attrs.get("identifier").cloned().unwrap_or_else(|| unknown("identifier"));
-            let scopes = attrs.get("scope").cloned().unwrap_or_else(|| Val::new(V::List(vec![]), None));
+            let ident = attrs
+                .get("identifier")
+                .cloned()
+                .unwrap_or_else(|| unknown("identifier"));
+            let scopes = attrs
+                .get("scope")
+                .cloned()
+                .unwrap_or_else(|| Val::new(V::List(vec![]), None));
             let ids = match scopes.items() {
                 Some(items) => {
                     let list = items
                         .iter()
                         .map(|s| {
-                            let name = s.get("scope_name").cloned().unwrap_or_else(|| unknown("scope.scope_name"));
+                            let name = s
+                                .get("scope_name")
+                                .cloned()
+                                .unwrap_or_else(|| unknown("scope.scope_name"));
                             let mut p = parts(&ident);
                             p.push(Part::Lit("/".into()));
                             p.extend(parts(&name));
@@ -45,7 +60,12 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
             set_default(attrs, "scope_identifiers", ids);
         }
         "aws_acm_certificate" => {
-            let mut names = vec![attrs.get("domain_name").cloned().unwrap_or_else(|| unknown("domain_name"))];
+            let mut names = vec![
+                attrs
+                    .get("domain_name")
+                    .cloned()
+                    .unwrap_or_else(|| unknown("domain_name")),
+            ];
             let dvo = match attrs.get("subject_alternative_names").map(|v| &v.v) {
                 Some(V::List(l)) => {
                     names.extend(l.iter().cloned());
@@ -58,8 +78,15 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
                         seen.push(n);
                         let mut o = BTreeMap::new();
                         o.insert("domain_name".to_string(), n.clone());
-                        for a in ["resource_record_name", "resource_record_value", "resource_record_type"] {
-                            o.insert(a.to_string(), unknown(&format!("domain_validation_options.{a}")));
+                        for a in [
+                            "resource_record_name",
+                            "resource_record_value",
+                            "resource_record_type",
+                        ] {
+                            o.insert(
+                                a.to_string(),
+                                unknown(&format!("domain_validation_options.{a}")),
+                            );
                         }
                         list.push(Val::new(V::Obj(o), None));
                     }
@@ -68,8 +95,15 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
                 Some(V::Null) | None => {
                     let mut o = BTreeMap::new();
                     o.insert("domain_name".to_string(), names[0].clone());
-                    for a in ["resource_record_name", "resource_record_value", "resource_record_type"] {
-                        o.insert(a.to_string(), unknown(&format!("domain_validation_options.{a}")));
+                    for a in [
+                        "resource_record_name",
+                        "resource_record_value",
+                        "resource_record_type",
+                    ] {
+                        o.insert(
+                            a.to_string(),
+                            unknown(&format!("domain_validation_options.{a}")),
+                        );
                     }
                     Val::new(V::List(vec![Val::new(V::Obj(o), None)]), None)
                 }
@@ -78,7 +112,11 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
             set_default(attrs, "domain_validation_options", dvo);
         }
         "aws_cognito_user_pool_domain" => {
-            set_default(attrs, "cloudfront_distribution_zone_id", Val::str(CLOUDFRONT_ZONE_ID));
+            set_default(
+                attrs,
+                "cloudfront_distribution_zone_id",
+                Val::str(CLOUDFRONT_ZONE_ID),
+            );
         }
         "aws_cognito_user_pool" => {
             let mut p = vec![Part::Lit("cognito-idp.".into())];

@@ -17,3 +17,6 @@ pub mod value;
 
 #[path = "../rules/mod.rs"]
 pub mod rules;
+
+#[cfg(test)]
+mod tests;

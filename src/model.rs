@@ -3,7 +3,7 @@
 
 use crate::load::module::Mode;
 use crate::source::Span;
-use crate::value::{Origin, Val, V};
+use crate::value::{Origin, V, Val};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone)]
@@ -101,7 +101,11 @@ impl Model {
         self.by_address.get(address).map(|i| &self.resources[*i])
     }
     pub fn instances(&self, base: &str) -> impl Iterator<Item = &Resource> {
-        self.by_base.get(base).into_iter().flatten().map(|i| &self.resources[*i])
+        self.by_base
+            .get(base)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.resources[*i])
     }
 
     /// The resource an origin names (by instance address, else by base address).

@@ -4,7 +4,7 @@ use crate::diag::Diag;
 use crate::load::module::Mode;
 use crate::model::Resource;
 use crate::source::Span;
-use crate::value::{Origin, OriginKind, Val, V};
+use crate::value::{Origin, OriginKind, V, Val};
 use serde_json::Value as J;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -53,8 +53,14 @@ fn origin_of(reference: &str, prefix: &str) -> Option<Origin> {
             format!("{prefix}data.{}.{}", parts[1], strip_key(parts[2])),
             parts[3..].join("."),
         ),
-        &"module" if parts.len() >= 2 => (format!("{prefix}module.{}", strip_key(parts[1])), parts[2..].join(".")),
-        _ if parts.len() >= 2 => (format!("{prefix}{}.{}", parts[0], strip_key(parts[1])), parts[2..].join(".")),
+        &"module" if parts.len() >= 2 => (
+            format!("{prefix}module.{}", strip_key(parts[1])),
+            parts[2..].join("."),
+        ),
+        _ if parts.len() >= 2 => (
+            format!("{prefix}{}.{}", parts[0], strip_key(parts[1])),
+            parts[2..].join("."),
+        ),
         _ => return None,
     };
     Some(Origin {
@@ -69,7 +75,13 @@ fn strip_key(s: &str) -> &str {
 }
 
 /// Overlays unknown markers on a known value; unknown leaves get `origins`.
-fn overlay(after: Option<&J>, unknown: Option<&J>, origins: &[Origin], addr: &str, path: &str) -> Val {
+fn overlay(
+    after: Option<&J>,
+    unknown: Option<&J>,
+    origins: &[Origin],
+    addr: &str,
+    path: &str,
+) -> Val {
     match unknown {
         Some(J::Bool(true)) => {
             let o = if origins.is_empty() {
@@ -81,12 +93,25 @@ fn overlay(after: Option<&J>, unknown: Option<&J>, origins: &[Origin], addr: &st
         }
         Some(J::Object(um)) => {
             let mut m: BTreeMap<String, Val> = match after {
-                Some(J::Object(am)) => am.iter().map(|(k, v)| (k.clone(), Val::from_json(v))).collect(),
+                Some(J::Object(am)) => am
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Val::from_json(v)))
+                    .collect(),
                 _ => BTreeMap::new(),
             };
             for (k, u) in um {
-                let sub = format!("{}{k}", if path.is_empty() { String::new() } else { format!("{path}.") });
-                m.insert(k.clone(), overlay(after.and_then(|a| a.get(k)), Some(u), origins, addr, &sub));
+                let sub = format!(
+                    "{}{k}",
+                    if path.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{path}.")
+                    }
+                );
+                m.insert(
+                    k.clone(),
+                    overlay(after.and_then(|a| a.get(k)), Some(u), origins, addr, &sub),
+                );
             }
             Val::new(V::Obj(m), None)
         }
@@ -95,7 +120,13 @@ fn overlay(after: Option<&J>, unknown: Option<&J>, origins: &[Origin], addr: &st
             let n = ul.len().max(al.map_or(0, Vec::len));
             let items = (0..n)
                 .map(|i| {
-                    overlay(al.and_then(|a| a.get(i)), ul.get(i), origins, addr, &format!("{path}.{i}"))
+                    overlay(
+                        al.and_then(|a| a.get(i)),
+                        ul.get(i),
+                        origins,
+                        addr,
+                        &format!("{path}.{i}"),
+                    )
                 })
                 .collect();
             Val::new(V::List(items), None)
@@ -107,11 +138,15 @@ fn overlay(after: Option<&J>, unknown: Option<&J>, origins: &[Origin], addr: &st
 pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
     let bad = |m: &str| Diag::at(format!("unexpected plan shape: {m}"), Span::new(file, 0..1));
     let config = plan.get("configuration").and_then(|c| c.get("root_module"));
-    let provider_config = plan.get("configuration").and_then(|c| c.get("provider_config"));
+    let provider_config = plan
+        .get("configuration")
+        .and_then(|c| c.get("provider_config"));
     let variables = plan.get("variables");
     let mut changes: BTreeMap<String, &J> = BTreeMap::new();
     if let Some(rc) = plan.get("resource_changes") {
-        let rc = rc.as_array().ok_or_else(|| bad("resource_changes is not a list"))?;
+        let rc = rc
+            .as_array()
+            .ok_or_else(|| bad("resource_changes is not a list"))?;
         for c in rc {
             if let Some(a) = c.get("address").and_then(J::as_str) {
                 changes.insert(a.to_string(), c);
@@ -123,7 +158,10 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
     fn walk<'a>(m: &'a J, out: &mut BTreeMap<String, &'a J>) -> Result<(), String> {
         if let Some(rs) = m.get("resources") {
             for r in rs.as_array().ok_or("resources is not a list")? {
-                let a = r.get("address").and_then(J::as_str).ok_or("a resource has no address")?;
+                let a = r
+                    .get("address")
+                    .and_then(J::as_str)
+                    .ok_or("a resource has no address")?;
                 out.entry(a.to_string()).or_insert(r);
             }
         }
@@ -134,10 +172,17 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
         }
         Ok(())
     }
-    if let Some(pv) = plan.get("planned_values").and_then(|p| p.get("root_module")) {
+    if let Some(pv) = plan
+        .get("planned_values")
+        .and_then(|p| p.get("root_module"))
+    {
         walk(pv, &mut raw).map_err(|m| bad(&m))?;
     }
-    if let Some(ps) = plan.get("prior_state").and_then(|p| p.get("values")).and_then(|v| v.get("root_module")) {
+    if let Some(ps) = plan
+        .get("prior_state")
+        .and_then(|p| p.get("values"))
+        .and_then(|v| v.get("root_module"))
+    {
         walk(ps, &mut raw).map_err(|m| bad(&m))?;
     }
     // resource changes that are not in planned_values (e.g. only the change is given)
@@ -149,18 +194,33 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
 
     let mut out = Vec::new();
     for (addr, r) in raw {
-        let rtype = r.get("type").and_then(J::as_str).ok_or_else(|| bad(&format!("{addr} has no type")))?;
+        let rtype = r
+            .get("type")
+            .and_then(J::as_str)
+            .ok_or_else(|| bad(&format!("{addr} has no type")))?;
         let name = r.get("name").and_then(J::as_str).unwrap_or("");
-        let mode = if r.get("mode").and_then(J::as_str) == Some("data") { Mode::Data } else { Mode::Managed };
+        let mode = if r.get("mode").and_then(J::as_str) == Some("data") {
+            Mode::Data
+        } else {
+            Mode::Managed
+        };
         let module = r
             .get("module_address")
             .and_then(J::as_str)
             .map(String::from)
             .or_else(|| {
-                changes.get(&addr).and_then(|c| c.get("module_address")).and_then(J::as_str).map(String::from)
+                changes
+                    .get(&addr)
+                    .and_then(|c| c.get("module_address"))
+                    .and_then(J::as_str)
+                    .map(String::from)
             })
             .unwrap_or_default();
-        let prefix = if module.is_empty() { String::new() } else { format!("{module}.") };
+        let prefix = if module.is_empty() {
+            String::new()
+        } else {
+            format!("{module}.")
+        };
         let local = match mode {
             Mode::Managed => format!("{rtype}.{name}"),
             Mode::Data => format!("data.{rtype}.{name}"),
@@ -170,26 +230,39 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
         let cfg = cfg_module
             .and_then(|m| m.get("resources"))
             .and_then(J::as_array)
-            .and_then(|rs| rs.iter().find(|x| x.get("address").and_then(J::as_str) == Some(local.as_str())));
+            .and_then(|rs| {
+                rs.iter()
+                    .find(|x| x.get("address").and_then(J::as_str) == Some(local.as_str()))
+            });
         let change = changes.get(&addr).and_then(|c| c.get("change"));
-        let after = change.and_then(|c| c.get("after")).filter(|a| !a.is_null()).or_else(|| r.get("values"));
+        let after = change
+            .and_then(|c| c.get("after"))
+            .filter(|a| !a.is_null())
+            .or_else(|| r.get("values"));
         let after_unknown = change.and_then(|c| c.get("after_unknown"));
         // attributes: known values overlaid with unknown markers; unknown ones take their
         // configuration references as origins so that joins still work before apply
         let mut attrs: BTreeMap<String, Val> = match after {
-            Some(J::Object(m)) => m.iter().map(|(k, v)| (k.clone(), Val::from_json(v))).collect(),
+            Some(J::Object(m)) => m
+                .iter()
+                .map(|(k, v)| (k.clone(), Val::from_json(v)))
+                .collect(),
             _ => BTreeMap::new(),
         };
         let mut refs = BTreeSet::new();
         let exprs = cfg.and_then(|c| c.get("expressions"));
         let config_origins = |attr: &str| -> Vec<Origin> {
             let mut o: Vec<Origin> = Vec::new();
-            if let Some(rs) = exprs.and_then(|e| e.get(attr)).and_then(|e| e.get("references")).and_then(J::as_array) {
+            if let Some(rs) = exprs
+                .and_then(|e| e.get(attr))
+                .and_then(|e| e.get("references"))
+                .and_then(J::as_array)
+            {
                 for s in rs.iter().filter_map(J::as_str) {
-                    if let Some(or) = origin_of(s, &prefix) {
-                        if !o.iter().any(|x| x.res == or.res) || !or.attr.is_empty() {
-                            o.push(or);
-                        }
+                    if let Some(or) = origin_of(s, &prefix)
+                        && (!o.iter().any(|x| x.res == or.res) || !or.attr.is_empty())
+                    {
+                        o.push(or);
                     }
                 }
             }
@@ -206,7 +279,10 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
         if let Some(J::Object(um)) = after_unknown {
             for (k, u) in um {
                 let origins = config_origins(k);
-                attrs.insert(k.clone(), overlay(after.and_then(|a| a.get(k)), Some(u), &origins, &addr, k));
+                attrs.insert(
+                    k.clone(),
+                    overlay(after.and_then(|a| a.get(k)), Some(u), &origins, &addr, k),
+                );
             }
         }
         if let Some(J::Object(e)) = exprs {
@@ -232,21 +308,33 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
         let region = match attrs.get("region") {
             Some(v) if !v.is_null() => v.clone(),
             _ => {
-                let key = cfg.and_then(|c| c.get("provider_config_key")).and_then(J::as_str).unwrap_or("aws");
+                let key = cfg
+                    .and_then(|c| c.get("provider_config_key"))
+                    .and_then(J::as_str)
+                    .unwrap_or("aws");
                 let pc = provider_config.and_then(|p| {
-                    p.get(key).or_else(|| key.rsplit(':').next().and_then(|k| p.get(k)))
+                    p.get(key)
+                        .or_else(|| key.rsplit(':').next().and_then(|k| p.get(k)))
                 });
-                let reg = pc.and_then(|p| p.get("expressions")).and_then(|e| e.get("region"));
+                let reg = pc
+                    .and_then(|p| p.get("expressions"))
+                    .and_then(|e| e.get("region"));
                 match reg {
-                    Some(r) if r.get("constant_value").is_some() => Val::from_json(&r["constant_value"]),
+                    Some(r) if r.get("constant_value").is_some() => {
+                        Val::from_json(&r["constant_value"])
+                    }
                     Some(r) => {
-                        let var = r
-                            .get("references")
-                            .and_then(J::as_array)
-                            .and_then(|a| a.iter().filter_map(J::as_str).find(|s| s.starts_with("var.")));
+                        let var = r.get("references").and_then(J::as_array).and_then(|a| {
+                            a.iter()
+                                .filter_map(J::as_str)
+                                .find(|s| s.starts_with("var."))
+                        });
                         match var.and_then(|v| variables?.get(&v[4..])?.get("value")) {
                             Some(v) => Val::from_json(v),
-                            None => Val::unknown(Origin::other(OriginKind::Environment, format!("the region of provider {key}"))),
+                            None => Val::unknown(Origin::other(
+                                OriginKind::Environment,
+                                format!("the region of provider {key}"),
+                            )),
                         }
                     }
                     None => Val::unknown(Origin::other(

@@ -59,7 +59,9 @@ impl Origin {
             OriginKind::Computed => format!("{} is known only after apply", self.name()),
             OriginKind::Data => format!("{} is read from AWS by a data source", self.name()),
             OriginKind::Variable => format!("{} has no value in this configuration", self.name()),
-            OriginKind::Function => format!("function {}() is not evaluated by authwire", self.attr),
+            OriginKind::Function => {
+                format!("function {}() is not evaluated by authwire", self.attr)
+            }
             OriginKind::Error => self.attr.clone(),
             OriginKind::Environment => format!("{} is decided by the environment", self.attr),
         }
@@ -112,7 +114,11 @@ impl Val {
         Val { v, at, res: None }
     }
     pub fn null() -> Val {
-        Val { v: V::Null, at: None, res: None }
+        Val {
+            v: V::Null,
+            at: None,
+            res: None,
+        }
     }
     pub fn str(s: impl Into<String>) -> Val {
         Val {
@@ -271,7 +277,11 @@ impl Val {
                     .collect(),
             ),
         };
-        Val { v, at: None, res: None }
+        Val {
+            v,
+            at: None,
+            res: None,
+        }
     }
     /// Known value → JSON; `None` if anything inside is unknown.
     pub fn to_json(&self) -> Option<serde_json::Value> {
@@ -288,9 +298,9 @@ impl Val {
                 }
             }
             V::Str(s) => serde_json::Value::String(s.clone()),
-            V::List(l) => serde_json::Value::Array(
-                l.iter().map(Val::to_json).collect::<Option<Vec<_>>>()?,
-            ),
+            V::List(l) => {
+                serde_json::Value::Array(l.iter().map(Val::to_json).collect::<Option<Vec<_>>>()?)
+            }
             V::Obj(m) => serde_json::Value::Object(
                 m.iter()
                     .map(|(k, v)| Some((k.clone(), v.to_json()?)))

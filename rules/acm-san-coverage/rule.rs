@@ -45,6 +45,8 @@ impl Rule for R {
                 let Some(cert) = managed.first() else {
                     let why = if !certs.is_empty() {
                         format!("the certificate comes from data source {}, whose names are read from AWS", certs[0].address)
+                    } else if let Some(arn) = cert_v.as_str() {
+                        format!("certificate {arn} is not managed in this configuration")
                     } else {
                         origins_text(&cert_v.origins())
                     };

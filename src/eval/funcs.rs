@@ -1,7 +1,7 @@
 //! The Terraform functions real configurations use. Anything not implemented yields Unknown
 //! (origin: the function), never an error.
 
-use crate::value::{fmt_num, merge_origins, Origin, OriginKind, Part, Val, V};
+use crate::value::{Origin, OriginKind, Part, V, Val, fmt_num, merge_origins};
 use std::collections::BTreeMap;
 
 fn unknown_of(args: &[Val]) -> Val {
@@ -119,7 +119,7 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
         "coalesce" => {
             for a in &args {
                 if a.is_unknown() {
-                    return unknown_of(&[a.clone()]);
+                    return unknown_of(std::slice::from_ref(a));
                 }
                 if !a.is_null() && a.as_str() != Some("") {
                     return a.clone();
@@ -181,7 +181,7 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
                 Some(V::List(l)) => {
                     if name == "toset" && !l.iter().any(Val::has_unknown) {
                         let mut items = dedup(l.clone());
-                        items.sort_by(|a, b| a.show().cmp(&b.show()));
+                        items.sort_by_key(|a| a.show());
                         lst(items)
                     } else {
                         lst(l.clone())
@@ -293,7 +293,8 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
                 .unwrap_or_else(|e| Val::error(format!("format(): {e}")))
         }
         "join" => {
-            let (Some(sep), Some(l)) = (args.first().and_then(s), args.get(1).and_then(list)) else {
+            let (Some(sep), Some(l)) = (args.first().and_then(s), args.get(1).and_then(list))
+            else {
                 return unknown_of(&args);
             };
             let mut parts = Vec::new();
@@ -312,12 +313,21 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
             let Some(f) = args.first().and_then(s) else {
                 return unknown_of(&args);
             };
-            let n = args[1..].iter().filter_map(list).map(Vec::len).max().unwrap_or(0);
+            let n = args[1..]
+                .iter()
+                .filter_map(list)
+                .map(Vec::len)
+                .max()
+                .unwrap_or(0);
             let mut out = Vec::new();
             for i in 0..n {
                 let row: Vec<Val> = args[1..]
                     .iter()
-                    .map(|a| list(a).and_then(|l| l.get(i).cloned()).unwrap_or_else(|| a.clone()))
+                    .map(|a| {
+                        list(a)
+                            .and_then(|l| l.get(i).cloned())
+                            .unwrap_or_else(|| a.clone())
+                    })
                     .collect();
                 match format_parts(f, &row) {
                     Ok(p) => out.push(Val::new(from_parts(p), None)),
@@ -340,16 +350,27 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
                     .split(' ')
                     .map(|w| {
                         let mut c = w.chars();
-                        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+                        c.next()
+                            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                            .unwrap_or_default()
                     })
                     .collect::<Vec<_>>()
                     .join(" "),
             }),
             None => bad(name),
         },
-        "replace" => match (args.first().and_then(s), args.get(1).and_then(s), args.get(2).and_then(s)) {
-            (Some(_), Some(from), Some(_)) if from.len() > 1 && from.starts_with('/') && from.ends_with('/') => {
-                Val::unknown(Origin::other(OriginKind::Function, "replace (regular expression)"))
+        "replace" => match (
+            args.first().and_then(s),
+            args.get(1).and_then(s),
+            args.get(2).and_then(s),
+        ) {
+            (Some(_), Some(from), Some(_))
+                if from.len() > 1 && from.starts_with('/') && from.ends_with('/') =>
+            {
+                Val::unknown(Origin::other(
+                    OriginKind::Function,
+                    "replace (regular expression)",
+                ))
             }
             (Some(x), Some(from), Some(to)) if !from.is_empty() => string(x.replace(from, to)),
             _ => bad(name),
@@ -366,28 +387,41 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
             (Some(x), Some(cs)) => string(x.trim_matches(|c| cs.contains(c))),
             _ => bad(name),
         },
-        "startswith" | "endswith" | "strcontains" => match (args.first().and_then(s), args.get(1).and_then(s)) {
-            (Some(x), Some(p)) => Val::new(
-                V::Bool(match name {
-                    "startswith" => x.starts_with(p),
-                    "endswith" => x.ends_with(p),
-                    _ => x.contains(p),
-                }),
-                None,
-            ),
-            _ => bad(name),
-        },
-        "substr" => match (args.first().and_then(s), args.get(1).and_then(num), args.get(2).and_then(num)) {
+        "startswith" | "endswith" | "strcontains" => {
+            match (args.first().and_then(s), args.get(1).and_then(s)) {
+                (Some(x), Some(p)) => Val::new(
+                    V::Bool(match name {
+                        "startswith" => x.starts_with(p),
+                        "endswith" => x.ends_with(p),
+                        _ => x.contains(p),
+                    }),
+                    None,
+                ),
+                _ => bad(name),
+            }
+        }
+        "substr" => match (
+            args.first().and_then(s),
+            args.get(1).and_then(num),
+            args.get(2).and_then(num),
+        ) {
             (Some(x), Some(off), Some(len)) => {
                 let chars: Vec<char> = x.chars().collect();
                 let start = (off.max(0.0) as usize).min(chars.len());
-                let end = if len < 0.0 { chars.len() } else { (start + len as usize).min(chars.len()) };
+                let end = if len < 0.0 {
+                    chars.len()
+                } else {
+                    (start + len as usize).min(chars.len())
+                };
                 string(chars[start..end].iter().collect::<String>())
             }
             _ => bad(name),
         },
         "contains" => match args.first().and_then(list) {
-            Some(l) => Val::new(V::Bool(args.get(1).is_some_and(|x| l.iter().any(|i| i.v == x.v))), None),
+            Some(l) => Val::new(
+                V::Bool(args.get(1).is_some_and(|x| l.iter().any(|i| i.v == x.v))),
+                None,
+            ),
             None => bad(name),
         },
         "index" => match args.first().and_then(list) {
@@ -402,13 +436,17 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
             None => bad(name),
         },
         "compact" => match args.first().and_then(list) {
-            Some(l) => lst(l.iter().filter(|v| !v.is_null() && v.as_str() != Some("")).cloned().collect()),
+            Some(l) => lst(l
+                .iter()
+                .filter(|v| !v.is_null() && v.as_str() != Some(""))
+                .cloned()
+                .collect()),
             None => bad(name),
         },
         "sort" => match args.first().and_then(list) {
             Some(l) => {
                 let mut l = l.clone();
-                l.sort_by(|a, b| a.show().cmp(&b.show()));
+                l.sort_by_key(|a| a.show());
                 lst(l)
             }
             None => bad(name),
@@ -444,10 +482,10 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
         }
         "min" | "max" | "sum" => {
             let mut n: Vec<f64> = args.iter().filter_map(num).collect();
-            if name == "sum" {
-                if let Some(l) = args.first().and_then(list) {
-                    n = l.iter().filter_map(num).collect();
-                }
+            if name == "sum"
+                && let Some(l) = args.first().and_then(list)
+            {
+                n = l.iter().filter_map(num).collect();
             }
             if n.is_empty() {
                 return bad(name);
@@ -490,7 +528,11 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
             Some(j) => string(serde_json::to_string(&j).unwrap_or_default()),
             None => bad(name),
         },
-        "jsondecode" => match args.first().and_then(s).map(serde_json::from_str::<serde_json::Value>) {
+        "jsondecode" => match args
+            .first()
+            .and_then(s)
+            .map(serde_json::from_str::<serde_json::Value>)
+        {
             Some(Ok(j)) => Val::from_json(&j),
             _ => bad(name),
         },
@@ -499,7 +541,10 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
                 let path = base_dir.join(p);
                 match std::fs::read_to_string(&path) {
                     Ok(t) if t.len() <= 4 << 20 => string(t),
-                    _ => Val::unknown(Origin::other(OriginKind::Function, format!("file(\"{p}\")"))),
+                    _ => Val::unknown(Origin::other(
+                        OriginKind::Function,
+                        format!("file(\"{p}\")"),
+                    )),
                 }
             }
             None => bad(name),
@@ -508,8 +553,14 @@ pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
             Some(p) => {
                 let path = std::path::Path::new(p);
                 string(match name {
-                    "dirname" => path.parent().map(|x| x.to_string_lossy().to_string()).unwrap_or_default(),
-                    "basename" => path.file_name().map(|x| x.to_string_lossy().to_string()).unwrap_or_default(),
+                    "dirname" => path
+                        .parent()
+                        .map(|x| x.to_string_lossy().to_string())
+                        .unwrap_or_default(),
+                    "basename" => path
+                        .file_name()
+                        .map(|x| x.to_string_lossy().to_string())
+                        .unwrap_or_default(),
                     _ => p.to_string(),
                 })
             }
@@ -549,9 +600,40 @@ fn format_parts(f: &str, args: &[Val]) -> Result<Vec<Part>, String> {
         let a = args.get(ai).ok_or("not enough arguments")?;
         ai += 1;
         out.push(Part::Lit(std::mem::take(&mut lit)));
+        let zero = spec.trim_start_matches(['+', ' ', '#']).starts_with('0');
+        let left = spec.contains('-');
+        let width: usize = spec
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['+', '-', '#', ' ', '0'])
+            .parse()
+            .unwrap_or(0);
+        let pad = |text: String| -> String {
+            let n = text.chars().count();
+            if n >= width {
+                text
+            } else if left {
+                format!("{text}{}", " ".repeat(width - n))
+            } else if zero && verb == 'd' {
+                let (sign, digits) = text
+                    .strip_prefix('-')
+                    .map_or(("", text.as_str()), |d| ("-", d));
+                format!("{sign}{}{digits}", "0".repeat(width - n))
+            } else {
+                format!("{}{text}", " ".repeat(width - n))
+            }
+        };
         match (verb, &a.v) {
-            ('q', V::Str(s)) => out.push(Part::Lit(format!("\"{s}\""))),
-            ('d', V::Num(n)) => out.push(Part::Lit(format!("{}", *n as i64))),
+            ('q', V::Str(s)) => out.push(Part::Lit(pad(format!("\"{s}\"")))),
+            ('d', V::Num(n)) => out.push(Part::Lit(pad(format!("{}", *n as i64)))),
+            ('v' | 's' | 'd' | 'f' | 'q', V::Str(_) | V::Num(_) | V::Bool(_)) => {
+                let text = match to_parts(a)?.as_slice() {
+                    [Part::Lit(t)] => t.clone(),
+                    _ => String::new(),
+                };
+                out.push(Part::Lit(pad(text)));
+            }
             ('v' | 's' | 'd' | 'f' | 'q', _) => out.extend(to_parts(a)?),
             (other, _) => return Err(format!("unsupported verb %{other}")),
         }

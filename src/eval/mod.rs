@@ -4,11 +4,11 @@
 pub mod funcs;
 
 use crate::ast::{BinOp, Body, Expr, ObjKey, Op, TPart};
-use crate::load::module::{CallDecl, Mode, ModuleDef, ResDecl};
 use crate::load::Loaded;
+use crate::load::module::{CallDecl, Mode, ModuleDef, ResDecl};
 use crate::model::Resource;
-use crate::source::{display_path, Span};
-use crate::value::{merge_origins, Origin, OriginKind, Part, Val, V};
+use crate::source::{Span, display_path};
+use crate::value::{Origin, OriginKind, Part, V, Val, merge_origins};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -73,7 +73,10 @@ fn unknown_from(vals: &[&Val]) -> Val {
         merge_origins(&mut o, &v.origins());
     }
     if o.is_empty() {
-        o.push(Origin::other(OriginKind::Error, "value could not be evaluated"));
+        o.push(Origin::other(
+            OriginKind::Error,
+            "value could not be evaluated",
+        ));
     }
     Val::new(V::Unknown(o), None)
 }
@@ -116,7 +119,6 @@ pub fn eval_root(loaded: &Loaded, root: &PathBuf) -> Vec<Resource> {
     ev.out.into_inner()
 }
 
-
 fn own_providers(def: &ModuleDef, inst: usize) -> BTreeMap<String, (usize, usize)> {
     let mut m = BTreeMap::new();
     for (i, p) in def.providers.iter().enumerate() {
@@ -134,7 +136,12 @@ impl<'a> Evaluator<'a> {
         self.insts.borrow()[i].clone()
     }
 
-    fn set_inst(&self, i: usize, vars: BTreeMap<String, Val>, providers: BTreeMap<String, (usize, usize)>) {
+    fn set_inst(
+        &self,
+        i: usize,
+        vars: BTreeMap<String, Val>,
+        providers: BTreeMap<String, (usize, usize)>,
+    ) {
         let inst = self.inst(i);
         *inst.vars.borrow_mut() = vars;
         *inst.providers.borrow_mut() = providers;
@@ -168,7 +175,11 @@ impl<'a> Evaluator<'a> {
             Some(e) => self.eval(e, &Scope::new(inst)).with_at(e.span()),
             None => {
                 let path = self.inst(inst).path.clone();
-                let n = if path.is_empty() { format!("var.{name}") } else { format!("{path}.var.{name}") };
+                let n = if path.is_empty() {
+                    format!("var.{name}")
+                } else {
+                    format!("{path}.var.{name}")
+                };
                 Val::unknown(Origin::other(OriginKind::Variable, n))
             }
         }
@@ -196,9 +207,17 @@ impl<'a> Evaluator<'a> {
 
     // ---------------------------------------------------------------- resources
 
-    fn find_resource(&self, inst: usize, mode: Mode, rtype: &str, name: &str) -> Option<&'a ResDecl> {
+    fn find_resource(
+        &self,
+        inst: usize,
+        mode: Mode,
+        rtype: &str,
+        name: &str,
+    ) -> Option<&'a ResDecl> {
         let def = self.inst(inst).def;
-        def.resources.iter().find(|r| r.mode == mode && r.rtype == rtype && r.name == name)
+        def.resources
+            .iter()
+            .find(|r| r.mode == mode && r.rtype == rtype && r.name == name)
     }
 
     /// The value of `aws_x.y` (object, list for count, map for for_each).
@@ -249,7 +268,10 @@ impl<'a> Evaluator<'a> {
             let coll = self.eval(fe, &sc);
             let pairs: Option<Vec<(String, Val)>> = match &coll.v {
                 V::Obj(m) => Some(m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
-                V::List(l) => l.iter().map(|v| key_string(v).map(|k| (k, v.clone()))).collect(),
+                V::List(l) => l
+                    .iter()
+                    .map(|v| key_string(v).map(|k| (k, v.clone())))
+                    .collect(),
                 V::Null => Some(vec![]),
                 _ => None,
             };
@@ -276,7 +298,15 @@ impl<'a> Evaluator<'a> {
         self.instance(inst, r, &base, base.clone(), &sc, false)
     }
 
-    fn instance(&self, inst: usize, r: &'a ResDecl, base: &str, addr: String, sc: &Scope, unknown_count: bool) -> Val {
+    fn instance(
+        &self,
+        inst: usize,
+        r: &'a ResDecl,
+        base: &str,
+        addr: String,
+        sc: &Scope,
+        unknown_count: bool,
+    ) -> Val {
         let mut spans = BTreeMap::new();
         let mut attrs = self.eval_body(&r.body, sc, "", &mut spans, &addr);
         let region = match attrs.get("region") {
@@ -300,8 +330,16 @@ impl<'a> Evaluator<'a> {
             spans,
             span: Some(r.span),
             region,
-            refs: r.refs.iter().map(|x| format!("{prefix}{x}")).collect::<BTreeSet<_>>(),
-            depends_on: r.depends_on.iter().map(|x| format!("{prefix}{x}")).collect(),
+            refs: r
+                .refs
+                .iter()
+                .map(|x| format!("{prefix}{x}"))
+                .collect::<BTreeSet<_>>(),
+            depends_on: r
+                .depends_on
+                .iter()
+                .map(|x| format!("{prefix}{x}"))
+                .collect(),
             unknown_count,
         };
         let v = res.attrs.clone();
@@ -319,7 +357,9 @@ impl<'a> Evaluator<'a> {
         let Some((pi, pidx)) = found else {
             return Val::unknown(Origin::other(
                 OriginKind::Environment,
-                format!("the region of provider {key} (no provider block sets it; AWS_REGION or the profile decides)"),
+                format!(
+                    "the region of provider {key} (no provider block sets it; AWS_REGION or the profile decides)"
+                ),
             ));
         };
         if let Some(v) = self.regions.borrow().get(&(pi, pidx)) {
@@ -356,7 +396,9 @@ impl<'a> Evaluator<'a> {
         let mut unknown_blocks: BTreeMap<String, Val> = BTreeMap::new();
         for b in &body.blocks {
             if b.kind == "dynamic" {
-                let Some(label) = b.labels.first() else { continue };
+                let Some(label) = b.labels.first() else {
+                    continue;
+                };
                 let iter_name = b
                     .body
                     .attr("iterator")
@@ -367,7 +409,9 @@ impl<'a> Evaluator<'a> {
                     .attr("for_each")
                     .map(|a| self.eval(&a.expr, sc))
                     .unwrap_or_else(Val::null);
-                let Some(content) = b.body.blocks_of("content").next() else { continue };
+                let Some(content) = b.body.blocks_of("content").next() else {
+                    continue;
+                };
                 let pairs: Option<Vec<(Val, Val)>> = match &coll.v {
                     V::List(l) => Some(
                         l.iter()
@@ -375,7 +419,11 @@ impl<'a> Evaluator<'a> {
                             .map(|(i, v)| (Val::new(V::Num(i as f64), None), v.clone()))
                             .collect(),
                     ),
-                    V::Obj(m) => Some(m.iter().map(|(k, v)| (Val::str(k.clone()), v.clone())).collect()),
+                    V::Obj(m) => Some(
+                        m.iter()
+                            .map(|(k, v)| (Val::str(k.clone()), v.clone()))
+                            .collect(),
+                    ),
                     V::Null => Some(vec![]),
                     _ => None,
                 };
@@ -390,11 +438,16 @@ impl<'a> Evaluator<'a> {
                             let p = format!("{prefix}{label}.{}.", list.len());
                             spans.insert(format!("{prefix}{label}.{}", list.len()), b.span);
                             let obj = self.eval_body(&content.body, &s2, &p, spans, addr);
-                            list.push(Val { v: V::Obj(obj), at: Some(b.span), res: Some(addr.to_string()) });
+                            list.push(Val {
+                                v: V::Obj(obj),
+                                at: Some(b.span),
+                                res: Some(addr.to_string()),
+                            });
                         }
                     }
                     None => {
-                        unknown_blocks.insert(label.clone(), unknown_from(&[&coll]).with_at(b.span));
+                        unknown_blocks
+                            .insert(label.clone(), unknown_from(&[&coll]).with_at(b.span));
                         spans.insert(format!("{prefix}{label}"), b.span);
                     }
                 }
@@ -405,7 +458,11 @@ impl<'a> Evaluator<'a> {
             spans.insert(format!("{prefix}{}.{}", b.kind, list.len()), b.span);
             spans.entry(format!("{prefix}{}", b.kind)).or_insert(b.span);
             let obj = self.eval_body(&b.body, sc, &p, spans, addr);
-            list.push(Val { v: V::Obj(obj), at: Some(b.span), res: Some(addr.to_string()) });
+            list.push(Val {
+                v: V::Obj(obj),
+                at: Some(b.span),
+                res: Some(addr.to_string()),
+            });
         }
         for (k, l) in lists {
             out.insert(k, Val::new(V::List(l), None));
@@ -428,7 +485,9 @@ impl<'a> Evaluator<'a> {
         }
         i.calls.borrow_mut().insert(c.name.clone(), Slot::Busy);
         let v = self.expand_call(inst, c);
-        i.calls.borrow_mut().insert(c.name.clone(), Slot::Done(v.clone()));
+        i.calls
+            .borrow_mut()
+            .insert(c.name.clone(), Slot::Done(v.clone()));
         v
     }
 
@@ -438,26 +497,32 @@ impl<'a> Evaluator<'a> {
         let Some(def) = c.dir.as_ref().and_then(|d| self.loaded.modules.get(d)) else {
             return Val::unknown(Origin::other(
                 OriginKind::Error,
-                format!("{base}: source {} is not a local module authwire can read", c.source),
+                format!(
+                    "{base}: source {} is not a local module authwire can read",
+                    c.source
+                ),
             ));
         };
         if parent.depth >= MAX_DEPTH {
-            return Val::error(format!("{base}: modules nested too deeply (recursive module calls?)"));
+            return Val::error(format!(
+                "{base}: modules nested too deeply (recursive module calls?)"
+            ));
         }
         let sc = Scope::new(inst);
         if let Some(cnt) = &c.count {
             let n = self.eval(cnt, &sc);
-            if let V::Num(x) = n.v {
-                if x >= 0.0 && (x as usize) <= MAX_INSTANCES {
-                    let items = (0..x as usize)
-                        .map(|k| {
-                            let mut s = sc.clone();
-                            s.count = Some(Val::new(V::Num(k as f64), None));
-                            self.module_instance(inst, c, def, format!("{base}[{k}]"), &s)
-                        })
-                        .collect();
-                    return Val::new(V::List(items), None);
-                }
+            if let V::Num(x) = n.v
+                && x >= 0.0
+                && (x as usize) <= MAX_INSTANCES
+            {
+                let items = (0..x as usize)
+                    .map(|k| {
+                        let mut s = sc.clone();
+                        s.count = Some(Val::new(V::Num(k as f64), None));
+                        self.module_instance(inst, c, def, format!("{base}[{k}]"), &s)
+                    })
+                    .collect();
+                return Val::new(V::List(items), None);
             }
             let mut s = sc.clone();
             s.count = Some(unknown_from(&[&n]));
@@ -468,7 +533,10 @@ impl<'a> Evaluator<'a> {
             let coll = self.eval(fe, &sc);
             let pairs: Option<Vec<(String, Val)>> = match &coll.v {
                 V::Obj(m) => Some(m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
-                V::List(l) => l.iter().map(|v| key_string(v).map(|k| (k, v.clone()))).collect(),
+                V::List(l) => l
+                    .iter()
+                    .map(|v| key_string(v).map(|k| (k, v.clone())))
+                    .collect(),
                 V::Null => Some(vec![]),
                 _ => None,
             };
@@ -477,7 +545,10 @@ impl<'a> Evaluator<'a> {
                 for (k, v) in p.into_iter().take(MAX_INSTANCES) {
                     let mut s = sc.clone();
                     s.each = Some((Val::str(k.clone()), v));
-                    m.insert(k.clone(), self.module_instance(inst, c, def, format!("{base}[\"{k}\"]"), &s));
+                    m.insert(
+                        k.clone(),
+                        self.module_instance(inst, c, def, format!("{base}[\"{k}\"]"), &s),
+                    );
                 }
                 return Val::new(V::Obj(m), None);
             }
@@ -490,7 +561,14 @@ impl<'a> Evaluator<'a> {
         self.module_instance(inst, c, def, base, &sc)
     }
 
-    fn module_instance(&self, parent: usize, c: &'a CallDecl, def: &'a ModuleDef, path: String, sc: &Scope) -> Val {
+    fn module_instance(
+        &self,
+        parent: usize,
+        c: &'a CallDecl,
+        def: &'a ModuleDef,
+        path: String,
+        sc: &Scope,
+    ) -> Val {
         let pinst = self.inst(parent);
         // providers: defaults are inherited, `providers = {}` maps explicitly, own blocks win
         let pprov = pinst.providers.borrow().clone();
@@ -504,7 +582,13 @@ impl<'a> Evaluator<'a> {
                 providers.insert(child.clone(), *p);
             }
         }
-        let idx = self.push_inst(path.clone(), def, BTreeMap::new(), BTreeMap::new(), pinst.depth + 1);
+        let idx = self.push_inst(
+            path.clone(),
+            def,
+            BTreeMap::new(),
+            BTreeMap::new(),
+            pinst.depth + 1,
+        );
         for (k, v) in own_providers(def, idx) {
             providers.insert(k, v);
         }
@@ -520,7 +604,10 @@ impl<'a> Evaluator<'a> {
         pinst.children.borrow_mut().push((c.name.clone(), idx));
         let mut outs = BTreeMap::new();
         for (name, a) in &def.outputs {
-            outs.insert(name.clone(), self.eval(&a.expr, &Scope::new(idx)).with_at(a.expr.span()));
+            outs.insert(
+                name.clone(),
+                self.eval(&a.expr, &Scope::new(idx)).with_at(a.expr.span()),
+            );
         }
         Val::new(V::Obj(outs), None)
     }
@@ -539,7 +626,9 @@ impl<'a> Evaluator<'a> {
         };
         i.locals.borrow_mut().insert(name.to_string(), Slot::Busy);
         let v = self.eval(&a.expr, &Scope::new(inst)).with_at(a.expr.span());
-        i.locals.borrow_mut().insert(name.to_string(), Slot::Done(v.clone()));
+        i.locals
+            .borrow_mut()
+            .insert(name.to_string(), Slot::Done(v.clone()));
         v
     }
 
@@ -556,7 +645,11 @@ impl<'a> Evaluator<'a> {
         match name {
             "var" => match attr(0) {
                 Some(n) => (
-                    inst.vars.borrow().get(n).cloned().unwrap_or_else(|| Val::error(format!("var.{n} is not declared"))),
+                    inst.vars
+                        .borrow()
+                        .get(n)
+                        .cloned()
+                        .unwrap_or_else(|| Val::error(format!("var.{n} is not declared"))),
                     1,
                 ),
                 None => (Val::error("var needs an attribute"), 0),
@@ -566,7 +659,9 @@ impl<'a> Evaluator<'a> {
                 None => (Val::error("local needs an attribute"), 0),
             },
             "count" => (
-                sc.count.clone().unwrap_or_else(|| Val::error("count.index used outside a counted block")),
+                sc.count
+                    .clone()
+                    .unwrap_or_else(|| Val::error("count.index used outside a counted block")),
                 1,
             ),
             "each" => match (&sc.each, attr(0)) {
@@ -624,7 +719,11 @@ impl<'a> Evaluator<'a> {
                         Val::unknown(Origin {
                             res: Some(addr.clone()),
                             attr: a.to_string(),
-                            kind: if data { OriginKind::Data } else { OriginKind::Computed },
+                            kind: if data {
+                                OriginKind::Data
+                            } else {
+                                OriginKind::Computed
+                            },
                         })
                     }
                     None => Val::error(format!("object has no attribute \"{a}\"")),
@@ -646,7 +745,9 @@ impl<'a> Evaluator<'a> {
             }
             V::List(l) if l.len() == 1 => self.get_attr(&l[0], a),
             V::Null => Val::error(format!("attribute \"{a}\" of a null value")),
-            _ => Val::error(format!("attribute \"{a}\" of a value that is not an object")),
+            _ => Val::error(format!(
+                "attribute \"{a}\" of a value that is not an object"
+            )),
         }
     }
 
@@ -655,10 +756,13 @@ impl<'a> Evaluator<'a> {
             return unknown_from(&[v, k]);
         }
         match (&v.v, &k.v) {
-            (V::List(l), _) => match k.as_str().and_then(|s| s.parse::<f64>().ok()).or(match k.v {
-                V::Num(n) => Some(n),
-                _ => None,
-            }) {
+            (V::List(l), _) => match k
+                .as_str()
+                .and_then(|s| s.parse::<f64>().ok())
+                .or(match k.v {
+                    V::Num(n) => Some(n),
+                    _ => None,
+                }) {
                 Some(n) if n >= 0.0 && (n as usize) < l.len() => l[n as usize].clone(),
                 _ => Val::error(format!("index {} out of range", k.show())),
             },
@@ -683,7 +787,11 @@ impl<'a> Evaluator<'a> {
                     let rest = &ops[i + 1..];
                     return match &v.v {
                         V::List(l) => Val::new(
-                            V::List(l.iter().map(|x| self.apply_ops(x.clone(), rest, sc)).collect()),
+                            V::List(
+                                l.iter()
+                                    .map(|x| self.apply_ops(x.clone(), rest, sc))
+                                    .collect(),
+                            ),
                             None,
                         ),
                         V::Null => Val::new(V::List(vec![]), None),
@@ -713,7 +821,10 @@ impl<'a> Evaluator<'a> {
                     Err(v) => v,
                 }
             }
-            Expr::Array(items, _) => Val::new(V::List(items.iter().map(|i| self.eval(i, sc)).collect()), at),
+            Expr::Array(items, _) => Val::new(
+                V::List(items.iter().map(|i| self.eval(i, sc)).collect()),
+                at,
+            ),
             Expr::Object(items, _) => {
                 let mut m = BTreeMap::new();
                 for (k, v) in items {
@@ -742,12 +853,10 @@ impl<'a> Evaluator<'a> {
             }
             Expr::Call(name, args, expand, _) => {
                 let mut vals: Vec<Val> = args.iter().map(|a| self.eval(a, sc)).collect();
-                if *expand {
-                    if let Some(last) = vals.pop() {
-                        match last.v {
-                            V::List(l) => vals.extend(l),
-                            _ => return unknown_from(&[&last]),
-                        }
+                if *expand && let Some(last) = vals.pop() {
+                    match last.v {
+                        V::List(l) => vals.extend(l),
+                        _ => return unknown_from(&[&last]),
                     }
                 }
                 let dir = self.inst(sc.inst).def.dir.clone();
@@ -779,7 +888,9 @@ impl<'a> Evaluator<'a> {
             }
             Expr::Binary(op, a, b, _) => {
                 let (x, y) = (self.eval(a, sc), self.eval(b, sc));
-                binary(*op, &x, &y).map(|v| Val::new(v, at)).unwrap_or_else(|| unknown_from(&[&x, &y]))
+                binary(*op, &x, &y)
+                    .map(|v| Val::new(v, at))
+                    .unwrap_or_else(|| unknown_from(&[&x, &y]))
             }
             Expr::For(f, _) => self.for_expr(f, sc).with_at(e.span()),
         }
@@ -866,7 +977,12 @@ impl<'a> Evaluator<'a> {
             Val::new(V::List(list), None)
         } else if f.grouping {
             Val::new(
-                V::Obj(groups.into_iter().map(|(k, v)| (k, Val::new(V::List(v), None))).collect()),
+                V::Obj(
+                    groups
+                        .into_iter()
+                        .map(|(k, v)| (k, Val::new(V::List(v), None)))
+                        .collect(),
+                ),
                 None,
             )
         } else {

@@ -2,9 +2,9 @@
 
 use crate::ast::{Attr, BinOp, Block, Body, Expr, ForExpr, ObjKey, Op, TPart};
 use crate::source::Span;
+use hcl_edit::Span as _;
 use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Directive, Element, Template};
-use hcl_edit::Span as _;
 
 /// A parse error: byte offset of the problem and the parser's message.
 pub struct ParseError {

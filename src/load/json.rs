@@ -1,6 +1,6 @@
 //! A small span-keeping JSON reader and the Terraform JSON syntax (`.tf.json`, `.tfvars.json`) → `ast`.
 
-use super::hcl::{parse_template_string, ParseError};
+use super::hcl::{ParseError, parse_template_string};
 use crate::ast::{Attr, Block, Body, Expr, ObjKey};
 use crate::source::Span;
 
@@ -140,7 +140,10 @@ impl P<'_> {
             Some(b'n') => self.word("null", J::Null)?,
             Some(c) if *c == b'-' || c.is_ascii_digit() => {
                 while self.i < self.b.len()
-                    && matches!(self.b[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                    && matches!(
+                        self.b[self.i],
+                        b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'
+                    )
                 {
                     self.i += 1;
                 }
@@ -181,7 +184,10 @@ impl P<'_> {
                 }
                 Some(b'\\') => {
                     self.i += 1;
-                    let c = *self.b.get(self.i).ok_or_else(|| self.err("unterminated string"))?;
+                    let c = *self
+                        .b
+                        .get(self.i)
+                        .ok_or_else(|| self.err("unterminated string"))?;
                     self.i += 1;
                     match c {
                         b'"' => out.push(b'"'),
@@ -194,10 +200,14 @@ impl P<'_> {
                         b't' => out.push(b'\t'),
                         b'u' => {
                             let mut cp = self.hex4()?;
-                            if (0xD800..0xDC00).contains(&cp) && self.b[self.i..].starts_with(b"\\u") {
+                            if (0xD800..0xDC00).contains(&cp)
+                                && self.b[self.i..].starts_with(b"\\u")
+                            {
                                 self.i += 2;
                                 let lo = self.hex4()?;
-                                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
+                                cp = 0x10000
+                                    + ((cp - 0xD800) << 10)
+                                    + (lo.wrapping_sub(0xDC00) & 0x3FF);
                             }
                             let ch = char::from_u32(cp).unwrap_or('\u{FFFD}');
                             let mut buf = [0u8; 4];
@@ -236,15 +246,16 @@ pub fn to_expr(n: &JNode, templates: bool) -> Result<Expr, ParseError> {
         J::Null => Expr::Null(n.span),
         J::Bool(b) => Expr::Bool(*b, n.span),
         J::Num(x) => Expr::Num(*x, n.span),
-        J::Str(s) if templates => {
-            parse_template_string(s, n.span).map_err(|m| ParseError {
-                offset: n.span.start as usize,
-                message: format!("invalid template: {m}"),
-            })?
-        }
+        J::Str(s) if templates => parse_template_string(s, n.span).map_err(|m| ParseError {
+            offset: n.span.start as usize,
+            message: format!("invalid template: {m}"),
+        })?,
         J::Str(s) => Expr::Str(s.clone(), n.span),
         J::Arr(items) => Expr::Array(
-            items.iter().map(|i| to_expr(i, templates)).collect::<Result<_, _>>()?,
+            items
+                .iter()
+                .map(|i| to_expr(i, templates))
+                .collect::<Result<_, _>>()?,
             n.span,
         ),
         J::Obj(items) => Expr::Object(
@@ -259,7 +270,13 @@ pub fn to_expr(n: &JNode, templates: bool) -> Result<Expr, ParseError> {
 }
 
 /// Blocks whose JSON form is an object (or a list of objects) that must stay a nested block.
-const NESTED_BLOCKS: &[&str] = &["lifecycle", "dynamic", "provisioner", "connection", "content"];
+const NESTED_BLOCKS: &[&str] = &[
+    "lifecycle",
+    "dynamic",
+    "provisioner",
+    "connection",
+    "content",
+];
 
 fn body_of(n: &JNode, kind: &str) -> Result<Body, ParseError> {
     let mut body = Body::default();

@@ -6,7 +6,7 @@ pub mod module;
 
 use crate::ast::{Body, Expr};
 use crate::diag::Diag;
-use crate::source::{display_path, Files, Span};
+use crate::source::{Files, Span, display_path};
 use module::ModuleDef;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -80,12 +80,18 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         return String::from_utf8(rest.to_vec()).map_err(|e| format!("not valid UTF-8: {e}"));
     }
     let utf16 = |rest: &[u8], le: bool| -> Result<String, String> {
-        if rest.len() % 2 != 0 {
+        if !rest.len().is_multiple_of(2) {
             return Err("UTF-16 text with an odd number of bytes".into());
         }
         let units: Vec<u16> = rest
             .chunks(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
         String::from_utf16(&units).map_err(|e| format!("not valid UTF-16: {e}"))
     };
@@ -100,7 +106,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
 
 fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
     let name = display_path(path);
-    let text = match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| decode(&b)) {
+    let text = match std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| decode(&b))
+    {
         Ok(t) => t,
         Err(e) => {
             return FileResult {
@@ -108,21 +117,22 @@ fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
                 parsed: Err(Diag::file(format!("cannot read {name}: {e}"), name.clone())),
                 name,
                 text: None,
-            }
+            };
         }
     };
     let err = |e: hcl::ParseError| Diag::at(e.message, Span::new(id, e.offset..e.offset + 1));
     let parsed = match kind {
         Kind::Tf => hcl::parse_body(id, &text).map(Parsed::Config).map_err(err),
-        Kind::Tfvars => hcl::parse_body(id, &text)
-            .map_err(err)
-            .and_then(|b| {
-                if let Some(bl) = b.blocks.first() {
-                    Err(Diag::at("a tfvars file may only assign variables; blocks are not allowed", bl.span))
-                } else {
-                    Ok(Parsed::Vars(b))
-                }
-            }),
+        Kind::Tfvars => hcl::parse_body(id, &text).map_err(err).and_then(|b| {
+            if let Some(bl) = b.blocks.first() {
+                Err(Diag::at(
+                    "a tfvars file may only assign variables; blocks are not allowed",
+                    bl.span,
+                ))
+            } else {
+                Ok(Parsed::Vars(b))
+            }
+        }),
         Kind::TfJson => json::parse(id, &text)
             .and_then(|j| json::config_body(&j))
             .map(Parsed::Config)
@@ -146,7 +156,10 @@ fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
             }
             Err(e) => {
                 let off = offset_of(&text, e.line(), e.column());
-                Err(Diag::at(format!("invalid JSON: {e}"), Span::new(id, off..off + 1)))
+                Err(Diag::at(
+                    format!("invalid JSON: {e}"),
+                    Span::new(id, off..off + 1),
+                ))
             }
         },
     };
@@ -190,7 +203,10 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
         let md = match std::fs::metadata(p) {
             Ok(m) => m,
             Err(e) => {
-                out.errors.push(Diag::file(format!("cannot read {}: {e}", display_path(p)), display_path(p)));
+                out.errors.push(Diag::file(
+                    format!("cannot read {}: {e}", display_path(p)),
+                    display_path(p),
+                ));
                 continue;
             }
         };
@@ -214,7 +230,10 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
                     }
                     Ok(_) => {}
                     Err(e) => {
-                        let where_ = e.path().map(display_path).unwrap_or_else(|| display_path(p));
+                        let where_ = e
+                            .path()
+                            .map(display_path)
+                            .unwrap_or_else(|| display_path(p));
                         let msg = if e.loop_ancestor().is_some() {
                             format!("symbolic link loop at {where_}: not followed")
                         } else {
@@ -224,9 +243,15 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
                     }
                 }
             }
-            if !todo[before..].iter().any(|(_, k, _)| matches!(k, Kind::Tf | Kind::TfJson)) {
+            if !todo[before..]
+                .iter()
+                .any(|(_, k, _)| matches!(k, Kind::Tf | Kind::TfJson))
+            {
                 out.errors.push(Diag::file(
-                    format!("no Terraform files (.tf, .tf.json) found in {}", display_path(p)),
+                    format!(
+                        "no Terraform files (.tf, .tf.json) found in {}",
+                        display_path(p)
+                    ),
                     display_path(p),
                 ));
             }
@@ -234,15 +259,25 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
         } else {
             match kind_of(p) {
                 Some(k @ (Kind::Tf | Kind::TfJson | Kind::Plan)) => {
-                    let dir = canon(p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+                    let dir = canon(
+                        p.parent()
+                            .filter(|d| !d.as_os_str().is_empty())
+                            .unwrap_or(Path::new(".")),
+                    );
                     todo.push((p.clone(), k, dir));
                 }
                 Some(Kind::Tfvars | Kind::TfvarsJson) => out.errors.push(Diag::file(
-                    format!("{} is a variables file: pass it with --var-file", display_path(p)),
+                    format!(
+                        "{} is a variables file: pass it with --var-file",
+                        display_path(p)
+                    ),
                     display_path(p),
                 )),
                 None => out.errors.push(Diag::file(
-                    format!("{} is not a Terraform file (.tf, .tf.json) or plan (.json)", display_path(p)),
+                    format!(
+                        "{} is not a Terraform file (.tf, .tf.json) or plan (.json)",
+                        display_path(p)
+                    ),
                     display_path(p),
                 )),
             }
@@ -267,7 +302,11 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
                 Err(d) => out.errors.push(d),
                 Ok(Parsed::Plan(json)) => out.plans.push(PlanInput { file: id, json }),
                 Ok(Parsed::Vars(b)) => {
-                    let fname = r.path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+                    let fname = r
+                        .path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().to_string())
+                        .unwrap_or_default();
                     tfvars.entry(dir.clone()).or_default().push((fname, id, b));
                 }
                 Ok(Parsed::Config(b)) => {
@@ -277,7 +316,10 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
             }
         }
         for (dir, id, body) in bodies {
-            let m = out.modules.entry(dir.clone()).or_insert_with(|| ModuleDef { dir: dir.clone(), ..Default::default() });
+            let m = out.modules.entry(dir.clone()).or_insert_with(|| ModuleDef {
+                dir: dir.clone(),
+                ..Default::default()
+            });
             let dir_of = |src: &str| Some(canon(&dir.join(src)));
             m.add_body(id, body, &dir_of, &mut out.errors);
         }
@@ -293,25 +335,32 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
                 match std::fs::read_dir(d) {
                     Ok(rd) => {
                         let mut found = false;
-                        let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                        let mut entries: Vec<PathBuf> =
+                            rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
                         entries.sort();
                         for p in entries {
-                            if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p) {
-                                if p.is_file() {
-                                    next.push((p, k, d.clone()));
-                                    found = true;
-                                }
+                            if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p)
+                                && p.is_file()
+                            {
+                                next.push((p, k, d.clone()));
+                                found = true;
                             }
                         }
                         if !found {
                             out.errors.push(Diag::at(
-                                format!("module \"{}\": no Terraform files in {}", c.name, c.source),
+                                format!(
+                                    "module \"{}\": no Terraform files in {}",
+                                    c.name, c.source
+                                ),
                                 c.source_span,
                             ));
                         }
                     }
                     Err(e) => out.errors.push(Diag::at(
-                        format!("module \"{}\": cannot read source {}: {e}", c.name, c.source),
+                        format!(
+                            "module \"{}\": cannot read source {}: {e}",
+                            c.name, c.source
+                        ),
                         c.source_span,
                     )),
                 }
@@ -329,7 +378,12 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
         .values()
         .flat_map(|m| m.calls.iter().filter_map(|c| c.dir.clone()))
         .collect();
-    out.roots = out.modules.keys().filter(|d| !called.contains(*d)).cloned().collect();
+    out.roots = out
+        .modules
+        .keys()
+        .filter(|d| !called.contains(*d))
+        .cloned()
+        .collect();
     let _ = explicit_dirs;
 
     // variables of each root: defaults < TF_VAR_ < terraform.tfvars < terraform.tfvars.json
@@ -340,7 +394,15 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
             CliVar::File(p) => {
                 let k = kind_of(p);
                 let id = out.files.files.len() as u32;
-                let r = read_and_parse(id, p, if k == Some(Kind::TfvarsJson) { Kind::TfvarsJson } else { Kind::Tfvars });
+                let r = read_and_parse(
+                    id,
+                    p,
+                    if k == Some(Kind::TfvarsJson) {
+                        Kind::TfvarsJson
+                    } else {
+                        Kind::Tfvars
+                    },
+                );
                 out.files.add(r.name.clone(), r.text.unwrap_or_default());
                 match r.parsed {
                     Ok(Parsed::Vars(b)) => cli_bodies.push(b),
@@ -370,7 +432,8 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
                 n if n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json") => Some(2),
                 _ => None,
             };
-            let mut ordered: Vec<&(String, u32, Body)> = list.iter().filter(|(n, _, _)| rank(n).is_some()).collect();
+            let mut ordered: Vec<&(String, u32, Body)> =
+                list.iter().filter(|(n, _, _)| rank(n).is_some()).collect();
             ordered.sort_by(|a, b| (rank(&a.0), &a.0).cmp(&(rank(&b.0), &b.0)));
             for (_, _, b) in ordered {
                 apply(b);

@@ -132,17 +132,32 @@ fn list_names(e: &Expr) -> Vec<String> {
 
 impl ModuleDef {
     /// Adds one file's top-level blocks. Duplicate declarations are reported as Terraform does.
-    pub fn add_body(&mut self, file: u32, body: Body, dir_of: &dyn Fn(&str) -> Option<PathBuf>, errors: &mut Vec<Diag>) {
+    pub fn add_body(
+        &mut self,
+        file: u32,
+        body: Body,
+        dir_of: &dyn Fn(&str) -> Option<PathBuf>,
+        errors: &mut Vec<Diag>,
+    ) {
         self.files.push(file);
         for b in body.blocks {
             self.add_block(b, dir_of, errors);
         }
     }
 
-    fn add_block(&mut self, b: Block, dir_of: &dyn Fn(&str) -> Option<PathBuf>, errors: &mut Vec<Diag>) {
+    fn add_block(
+        &mut self,
+        b: Block,
+        dir_of: &dyn Fn(&str) -> Option<PathBuf>,
+        errors: &mut Vec<Diag>,
+    ) {
         match (b.kind.as_str(), b.labels.len()) {
             ("resource" | "data", 2) => {
-                let mode = if b.kind == "data" { Mode::Data } else { Mode::Managed };
+                let mode = if b.kind == "data" {
+                    Mode::Data
+                } else {
+                    Mode::Managed
+                };
                 let mut refs = Vec::new();
                 collect_refs(&b.body, &mut refs);
                 refs.sort();
@@ -178,9 +193,16 @@ impl ModuleDef {
                     depends_on,
                     refs,
                 };
-                if self.resources.iter().any(|r| r.mode == decl.mode && r.rtype == decl.rtype && r.name == decl.name) {
+                if self
+                    .resources
+                    .iter()
+                    .any(|r| r.mode == decl.mode && r.rtype == decl.rtype && r.name == decl.name)
+                {
                     errors.push(Diag::at(
-                        format!("duplicate {} block \"{}\" \"{}\"", b.kind, decl.rtype, decl.name),
+                        format!(
+                            "duplicate {} block \"{}\" \"{}\"",
+                            b.kind, decl.rtype, decl.name
+                        ),
                         decl.span,
                     ));
                     return;
@@ -189,7 +211,13 @@ impl ModuleDef {
             }
             ("variable", 1) => {
                 let default = b.body.attr("default").map(|a| a.expr.clone());
-                self.variables.insert(b.labels[0].clone(), VarDecl { default, span: b.span });
+                self.variables.insert(
+                    b.labels[0].clone(),
+                    VarDecl {
+                        default,
+                        span: b.span,
+                    },
+                );
             }
             ("locals", 0) => {
                 for a in b.body.attrs {
@@ -202,24 +230,31 @@ impl ModuleDef {
                 }
             }
             ("provider", 1) => {
-                let alias = b
-                    .body
-                    .attr("alias")
-                    .and_then(|a| match &a.expr {
-                        Expr::Str(s, _) => Some(s.clone()),
-                        _ => None,
-                    });
-                self.providers.push(ProvDecl { name: b.labels[0].clone(), alias, body: b.body });
+                let alias = b.body.attr("alias").and_then(|a| match &a.expr {
+                    Expr::Str(s, _) => Some(s.clone()),
+                    _ => None,
+                });
+                self.providers.push(ProvDecl {
+                    name: b.labels[0].clone(),
+                    alias,
+                    body: b.body,
+                });
             }
             ("module", 1) => {
                 let Some(src) = b.body.attr("source") else {
-                    errors.push(Diag::at(format!("module \"{}\" has no source", b.labels[0]), b.span));
+                    errors.push(Diag::at(
+                        format!("module \"{}\" has no source", b.labels[0]),
+                        b.span,
+                    ));
                     return;
                 };
                 let (source, source_span) = match &src.expr {
                     Expr::Str(s, sp) => (s.clone(), *sp),
                     other => {
-                        errors.push(Diag::at("a module source must be a literal string".to_string(), other.span()));
+                        errors.push(Diag::at(
+                            "a module source must be a literal string".to_string(),
+                            other.span(),
+                        ));
                         return;
                     }
                 };

@@ -92,7 +92,11 @@ pub fn render(run: &Run) -> String {
             })
             .collect(),
         summary: Summary {
-            files: files.files.iter().filter(|f| !f.name.starts_with('<')).count(),
+            files: files
+                .files
+                .iter()
+                .filter(|f| !f.name.starts_with('<'))
+                .count(),
             resources: run.resources,
             error: count(Severity::Error),
             warning: count(Severity::Warning),

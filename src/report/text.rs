@@ -37,7 +37,9 @@ impl Diagnostic for Diag {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.src.as_ref().map(|s| s as &dyn miette::SourceCode)
@@ -89,7 +91,10 @@ pub fn render(run: &Run, color: bool) -> String {
             severity: miette::Severity::Error,
             help: None,
             src: e.span.map(|s| src(files, s)),
-            labels: e.span.map(|s| vec![label(files, s, "here")]).unwrap_or_default(),
+            labels: e
+                .span
+                .map(|s| vec![label(files, s, "here")])
+                .unwrap_or_default(),
             related: vec![],
         };
         let _ = handler.render_report(&mut out, &d);
@@ -102,7 +107,9 @@ pub fn render(run: &Run, color: bool) -> String {
         }
         for r in &f.related {
             match (r.location, f.location) {
-                (Some(rs), Some(fs)) if rs.file == fs.file && !(rs.start == fs.start && rs.end == fs.end) => {
+                (Some(rs), Some(fs))
+                    if rs.file == fs.file && !(rs.start == fs.start && rs.end == fs.end) =>
+                {
                     labels.push(label(files, rs, &format!("{}: {}", r.resource, r.message)))
                 }
                 (Some(rs), _) => related.push(Diag {
@@ -133,7 +140,11 @@ pub fn render(run: &Run, color: bool) -> String {
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Note => miette::Severity::Advice,
             },
-            help: if f.help.is_empty() { None } else { Some(f.help.clone()) },
+            help: if f.help.is_empty() {
+                None
+            } else {
+                Some(f.help.clone())
+            },
             src: f.location.map(|s| src(files, s)),
             labels,
             related,

@@ -1,0 +1,32 @@
+variable "domain" {
+  type    = string
+  default = "shop.example.net"
+}
+
+data "aws_route53_zone" "zone" {
+  name = var.domain
+}
+
+resource "aws_cognito_user_pool" "pool" {
+  name = "pool"
+}
+
+resource "aws_apigatewayv2_domain_name" "api" {
+  domain_name = "api.${var.domain}"
+  domain_name_configuration {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/abc"
+    endpoint_type   = "REGIONAL"
+    security_policy = "TLS_1_2"
+  }
+}
+
+resource "aws_route53_record" "api" {
+  zone_id = data.aws_route53_zone.zone.zone_id
+  name    = aws_apigatewayv2_domain_name.api.domain_name
+  type    = "A"
+  alias {
+    name                   = aws_apigatewayv2_domain_name.api.domain_name_configuration[0].target_domain_name
+    zone_id                = aws_apigatewayv2_domain_name.api.domain_name_configuration[0].hosted_zone_id
+    evaluate_target_health = false
+  }
+}

@@ -1,0 +1,4 @@
+method_scopes = {
+  GET  = ["orders/view"]
+  POST = ["orders/manages"]
+}

@@ -1,0 +1,187 @@
+//! The command line end to end: exit codes, reports, malformed input, plans.
+
+use super::root;
+use insta::assert_snapshot;
+
+fn run(args: &[&str]) -> (u8, String, String) {
+    let mut argv = vec!["authwire".to_string()];
+    argv.extend(args.iter().map(|s| s.to_string()));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = crate::cli::run(&argv, &mut out, &mut err, false);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+fn json(args: &[&str]) -> (u8, serde_json::Value) {
+    let mut a = args.to_vec();
+    a.extend(["--format", "json"]);
+    let (code, out, _) = run(&a);
+    (code, serde_json::from_str(&out).unwrap())
+}
+
+#[test]
+fn example_reports_match_snapshots() {
+    assert!(root().join("testdata/example").is_dir());
+    let (code, out, err) = run(&["lint", "testdata/example"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("2 error(s), 1 warning(s)"), "{err}");
+    assert_snapshot!("example_text", out);
+    let (code, out, _) = run(&["lint", "testdata/example", "--format", "json"]);
+    assert_eq!(code, 1);
+    assert_snapshot!("example_json", out);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = run(&[
+        "lint",
+        "testdata/example",
+        "rules/rest-scope-defined/fail",
+        "--format",
+        "json",
+    ])
+    .1;
+    let b = run(&[
+        "lint",
+        "rules/rest-scope-defined/fail",
+        "testdata/example",
+        "--format",
+        "json",
+    ])
+    .1;
+    assert_eq!(a, b);
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    assert_eq!(run(&["lint", "rules/cognito-oauth-flag/pass/m2m.tf"]).0, 0);
+    let warn_only = "rules/r53-parent-record-order/fail/no-depends-on.tf";
+    assert_eq!(run(&["lint", warn_only]).0, 1);
+    assert_eq!(run(&["lint", warn_only, "--fail-on", "error"]).0, 0);
+    assert_eq!(run(&["lint", warn_only, "--fail-on", "note"]).0, 1);
+    assert_eq!(
+        run(&["lint", "testdata/example", "--fail-on", "never"]).0,
+        0
+    );
+    assert_eq!(run(&["lint", "--fail-on", "sometimes"]).0, 2);
+    assert_eq!(run(&["lint", "no/such/dir"]).0, 2);
+}
+
+#[test]
+fn malformed_file_is_an_error_and_the_rest_is_still_linted() {
+    let (code, doc) = json(&["lint", "testdata/cli/malformed"]);
+    assert_eq!(code, 2);
+    let errors = doc["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        errors[0]["location"]["file"],
+        "testdata/cli/malformed/broken.tf"
+    );
+    assert_eq!(errors[0]["location"]["line"], 2);
+    let rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"cognito-cc-requires-secret"), "{rules:?}");
+}
+
+#[test]
+fn json_report_has_the_contract_fields() {
+    let (_, doc) = json(&["lint", "rules/rest-scope-defined/fail/module-and-tfvars"]);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["tool"]["name"], "authwire");
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "rest-scope-defined")
+        .unwrap()
+        .clone();
+    assert_eq!(f["resource"], "aws_api_gateway_method.this[\"POST\"]");
+    // the value comes from terraform.tfvars: the finding points at the use, related at the tfvars line
+    assert_eq!(
+        f["location"]["file"],
+        "rules/rest-scope-defined/fail/module-and-tfvars/main.tf"
+    );
+    let rel = f["related"].as_array().unwrap();
+    assert!(rel.iter().any(|r| r["location"]["file"]
+        == "rules/rest-scope-defined/fail/module-and-tfvars/terraform.tfvars"
+        && r["location"]["line"] == 3));
+    assert!(doc["summary"]["resources"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn plans_with_unknowns_join_by_reference() {
+    let (code, doc) = json(&["lint", "testdata/plan/unknowns.json"]);
+    assert_eq!(code, 1);
+    let f = &doc["findings"][0];
+    assert_eq!(f["rule"], "rest-scope-defined");
+    assert_eq!(f["resource"], "aws_api_gateway_method.put_book");
+    assert!(f["location"].is_null());
+    assert!(f["message"].as_str().unwrap().contains("bookstore/wirte"));
+}
+
+#[test]
+fn plans_with_known_arns_join_by_value_in_any_encoding() {
+    for p in [
+        "testdata/plan/known-arns.json",
+        "testdata/plan/known-arns-utf16.json",
+    ] {
+        let (code, doc) = json(&["lint", p]);
+        assert_eq!(code, 1, "{p}");
+        let errs: Vec<&serde_json::Value> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .collect();
+        assert_eq!(errs.len(), 1, "{p}: {doc}");
+        assert_eq!(errs[0]["resource"], "aws_api_gateway_method.post");
+        assert!(
+            errs[0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("aws_cognito_user_pool.users")
+        );
+    }
+}
+
+#[test]
+fn a_json_file_that_is_not_a_plan_is_an_error() {
+    let (code, doc) = json(&["lint", "testdata/plan/not-a-plan.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a Terraform plan")
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let (code, out, _) = run(&["rules"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), crate::rules::all().len());
+    let (code, out, _) = run(&["explain", "rest-scope-defined"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("# rest-scope-defined"));
+    assert_eq!(run(&["explain", "no-such-rule"]).0, 2);
+}
+
+#[test]
+fn directory_without_terraform_is_an_error() {
+    let (code, doc) = json(&["lint", "testdata/plan"]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no Terraform files")
+    );
+}

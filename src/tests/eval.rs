@@ -1,0 +1,154 @@
+//! Evaluation: variable precedence, modules and providers, for_each and dynamic blocks,
+//! templates with unknown parts, functions.
+
+use crate::build::finish_model;
+use crate::load::{CliVar, load};
+use crate::model::Model;
+use crate::value::{OriginKind, Part, V};
+use std::path::PathBuf;
+
+fn model(dir: &str, cli: &[CliVar], env: &[(&str, &str)]) -> Model {
+    let env: Vec<(String, String)> = env
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    let loaded = load(&[PathBuf::from(dir)], cli, &env);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    assert_eq!(loaded.roots.len(), 1);
+    finish_model(crate::eval::eval_root(&loaded, &loaded.roots[0]))
+}
+
+#[test]
+fn variable_precedence_follows_terraform() {
+    let m = model(
+        "testdata/eval/precedence",
+        &[],
+        &[("a", "env"), ("e", "env")],
+    );
+    let p = m.resource("aws_ssm_parameter.p").unwrap();
+    // a: env < terraform.tfvars; b: tfvars < tfvars.json; c: < a.auto; d: a.auto < b.auto; e: env
+    assert_eq!(p.str("value"), Some("tfvars,tfvars.json,auto-a,auto-b,env"));
+    let ty = p.get("type").unwrap();
+    assert!(
+        matches!(&ty.v, V::Unknown(o) if o[0].kind == OriginKind::Variable && o[0].attr == "var.no_value")
+    );
+
+    let cli = [
+        CliVar::Pair("a".into(), "cli-1".into()),
+        CliVar::File("testdata/eval/precedence/extra.tfvars".into()),
+        CliVar::Pair("d".into(), "cli-2".into()),
+    ];
+    let m = model("testdata/eval/precedence", &cli, &[]);
+    assert_eq!(
+        m.resource("aws_ssm_parameter.p").unwrap().str("value"),
+        Some("cli-1,tfvars.json,auto-a,cli-2,var-file")
+    );
+}
+
+#[test]
+fn modules_for_each_dynamic_outputs_and_provider_regions() {
+    let m = model("testdata/eval/modules", &[], &[]);
+    let addrs: Vec<&str> = m.resources.iter().map(|r| r.address.as_str()).collect();
+    assert!(
+        addrs.contains(&"module.auth[\"blue\"].aws_cognito_user_pool.this"),
+        "{addrs:?}"
+    );
+    assert!(
+        addrs.contains(&"module.auth[\"green\"].module.server.aws_cognito_resource_server.this"),
+        "{addrs:?}"
+    );
+    let pool = m
+        .resource("module.auth[\"green\"].aws_cognito_user_pool.this")
+        .unwrap();
+    assert_eq!(pool.str("name"), Some("pool-g"));
+    // providers = { aws = aws.virginia } reaches the nested module too
+    assert_eq!(pool.region.as_str(), Some("us-east-1"));
+    let server = m
+        .resource("module.auth[\"green\"].module.server.aws_cognito_resource_server.this")
+        .unwrap();
+    assert_eq!(server.region.as_str(), Some("us-east-1"));
+    assert_eq!(server.blocks("scope").len(), 2);
+    // user_pool_id links the server to its pool through the module input
+    assert_eq!(
+        m.links(server.get("user_pool_id").unwrap(), "aws_cognito_user_pool")[0].address,
+        pool.address
+    );
+    // a module output that is a computed attribute, read by the root
+    assert_eq!(
+        m.resource("aws_ssm_parameter.arns").unwrap().str("value"),
+        Some("api/read")
+    );
+    assert_eq!(
+        m.resource("aws_acm_certificate.regional")
+            .unwrap()
+            .region
+            .as_str(),
+        Some("eu-west-1")
+    );
+    let east = m.resource("aws_acm_certificate.east").unwrap();
+    assert_eq!(east.region.as_str(), Some("us-east-1"));
+    let dvo = east
+        .get("domain_validation_options")
+        .unwrap()
+        .items()
+        .unwrap();
+    let names: Vec<&str> = dvo
+        .iter()
+        .filter_map(|d| d.get("domain_name")?.as_str())
+        .collect();
+    assert_eq!(names, ["example.com", "a.example.com", "b.example.com"]);
+}
+
+#[test]
+fn expressions_templates_and_functions() {
+    let m = model("testdata/eval/expressions", &[], &[]);
+    let t = m.resource("aws_ssm_parameter.t[1]").unwrap();
+    assert_eq!(t.str("name"), Some("p1"));
+    assert_eq!(t.str("type"), Some("SecureString"));
+    // a template with an unknown part keeps its literal text and the origin of the unknown part
+    match &t.get("value").unwrap().v {
+        V::Template(parts) => {
+            assert_eq!(parts[0], Part::Lit("https://cognito-idp.".into()));
+            assert!(parts.iter().any(|p| matches!(p, Part::Unknown(o) if o[0].res.as_deref() == Some("aws_cognito_user_pool.pool") && o[0].attr == "id")));
+            assert!(
+                parts
+                    .iter()
+                    .any(|p| matches!(p, Part::Lit(s) if s.ends_with("/x")))
+            );
+        }
+        other => panic!("expected a template, got {other:?}"),
+    }
+    let tag = |k: &str| t.get(&format!("tags.{k}")).unwrap().clone();
+    assert_eq!(tag("keys").as_str(), Some("a,c"));
+    assert_eq!(tag("splat").as_str(), Some("[1,2]"));
+    assert_eq!(tag("format").as_str(), Some("prod-007"));
+    assert_eq!(tag("tried").as_str(), Some("fallback"));
+    assert_eq!(tag("heredoc").as_str(), Some("hello prod\n"));
+    assert!(matches!(&tag("fn").v, V::Unknown(o) if o[0].kind == OriginKind::Function));
+    // the pool's region is unknown (no provider block): the endpoint says so
+    let pool = m.resource("aws_cognito_user_pool.pool").unwrap();
+    assert!(pool.region.is_unknown());
+}
+
+#[test]
+fn json_syntax_and_malformed_input_keep_locations() {
+    let dir = std::env::temp_dir().join(format!("authwire-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("main.tf.json"),
+        r#"{"resource": {"aws_cognito_user_pool": {"p": {"name": "pool-${var.x}"}}}, "variable": {"x": {"default": "one"}}}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("bad.tf.json"), "{\n  \"resource\": {,\n}\n").unwrap();
+    let loaded = load(std::slice::from_ref(&dir), &[], &[]);
+    assert_eq!(loaded.errors.len(), 1);
+    let loc = loaded.errors[0].location(&loaded.files).unwrap();
+    assert!(loc.file.ends_with("bad.tf.json"));
+    assert_eq!((loc.line, loc.column), (2, 16));
+    let m = finish_model(crate::eval::eval_root(&loaded, &loaded.roots[0]));
+    assert_eq!(
+        m.resource("aws_cognito_user_pool.p").unwrap().str("name"),
+        Some("pool-one")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,72 @@
+//! Tests live under `src/` because the repository's top level is fixed (Cargo.toml, src/,
+//! rules/, testdata/, README.md). Fixtures are under `rules/*/{pass,fail}` and `testdata/`.
+
+mod cli;
+mod eval;
+mod rule_fixtures;
+
+use crate::build::{self, Run};
+use crate::finding::Finding;
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Lints paths (relative to the crate root) with every rule.
+pub fn lint(paths: &[&str]) -> Run {
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    build::run(&paths, &[], &crate::rules::all())
+}
+
+/// `file:line:col severity rule message` lines, with related locations indented.
+pub fn describe(run: &Run, only_rule: Option<&str>) -> String {
+    let mut s = String::new();
+    let loc = |sp: Option<crate::source::Span>| match sp {
+        Some(sp) => {
+            let l = run.files.location(sp);
+            format!("{}:{}:{}", l.file, l.line, l.column)
+        }
+        None => "-".into(),
+    };
+    for f in run
+        .findings
+        .iter()
+        .filter(|f: &&Finding| only_rule.is_none_or(|r| f.rule == r))
+    {
+        s.push_str(&format!(
+            "{} {} {} [{}] {}\n",
+            loc(f.location),
+            f.severity.as_str(),
+            f.rule,
+            f.resource,
+            f.message
+        ));
+        if !f.help.is_empty() {
+            s.push_str(&format!("    help: {}\n", f.help));
+        }
+        for r in &f.related {
+            s.push_str(&format!(
+                "    related {} [{}] {}\n",
+                loc(r.location),
+                r.resource,
+                r.message
+            ));
+        }
+    }
+    for e in &run.errors {
+        let l = e
+            .location(&run.files)
+            .map(|l| format!("{}:{}:{}", l.file, l.line, l.column))
+            .unwrap_or_default();
+        s.push_str(&format!("{l} input-error {}\n", e.message));
+    }
+    s
+}
+
+pub fn rel(p: &Path) -> String {
+    p.strip_prefix(root())
+        .unwrap_or(p)
+        .to_string_lossy()
+        .replace('\\', "/")
+}

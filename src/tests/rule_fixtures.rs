@@ -1,0 +1,136 @@
+//! Runs every rule folder's fixtures: `pass/` must give no warning or error from that rule,
+//! `fail/` must give at least one finding at the rule's own severity, and its findings are
+//! snapshotted (`rules/<id>/snapshots/`). Also checks the catalogue itself.
+
+use super::{describe, lint, rel, root};
+use crate::finding::Severity;
+use std::path::PathBuf;
+
+fn fixtures(rule: &str, kind: &str) -> Vec<PathBuf> {
+    let dir = root().join("rules").join(rule).join(kind);
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() || p.extension().is_some_and(|x| x == "tf" || x == "json"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_rule_folder_is_registered_and_complete() {
+    let registered: Vec<&str> = crate::rules::all().iter().map(|r| r.meta().id).collect();
+    let mut folders: Vec<String> = std::fs::read_dir(root().join("rules"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| !n.starts_with('_'))
+        .collect();
+    folders.sort();
+    assert_eq!(
+        folders, registered,
+        "rule folders and the registry in rules/mod.rs differ"
+    );
+    for r in crate::rules::all() {
+        let m = r.meta();
+        assert!(
+            m.id.split('-')
+                .next()
+                .is_some_and(|g| ["rest", "http", "cognito", "acm", "r53"].contains(&g)),
+            "{}: id must start with a service group",
+            m.id
+        );
+        for heading in [
+            "## What it checks",
+            "## Why AWS cares",
+            "## How to fix",
+            "## Example",
+            "## Sources",
+        ] {
+            assert!(
+                m.docs.contains(heading),
+                "{}: README.md lacks `{heading}`",
+                m.id
+            );
+        }
+        assert!(
+            m.docs.starts_with(&format!("# {}", m.id)),
+            "{}: README.md must start with `# {}`",
+            m.id,
+            m.id
+        );
+        assert!(
+            !fixtures(m.id, "pass").is_empty(),
+            "{}: no pass fixture",
+            m.id
+        );
+        assert!(
+            !fixtures(m.id, "fail").is_empty(),
+            "{}: no fail fixture",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn pass_fixtures_stay_silent() {
+    for r in crate::rules::all() {
+        let id = r.meta().id;
+        for f in fixtures(id, "pass") {
+            let p = rel(&f);
+            let run = lint(&[&p]);
+            assert!(
+                run.errors.is_empty(),
+                "{p}: input errors: {}",
+                describe(&run, None)
+            );
+            let loud: Vec<_> = run
+                .findings
+                .iter()
+                .filter(|x| x.rule == id && x.severity > Severity::Note)
+                .collect();
+            assert!(
+                loud.is_empty(),
+                "{p}: {id} must stay silent but said:\n{}",
+                describe(&run, Some(id))
+            );
+        }
+    }
+}
+
+#[test]
+fn fail_fixtures_fire_and_match_snapshots() {
+    for r in crate::rules::all() {
+        let m = r.meta();
+        for f in fixtures(m.id, "fail") {
+            let p = rel(&f);
+            let run = lint(&[&p]);
+            assert!(
+                run.errors.is_empty(),
+                "{p}: input errors: {}",
+                describe(&run, None)
+            );
+            assert!(
+                run.findings
+                    .iter()
+                    .any(|x| x.rule == m.id && x.severity == m.severity),
+                "{p}: {} did not fire at {}:\n{}",
+                m.id,
+                m.severity.as_str(),
+                describe(&run, None)
+            );
+            for x in run.findings.iter().filter(|x| x.rule == m.id) {
+                assert!(x.location.is_some(), "{p}: finding without a location");
+            }
+            let name = f.file_stem().unwrap().to_string_lossy().replace(".tf", "");
+            insta::with_settings!({
+                snapshot_path => root().join("rules").join(m.id).join("snapshots"),
+                prepend_module_to_snapshot => false,
+                omit_expression => true,
+            }, {
+                insta::assert_snapshot!(name, describe(&run, Some(m.id)));
+            });
+        }
+    }
+}

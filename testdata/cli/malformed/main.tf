@@ -1,0 +1,11 @@
+resource "aws_cognito_user_pool" "pool" {
+  name = "pool"
+}
+
+resource "aws_cognito_user_pool_client" "m2m" {
+  name                                 = "m2m"
+  user_pool_id                         = aws_cognito_user_pool.pool.id
+  allowed_oauth_flows                  = ["client_credentials"]
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_scopes                 = ["api/read"]
+}
