@@ -62,28 +62,35 @@ pub fn run(paths: &[PathBuf], cli_vars: &[CliVar], rules: &[&'static dyn Rule]) 
     let mut loaded = load::load(paths, cli_vars, &env_vars);
     let mut errors = std::mem::take(&mut loaded.errors);
     let lref = &loaded;
-    let mut models: Vec<Model> = loaded
+    let check = |m: Model| -> (Vec<Finding>, usize) {
+        let mut out = Vec::new();
+        for r in rules {
+            r.check(&m, &mut out);
+        }
+        (out, m.resources.len())
+    };
+    // each model is checked and dropped inside the parallel map: peak memory stays per-thread
+    let per_root: Vec<(Vec<Finding>, usize)> = loaded
         .roots
         .par_iter()
-        .map(|root| finish_model(crate::eval::eval_root(lref, root)))
+        .map(|root| check(finish_model(crate::eval::eval_root(lref, root))))
         .collect();
+    let mut findings = Vec::new();
+    let mut resources = 0;
+    for (f, n) in per_root {
+        findings.extend(f);
+        resources += n;
+    }
     for p in &loaded.plans {
         match crate::plan::resources(&p.json, p.file) {
-            Ok(rs) => models.push(finish_model(rs)),
+            Ok(rs) => {
+                let (f, n) = check(finish_model(rs));
+                findings.extend(f);
+                resources += n;
+            }
             Err(d) => errors.push(d),
         }
     }
-    let resources = models.iter().map(|m| m.resources.len()).sum();
-    let mut findings: Vec<Finding> = models
-        .par_iter()
-        .flat_map_iter(|m| {
-            let mut out = Vec::new();
-            for r in rules {
-                r.check(m, &mut out);
-            }
-            out
-        })
-        .collect();
     let files = &loaded.files;
     let key = |f: &Finding| {
         let loc = f.location.map(|s| files.location(s));
