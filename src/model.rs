@@ -48,9 +48,9 @@ impl Resource {
     pub fn attr_span(&self, path: &str) -> Option<Span> {
         self.spans.get(path).copied()
     }
-    /// True when this resource refers to, or depends on, the resource with base address `base`.
-    pub fn orders_after(&self, base: &str) -> bool {
-        self.refs.contains(base) || self.depends_on.contains(base)
+    /// Direct dependencies: references and `depends_on` (base addresses or `module.x` prefixes).
+    pub fn deps(&self) -> impl Iterator<Item = &String> {
+        self.refs.iter().chain(self.depends_on.iter())
     }
     /// Nested blocks of a kind (one object or a list).
     pub fn blocks(&self, kind: &str) -> Vec<&Val> {
@@ -106,6 +106,45 @@ impl Model {
             .into_iter()
             .flatten()
             .map(|i| &self.resources[*i])
+    }
+
+    /// Resources a dependency entry stands for: a base address, or every resource in a module.
+    fn dep_targets<'a>(&'a self, dep: &'a str) -> impl Iterator<Item = &'a Resource> + 'a {
+        let direct = self.instances(dep);
+        let in_module = self
+            .by_base
+            .range(dep.to_string()..)
+            .take_while(move |(k, _)| k.starts_with(dep))
+            .filter(move |(k, _)| {
+                dep.starts_with("module.")
+                    && matches!(k.as_bytes().get(dep.len()), Some(b'.') | Some(b'['))
+            })
+            .flat_map(|(_, ix)| ix.iter().map(|i| &self.resources[*i]));
+        direct.chain(in_module)
+    }
+
+    /// True when Terraform creates `res` after the resource with base address `target`: a path of
+    /// references or `depends_on` leads from one to the other.
+    pub fn orders_after(&self, res: &Resource, target: &str) -> bool {
+        let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        let mut todo: Vec<&Resource> = vec![res];
+        while let Some(r) = todo.pop() {
+            for d in r.deps() {
+                if d == target {
+                    return true;
+                }
+                if !seen.insert(d.as_str()) {
+                    continue;
+                }
+                for t in self.dep_targets(d) {
+                    if t.base == target {
+                        return true;
+                    }
+                    todo.push(t);
+                }
+            }
+        }
+        false
     }
 
     /// The resource an origin names (by instance address, else by base address).

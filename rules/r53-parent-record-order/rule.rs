@@ -23,7 +23,7 @@ impl Rule for R {
             let Some(parent) = parent_of(domain) else { continue };
             let Some(rs) = records.get(&parent) else { continue };
             let a: Vec<_> = rs.iter().filter(|r| r.str("type") == Some("A")).collect();
-            if a.is_empty() || a.iter().any(|r| d.orders_after(&r.base)) {
+            if a.is_empty() || a.iter().any(|r| m.orders_after(d, &r.base)) {
                 continue;
             }
             let rec = a[0];

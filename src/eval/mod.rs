@@ -34,6 +34,8 @@ struct Inst<'a> {
     /// Child instances created for each module call: (call name, instance index).
     children: RefCell<Vec<(String, usize)>>,
     depth: usize,
+    /// The calling instance and the module call, for resolving `var.x` dependencies.
+    parent: Option<(usize, &'a CallDecl)>,
 }
 
 #[derive(Clone)]
@@ -104,7 +106,14 @@ pub fn eval_root(loaded: &Loaded, root: &PathBuf) -> Vec<Resource> {
     let empty = BTreeMap::new();
     let given = loaded.root_vars.get(root).unwrap_or(&empty);
     // instance 0 is created first so that tfvars expressions can be evaluated in its scope
-    ev.push_inst(String::new(), def, BTreeMap::new(), BTreeMap::new(), 0);
+    ev.push_inst(
+        String::new(),
+        def,
+        BTreeMap::new(),
+        BTreeMap::new(),
+        0,
+        None,
+    );
     let mut vars = BTreeMap::new();
     for (name, decl) in &def.variables {
         let v = match given.get(name) {
@@ -154,6 +163,7 @@ impl<'a> Evaluator<'a> {
         vars: BTreeMap<String, Val>,
         providers: BTreeMap<String, (usize, usize)>,
         depth: usize,
+        parent: Option<(usize, &'a CallDecl)>,
     ) -> usize {
         let mut insts = self.insts.borrow_mut();
         insts.push(std::rc::Rc::new(Inst {
@@ -166,6 +176,7 @@ impl<'a> Evaluator<'a> {
             calls: RefCell::new(BTreeMap::new()),
             children: RefCell::new(Vec::new()),
             depth,
+            parent,
         }));
         insts.len() - 1
     }
@@ -330,11 +341,16 @@ impl<'a> Evaluator<'a> {
             spans,
             span: Some(r.span),
             region,
-            refs: r
-                .refs
-                .iter()
-                .map(|x| format!("{prefix}{x}"))
-                .collect::<BTreeSet<_>>(),
+            refs: {
+                let mut deps = BTreeSet::new();
+                self.deps_of(inst, &r.refs, &mut deps, 0);
+                for e in [&r.count, &r.for_each].into_iter().flatten() {
+                    let mut p = Vec::new();
+                    e.references(&mut p);
+                    self.deps_of(inst, &p, &mut deps, 0);
+                }
+                deps
+            },
             depends_on: r
                 .depends_on
                 .iter()
@@ -345,6 +361,68 @@ impl<'a> Evaluator<'a> {
         let v = res.attrs.clone();
         self.out.borrow_mut().push(res);
         v
+    }
+
+    /// Resource dependencies (full base addresses, or `module.x` prefixes) of reference paths,
+    /// followed through locals, module inputs (`var.x` → the caller's argument) and outputs.
+    fn deps_of(&self, inst: usize, refs: &[Vec<String>], out: &mut BTreeSet<String>, depth: usize) {
+        if depth > 32 {
+            return;
+        }
+        let i = self.inst(inst);
+        let prefix = self.prefix(inst);
+        for path in refs {
+            match path.first().map(String::as_str) {
+                Some("local") => {
+                    if let Some(a) = path.get(1).and_then(|n| i.def.locals.get(n)) {
+                        let mut p = Vec::new();
+                        a.expr.references(&mut p);
+                        self.deps_of(inst, &p, out, depth + 1);
+                    }
+                }
+                Some("var") => {
+                    if let (Some(n), Some((pi, call))) = (path.get(1), i.parent) {
+                        let mut p = Vec::new();
+                        if let Some(a) = call.body.attr(n) {
+                            a.expr.references(&mut p);
+                        }
+                        for e in [&call.count, &call.for_each].into_iter().flatten() {
+                            e.references(&mut p);
+                        }
+                        self.deps_of(pi, &p, out, depth + 1);
+                    }
+                }
+                Some("module") => {
+                    let Some(name) = path.get(1) else { continue };
+                    let children: Vec<usize> = i
+                        .children
+                        .borrow()
+                        .iter()
+                        .filter(|c| &c.0 == name)
+                        .map(|c| c.1)
+                        .collect();
+                    match path.get(2) {
+                        Some(output) if !children.is_empty() => {
+                            for c in children {
+                                if let Some(a) = self.inst(c).def.outputs.get(output) {
+                                    let mut p = Vec::new();
+                                    a.expr.references(&mut p);
+                                    self.deps_of(c, &p, out, depth + 1);
+                                }
+                            }
+                        }
+                        _ => {
+                            out.insert(format!("{prefix}module.{name}"));
+                        }
+                    }
+                }
+                _ => {
+                    if let Some(r) = crate::load::module::ref_to_resource(path) {
+                        out.insert(format!("{prefix}{r}"));
+                    }
+                }
+            }
+        }
     }
 
     fn provider_region(&self, inst: usize, r: &ResDecl) -> Val {
@@ -588,6 +666,7 @@ impl<'a> Evaluator<'a> {
             BTreeMap::new(),
             BTreeMap::new(),
             pinst.depth + 1,
+            Some((parent, c)),
         );
         for (k, v) in own_providers(def, idx) {
             providers.insert(k, v);

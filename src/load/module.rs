@@ -25,8 +25,9 @@ pub struct ResDecl {
     pub provider: Option<String>,
     /// Resource addresses (module-relative, no instance key) named in `depends_on`.
     pub depends_on: Vec<String>,
-    /// Resource addresses (module-relative, no instance key) referenced anywhere in the block.
-    pub refs: Vec<String>,
+    /// Every reference path in the block's arguments (`["aws_x","y","arn"]`, `["var","name"]`),
+    /// resolved to resource dependencies by the evaluator.
+    pub refs: Vec<Vec<String>>,
 }
 
 impl ResDecl {
@@ -109,14 +110,12 @@ pub fn ref_to_resource(path: &[String]) -> Option<String> {
     }
 }
 
-fn collect_refs(body: &Body, out: &mut Vec<String>) {
+fn collect_refs(body: &Body, out: &mut Vec<Vec<String>>) {
     for a in &body.attrs {
         if a.name == "depends_on" {
             continue;
         }
-        let mut refs = Vec::new();
-        a.expr.references(&mut refs);
-        out.extend(refs.iter().filter_map(|p| ref_to_resource(p)));
+        a.expr.references(out);
     }
     for b in &body.blocks {
         collect_refs(&b.body, out);

@@ -1,0 +1,4 @@
+route_scopes = {
+  "GET /items"  = ["corp-api/items.read"]
+  "POST /items" = ["corp-api/items.write"]
+}
