@@ -190,7 +190,10 @@ fn directory_without_terraform_is_an_error() {
 fn clean_configurations_give_no_error_or_warning() {
     // an HTTP API with Cognito in a local module, provider aliases, for_each routes from tfvars,
     // wildcard certificate, ordering through depends_on → module input → record
-    for dir in ["rules/r53-parent-record-order/pass/through-module-input"] {
+    for dir in [
+        "rules/r53-parent-record-order/pass/through-module-input",
+        "rules/rest-scope-defined/pass/for-each-servers",
+    ] {
         let (code, doc) = json(&["lint", dir]);
         let loud: Vec<&serde_json::Value> = doc["findings"]
             .as_array()
