@@ -369,14 +369,14 @@ pub fn check_defined(
             msg.push_str(" (a scope cannot contain spaces)");
         }
         let mut help = match did_you_mean(s, &d.known) {
-            Some(k) => format!("did you mean {k}? "),
+            Some(k) => format!("Did you mean {k}? "),
             None => String::new(),
         };
         if d.known.is_empty() {
-            help.push_str("define it with an aws_cognito_resource_server in that pool (scope = identifier/scope_name)");
+            help.push_str("Define it with an aws_cognito_resource_server in that pool (scope = identifier/scope_name).");
         } else {
             help.push_str(&format!(
-                "use one of {}; better, reference aws_cognito_resource_server.<name>.scope_identifiers",
+                "Defined there: {}. Better, reference aws_cognito_resource_server.<name>.scope_identifiers.",
                 d.known.iter().cloned().collect::<Vec<_>>().join(", ")
             ));
         }

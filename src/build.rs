@@ -52,6 +52,16 @@ pub fn finish_model(resources: Vec<Resource>) -> Model {
 }
 
 pub fn run(paths: &[PathBuf], cli_vars: &[CliVar], rules: &[&'static dyn Rule]) -> Run {
+    run_with_source(paths, None, cli_vars, rules)
+}
+
+/// `run` with the configuration directory of the plans given (`--source`).
+pub fn run_with_source(
+    paths: &[PathBuf],
+    source: Option<&std::path::Path>,
+    cli_vars: &[CliVar],
+    rules: &[&'static dyn Rule],
+) -> Run {
     let env_vars: Vec<(String, String)> = {
         let mut v: Vec<(String, String)> = std::env::vars()
             .filter_map(|(k, val)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), val)))
@@ -59,7 +69,7 @@ pub fn run(paths: &[PathBuf], cli_vars: &[CliVar], rules: &[&'static dyn Rule]) 
         v.sort();
         v
     };
-    let mut loaded = load::load(paths, cli_vars, &env_vars);
+    let mut loaded = load::load_with_source(paths, source, cli_vars, &env_vars);
     let mut errors = std::mem::take(&mut loaded.errors);
     let lref = &loaded;
     let check = |m: Model| -> (Vec<Finding>, usize) {
@@ -83,7 +93,10 @@ pub fn run(paths: &[PathBuf], cli_vars: &[CliVar], rules: &[&'static dyn Rule]) 
     }
     for p in &loaded.plans {
         match crate::plan::resources(&p.json, p.file) {
-            Ok(rs) => {
+            Ok(mut rs) => {
+                if let Some(src) = &p.source {
+                    crate::plan::attach_source(&mut rs, &loaded, src);
+                }
                 let (f, n) = check(finish_model(rs));
                 findings.extend(f);
                 resources += n;

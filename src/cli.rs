@@ -51,6 +51,10 @@ enum Cmd {
         /// Configuration file (reserved; default: .authwire.toml found upward).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// The configuration a plan was made from: plan findings get its file:line locations
+        /// (default: the plan's own directory, when it holds .tf files).
+        #[arg(long, value_name = "DIR")]
+        source: Option<PathBuf>,
     },
     /// List the rules: id, severity, title.
     Rules,
@@ -172,6 +176,7 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write, colo
             var_files,
             fail_on,
             config,
+            source,
         } => {
             if let Some(c) = config
                 && !c.exists()
@@ -187,7 +192,7 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write, colo
                 }
             };
             let rules = crate::rules::all();
-            let run = crate::build::run(&paths, &cli_vars, &rules);
+            let run = crate::build::run_with_source(&paths, source.as_deref(), &cli_vars, &rules);
             let color = color && output.is_none();
             let text = report::render(&run, format, color);
             match &output {

@@ -367,3 +367,66 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
     }
     Ok(out)
 }
+
+fn body_spans(body: &crate::ast::Body, prefix: &str, spans: &mut BTreeMap<String, Span>) {
+    for a in &body.attrs {
+        spans.insert(format!("{prefix}{}", a.name), a.span);
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for b in &body.blocks {
+        if b.kind == "dynamic" {
+            if let Some(l) = b.labels.first() {
+                spans.entry(format!("{prefix}{l}")).or_insert(b.span);
+            }
+            continue;
+        }
+        let i = counts.entry(b.kind.as_str()).or_default();
+        spans.entry(format!("{prefix}{}", b.kind)).or_insert(b.span);
+        spans.insert(format!("{prefix}{}.{i}", b.kind), b.span);
+        body_spans(&b.body, &format!("{prefix}{}.{i}.", b.kind), spans);
+        *i += 1;
+    }
+}
+
+/// Gives plan resources the locations of their blocks in the configuration the plan was made
+/// from (`--source DIR`, or `.tf` files beside the plan).
+pub fn attach_source(
+    resources: &mut [Resource],
+    loaded: &crate::load::Loaded,
+    root: &std::path::Path,
+) {
+    for r in resources.iter_mut() {
+        let mut def = loaded.modules.get(root);
+        for name in module_names(&r.module) {
+            def = def
+                .and_then(|d| d.calls.iter().find(|c| c.name == name))
+                .and_then(|c| c.dir.as_ref())
+                .and_then(|dir| loaded.modules.get(dir));
+        }
+        let Some(decl) = def.and_then(|d| {
+            d.resources
+                .iter()
+                .find(|x| x.mode == r.mode && x.rtype == r.rtype && x.name == r.name)
+        }) else {
+            continue;
+        };
+        r.span = Some(decl.span);
+        body_spans(&decl.body, "", &mut r.spans);
+        if let V::Obj(m) = &mut r.attrs.v {
+            for a in &decl.body.attrs {
+                let Some(v) = m.get_mut(&a.name) else {
+                    continue;
+                };
+                v.at = Some(a.expr.span());
+                if let (V::List(items), crate::ast::Expr::Array(exprs, _)) = (&mut v.v, &a.expr) {
+                    if items.len() == exprs.len() {
+                        for (it, e) in items.iter_mut().zip(exprs) {
+                            it.at = Some(e.span());
+                        }
+                    }
+                }
+            }
+        }
+        r.attrs.at = Some(decl.span);
+    }
+}

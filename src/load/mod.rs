@@ -22,6 +22,9 @@ pub enum CliVar {
 pub struct PlanInput {
     pub file: u32,
     pub json: serde_json::Value,
+    /// The configuration directory the plan was made from (`--source`, or the plan's own
+    /// directory when it holds `.tf` files): its blocks give plan findings their locations.
+    pub source: Option<PathBuf>,
 }
 
 #[derive(Default)]
@@ -195,6 +198,23 @@ fn canon(p: &Path) -> PathBuf {
 
 /// Walks the inputs, parses every file (in parallel) and groups them into modules.
 pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)]) -> Loaded {
+    load_with_source(paths, None, cli_vars, env_vars)
+}
+
+fn has_tf(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|rd| {
+        rd.filter_map(Result::ok)
+            .any(|e| matches!(kind_of(&e.path()), Some(Kind::Tf | Kind::TfJson)))
+    })
+}
+
+/// Like `load`; `source` is the configuration of the plans given (read for locations only).
+pub fn load_with_source(
+    paths: &[PathBuf],
+    source: Option<&Path>,
+    cli_vars: &[CliVar],
+    env_vars: &[(String, String)],
+) -> Loaded {
     let mut out = Loaded::default();
     // (path, kind, module dir) in a stable order
     let mut todo: Vec<(PathBuf, Kind, PathBuf)> = Vec::new();
@@ -283,6 +303,42 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
             }
         }
     }
+    // configuration directories of plans: read for locations, not linted as roots
+    let mut source_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    let plan_dirs: Vec<PathBuf> = todo
+        .iter()
+        .filter(|t| t.1 == Kind::Plan)
+        .map(|t| t.2.clone())
+        .collect();
+    if let Some(s) = source {
+        if has_tf(s) {
+            source_dirs.insert(canon(s));
+        } else {
+            out.errors.push(Diag::file(
+                format!(
+                    "--source {}: no Terraform files (.tf, .tf.json) there",
+                    display_path(s)
+                ),
+                display_path(s),
+            ));
+        }
+    } else {
+        source_dirs.extend(plan_dirs.iter().filter(|d| has_tf(d)).cloned());
+    }
+    for d in &source_dirs {
+        if explicit_dirs.contains(d) || todo.iter().any(|t| &t.2 == d && t.1 != Kind::Plan) {
+            continue;
+        }
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(d)
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        entries.sort();
+        for p in entries {
+            if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p) {
+                todo.push((p, k, d.clone()));
+            }
+        }
+    }
     todo.sort();
     todo.dedup();
 
@@ -300,7 +356,17 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
             let id = out.files.add(r.name.clone(), r.text.unwrap_or_default());
             match r.parsed {
                 Err(d) => out.errors.push(d),
-                Ok(Parsed::Plan(json)) => out.plans.push(PlanInput { file: id, json }),
+                Ok(Parsed::Plan(json)) => {
+                    let source = match source {
+                        Some(s) => Some(canon(s)),
+                        None => Some(dir.clone()).filter(|d| source_dirs.contains(d)),
+                    };
+                    out.plans.push(PlanInput {
+                        file: id,
+                        json,
+                        source,
+                    })
+                }
                 Ok(Parsed::Vars(b)) => {
                     let fname = r
                         .path
@@ -384,7 +450,16 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
         .filter(|d| !called.contains(*d))
         .cloned()
         .collect();
-    let _ = explicit_dirs;
+    // a plan's configuration is read for locations only, unless it was asked for as well
+    out.roots.retain(|r| {
+        !source_dirs.contains(r)
+            || explicit_dirs.contains(r)
+            || paths.iter().any(|p| {
+                p.is_file()
+                    && canon(p.parent().unwrap_or(Path::new("."))) == *r
+                    && kind_of(p) != Some(Kind::Plan)
+            })
+    });
 
     // variables of each root: defaults < TF_VAR_ < terraform.tfvars < terraform.tfvars.json
     // < *.auto.tfvars(.json) lexical < --var-file/--var in order

@@ -176,7 +176,7 @@ fn rules_and_explain() {
 
 #[test]
 fn directory_without_terraform_is_an_error() {
-    let (code, doc) = json(&["lint", "testdata/plan"]);
+    let (code, doc) = json(&["lint", "testdata/cli/no-terraform"]);
     assert_eq!(code, 2);
     assert!(
         doc["errors"][0]["message"]
@@ -204,4 +204,149 @@ fn clean_configurations_give_no_error_or_warning() {
         assert!(loud.is_empty(), "{dir}: {loud:?}");
         assert_eq!(code, 0, "{dir}");
     }
+}
+
+#[test]
+fn plan_findings_get_locations_from_the_source_configuration() {
+    let (code, doc) = json(&[
+        "lint",
+        "testdata/plan/unknowns.json",
+        "--source",
+        "testdata/plan/source",
+    ]);
+    assert_eq!(code, 1);
+    let f = &doc["findings"][0];
+    assert_eq!(f["location"]["file"], "testdata/plan/source/main.tf");
+    assert_eq!(f["location"]["line"], 48);
+    assert_eq!(f["related"][0]["location"]["line"], 6);
+    // a plan next to its .tf files: found without --source, and the .tf files are not linted twice
+    let dir = std::env::temp_dir().join(format!("authwire-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("testdata/plan/source/main.tf", dir.join("main.tf")).unwrap();
+    std::fs::copy("testdata/plan/unknowns.json", dir.join("plan.json")).unwrap();
+    let p = dir.join("plan.json");
+    let (code, doc) = json(&["lint", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(
+        findings.iter().filter(|f| f["severity"] == "error").count(),
+        1,
+        "{doc}"
+    );
+    assert!(
+        findings[0]["location"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("main.tf")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(
+        run(&[
+            "lint",
+            "testdata/plan/unknowns.json",
+            "--source",
+            "testdata/nowhere"
+        ])
+        .0,
+        2
+    );
+}
+
+#[test]
+fn bad_inputs_are_located_errors_and_never_skip_the_rest() {
+    // a module source that does not exist
+    let (code, doc) = json(&["lint", "testdata/cli/missing-module"]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does-not-exist")
+    );
+    assert_eq!(doc["errors"][0]["location"]["line"], 2);
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "cognito-cc-exclusive-flow")
+    );
+    // a tfvars file that does not parse
+    let (code, doc) = json(&["lint", "testdata/cli/bad-tfvars"]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["errors"][0]["location"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("terraform.tfvars")
+    );
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "cognito-cc-exclusive-flow")
+    );
+    // a bad --var
+    assert_eq!(
+        run(&["lint", "testdata/cli/bad-tfvars", "--var", "novalue"]).0,
+        2
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_errors_not_hangs() {
+    let dir = std::env::temp_dir().join(format!("authwire-loop-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", dir.join("main.tf")).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
+    let (code, doc) = json(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("loop"),
+        "{doc}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn truncated_and_deeply_nested_inputs_never_panic() {
+    let dir = std::env::temp_dir().join(format!("authwire-trunc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sources = [
+        (
+            "main.tf",
+            std::fs::read_to_string("testdata/example/api.tf").unwrap(),
+        ),
+        (
+            "main.tf.json",
+            std::fs::read_to_string("testdata/plan/unknowns.json").unwrap(),
+        ),
+    ];
+    for (name, text) in &sources {
+        let step = (text.len() / 60).max(1);
+        for cut in (0..text.len()).step_by(step) {
+            let mut end = cut;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            std::fs::write(dir.join(name), &text[..end]).unwrap();
+            let code = run(&["lint", dir.to_str().unwrap(), "--format", "json"]).0;
+            assert!(code <= 2);
+            std::fs::remove_file(dir.join(name)).ok();
+        }
+    }
+    let deep = format!(
+        "locals {{\n  x = {}1{}\n}}\n",
+        "[".repeat(3000),
+        "]".repeat(3000)
+    );
+    std::fs::write(dir.join("deep.tf"), deep).unwrap();
+    let code = run(&["lint", dir.to_str().unwrap(), "--format", "json"]).0;
+    assert!(code <= 2);
+    std::fs::remove_dir_all(&dir).ok();
 }
