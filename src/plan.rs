@@ -418,11 +418,11 @@ pub fn attach_source(
                     continue;
                 };
                 v.at = Some(a.expr.span());
-                if let (V::List(items), crate::ast::Expr::Array(exprs, _)) = (&mut v.v, &a.expr) {
-                    if items.len() == exprs.len() {
-                        for (it, e) in items.iter_mut().zip(exprs) {
-                            it.at = Some(e.span());
-                        }
+                if let (V::List(items), crate::ast::Expr::Array(exprs, _)) = (&mut v.v, &a.expr)
+                    && items.len() == exprs.len()
+                {
+                    for (it, e) in items.iter_mut().zip(exprs) {
+                        it.at = Some(e.span());
                     }
                 }
             }
