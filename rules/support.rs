@@ -423,14 +423,14 @@ pub fn records_by_fqdn(model: &Model) -> (BTreeMap<String, Vec<&Resource>>, bool
     (m, unknown)
 }
 
-/// Names of the zones the configuration's records are written into.
-pub fn managed_zones(model: &Model) -> BTreeSet<String> {
-    let mut z = BTreeSet::new();
+/// The zones the configuration's records are written into, by (normalized) name.
+pub fn managed_zones(model: &Model) -> BTreeMap<String, &Resource> {
+    let mut z = BTreeMap::new();
     for r in model.resources_of("aws_route53_record") {
         if let Some(zid) = r.get("zone_id") {
             for zone in model.links(zid, "aws_route53_zone") {
                 if let Some(n) = zone.str("name") {
-                    z.insert(crate::model::norm_host(n));
+                    z.entry(crate::model::norm_host(n)).or_insert(zone);
                 }
             }
         }

@@ -48,11 +48,12 @@ impl Rule for R {
             if has_a {
                 continue;
             }
-            let zone = zones.iter().find(|z| in_zone(&parent, z));
+            let zone = zones.iter().find(|(z, _)| in_zone(&parent, z));
             match zone {
-                Some(z) => finding(&META, d, format!(
+                Some((z, zres)) => finding(&META, d, format!(
                     "Cognito custom domain {domain} needs an A record for its parent {parent}, and zone {z} (managed here) has none; Cognito fails with \"Custom domain is not a valid subdomain: Was not able to resolve the root domain, please ensure an A record exists for the root domain\""))
                     .place(place(d, "domain", Some(dv)))
+                    .related(related(zres, "name", format!("zone {z}, where this configuration writes records")))
                     .help(format!("add an aws_route53_record of type A for {parent} (an alias or any address) and make this domain depend on it"))
                     .push(out),
                 None => {
