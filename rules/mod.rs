@@ -32,6 +32,10 @@ macro_rules! rules {
 }
 
 rules! {
+    "acm-cognito-cert-us-east-1/rule.rs" => acm_cognito_cert_us_east_1,
+    "acm-edge-cert-us-east-1/rule.rs" => acm_edge_cert_us_east_1,
+    "acm-regional-cert-same-region/rule.rs" => acm_regional_cert_same_region,
+    "r53-cognito-alias-target/rule.rs" => r53_cognito_alias_target,
     "acm-san-coverage/rule.rs" => acm_san_coverage,
     "cognito-cc-custom-scopes-only/rule.rs" => cognito_cc_custom_scopes_only,
     "cognito-cc-exclusive-flow/rule.rs" => cognito_cc_exclusive_flow,

@@ -463,3 +463,110 @@ pub fn flows(client: &Resource) -> Result<Vec<(&str, &Val)>, &Val> {
 pub fn is_m2m(client: &Resource) -> bool {
     flows(client).is_ok_and(|f| f.iter().any(|(s, _)| *s == "client_credentials"))
 }
+
+/// The certificate a consumer's ARN points at, and its region.
+pub enum CertRef<'a> {
+    /// A certificate resource or data source of the configuration, with its region.
+    Resource(&'a Resource, &'a Val),
+    /// A literal ARN: its region field.
+    Arn(String),
+    Unknown(Vec<Origin>),
+}
+
+pub fn cert_of<'a>(model: &'a Model, v: &'a Val) -> CertRef<'a> {
+    if let Some(c) = model.links(v, "aws_acm_certificate").into_iter().next() {
+        return CertRef::Resource(c, &c.region);
+    }
+    if let Some(s) = v.as_str() {
+        let parts: Vec<&str> = s.split(':').collect();
+        if parts.len() >= 6 && parts[0] == "arn" && parts[2] == "acm" && !parts[3].is_empty() {
+            return CertRef::Arn(parts[3].to_string());
+        }
+        return CertRef::Unknown(vec![Origin::other(
+            crate::value::OriginKind::Error,
+            format!("{s} is not an ACM certificate ARN"),
+        )]);
+    }
+    CertRef::Unknown(v.origins())
+}
+
+/// Endpoint type of a REST custom domain: REGIONAL, EDGE (the default), or unknown.
+pub fn rest_endpoint_type(d: &Resource) -> Option<&str> {
+    match d.get("endpoint_configuration.0.types").and_then(Val::items) {
+        None => Some("EDGE"),
+        Some(t) if t.is_empty() => Some("EDGE"),
+        Some(t) => t[0].as_str(),
+    }
+}
+
+/// Checks that the certificate in `attr` of `res` is in `want` (a region value). `why` is the
+/// AWS behaviour; `need` says which region and why, for messages.
+#[allow(clippy::too_many_arguments)]
+pub fn check_cert_region(
+    meta: &'static super::Meta,
+    model: &Model,
+    res: &Resource,
+    attr: &str,
+    want: &Val,
+    need: &str,
+    why: &str,
+    out: &mut Vec<Finding>,
+) {
+    let Some(v) = res.get(attr).filter(|v| !v.is_null()) else {
+        return;
+    };
+    let (region, cert) = match cert_of(model, v) {
+        CertRef::Resource(c, r) => (r.clone(), Some(c)),
+        CertRef::Arn(r) => (Val::str(r), None),
+        CertRef::Unknown(o) => {
+            finding(
+                meta,
+                res,
+                format!(
+                    "cannot verify the region of the certificate of {}: {}",
+                    res.address,
+                    origins_text(&o)
+                ),
+            )
+            .at(res.span(attr))
+            .help(format!("the certificate's region matters: {need}"))
+            .note()
+            .push(out);
+            return;
+        }
+    };
+    match (region.as_str(), want.as_str()) {
+        (Some(have), Some(w)) if have == w => {}
+        (Some(have), Some(w)) => {
+            let mut f = finding(meta, res, format!(
+                "{} uses a certificate in {have}, but it must be in {w} because {need}; {why}", res.address))
+                .place(place(res, attr, Some(v)))
+                .help(format!("request the certificate with a provider in {w} (e.g. provider = aws.{}) and use that one", w.replace('-', "_")));
+            if let Some(c) = cert {
+                f = f.related(related(
+                    c,
+                    "domain_name",
+                    format!("certificate created in {have}"),
+                ));
+            }
+            f.push(out);
+        }
+        _ => {
+            let mut o = region.origins();
+            o.extend(want.origins());
+            finding(
+                meta,
+                res,
+                format!(
+                    "cannot verify the region of the certificate of {} ({need}): {}",
+                    res.address,
+                    origins_text(&o)
+                ),
+            )
+            .at(res.span(attr))
+            .help("set the provider region explicitly (provider \"aws\" { region = ... })")
+            .note()
+            .push(out);
+        }
+    }
+}

@@ -134,3 +134,35 @@ fn fail_fixtures_fire_and_match_snapshots() {
         }
     }
 }
+
+/// `docs/rules.md`, generated from the registry and each rule's README.
+pub fn rules_reference() -> String {
+    let mut s = String::from(
+        "# authwire rules\n\n<!-- Generated from rules/*/README.md by the test `rules_reference_is_current`; \
+         run `UPDATE_DOCS=1 cargo test` to rewrite it. -->\n\n| id | severity | checks |\n|---|---|---|\n",
+    );
+    let all = crate::rules::all();
+    for r in &all {
+        let m = r.meta();
+        s.push_str(&format!("| [`{}`](#{}) | {} | {} |\n", m.id, m.id, m.severity.as_str(), m.title));
+    }
+    for r in &all {
+        let docs = r.meta().docs.replacen("# ", "## ", 1).replace("\n## ", "\n### ");
+        s.push('\n');
+        s.push_str(docs.trim_end());
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn rules_reference_is_current() {
+    let path = root().join("docs/rules.md");
+    let want = rules_reference();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::create_dir_all(root().join("docs")).unwrap();
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(have == want, "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test`");
+}
