@@ -144,10 +144,20 @@ pub fn rules_reference() -> String {
     let all = crate::rules::all();
     for r in &all {
         let m = r.meta();
-        s.push_str(&format!("| [`{}`](#{}) | {} | {} |\n", m.id, m.id, m.severity.as_str(), m.title));
+        s.push_str(&format!(
+            "| [`{}`](#{}) | {} | {} |\n",
+            m.id,
+            m.id,
+            m.severity.as_str(),
+            m.title
+        ));
     }
     for r in &all {
-        let docs = r.meta().docs.replacen("# ", "## ", 1).replace("\n## ", "\n### ");
+        let docs = r
+            .meta()
+            .docs
+            .replacen("# ", "## ", 1)
+            .replace("\n## ", "\n### ");
         s.push('\n');
         s.push_str(docs.trim_end());
         s.push('\n');
@@ -164,5 +174,8 @@ fn rules_reference_is_current() {
         std::fs::write(&path, &want).unwrap();
     }
     let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(have == want, "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test`");
+    assert!(
+        have == want,
+        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test`"
+    );
 }
