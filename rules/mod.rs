@@ -32,6 +32,11 @@ macro_rules! rules {
 }
 
 rules! {
+    "http-jwt-audience-client-id/rule.rs" => http_jwt_audience_client_id,
+    "http-jwt-issuer-matches-pool/rule.rs" => http_jwt_issuer_matches_pool,
+    "rest-authorizer-cognito-pool/rule.rs" => rest_authorizer_cognito_pool,
+    "rest-m2m-needs-scopes/rule.rs" => rest_m2m_needs_scopes,
+    "rest-method-authorizer-wiring/rule.rs" => rest_method_authorizer_wiring,
     "acm-cognito-cert-us-east-1/rule.rs" => acm_cognito_cert_us_east_1,
     "acm-edge-cert-us-east-1/rule.rs" => acm_edge_cert_us_east_1,
     "acm-regional-cert-same-region/rule.rs" => acm_regional_cert_same_region,
