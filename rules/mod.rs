@@ -32,6 +32,11 @@ macro_rules! rules {
 }
 
 rules! {
+    "cognito-domain-kind/rule.rs" => cognito_domain_kind,
+    "cognito-oauth-needs-domain/rule.rs" => cognito_oauth_needs_domain,
+    "cognito-token-validity/rule.rs" => cognito_token_validity,
+    "cognito-user-flow-callbacks/rule.rs" => cognito_user_flow_callbacks,
+    "r53-record-shape/rule.rs" => r53_record_shape,
     "http-jwt-audience-client-id/rule.rs" => http_jwt_audience_client_id,
     "http-jwt-issuer-matches-pool/rule.rs" => http_jwt_issuer_matches_pool,
     "rest-authorizer-cognito-pool/rule.rs" => rest_authorizer_cognito_pool,

@@ -1,0 +1,12 @@
+resource "aws_cognito_user_pool" "pool" {
+  name = "pool"
+}
+
+resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  refresh_token_validity = 30
+  token_validity_units {
+    refresh_token = "minutes"
+  }
+}
