@@ -32,6 +32,11 @@ macro_rules! rules {
 }
 
 rules! {
+    "acm-use-validated-arn/rule.rs" => acm_use_validated_arn,
+    "acm-validation-covers-all-dvos/rule.rs" => acm_validation_covers_all_dvos,
+    "acm-validation-resource-wiring/rule.rs" => acm_validation_resource_wiring,
+    "rest-deployment-triggers/rule.rs" => rest_deployment_triggers,
+    "rest-domain-endpoint-cert-kind/rule.rs" => rest_domain_endpoint_cert_kind,
     "cognito-domain-kind/rule.rs" => cognito_domain_kind,
     "cognito-oauth-needs-domain/rule.rs" => cognito_oauth_needs_domain,
     "cognito-token-validity/rule.rs" => cognito_token_validity,

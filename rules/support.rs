@@ -570,3 +570,29 @@ pub fn check_cert_region(
         }
     }
 }
+
+/// Certificate consumers: (resource type, certificate attributes).
+pub const CERT_CONSUMERS: [(&str, &[&str]); 3] = [
+    ("aws_cognito_user_pool_domain", &["certificate_arn"]),
+    (
+        "aws_api_gateway_domain_name",
+        &["regional_certificate_arn", "certificate_arn"],
+    ),
+    (
+        "aws_apigatewayv2_domain_name",
+        &["domain_name_configuration.0.certificate_arn"],
+    ),
+];
+
+/// `aws_acm_certificate_validation` resources by the certificate they validate.
+pub fn validations_by_cert(model: &Model) -> BTreeMap<String, Vec<&Resource>> {
+    let mut m: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+    for v in model.resources_of("aws_acm_certificate_validation") {
+        if let Some(a) = v.get("certificate_arn") {
+            for c in model.links(a, "aws_acm_certificate") {
+                m.entry(c.address.clone()).or_default().push(v);
+            }
+        }
+    }
+    m
+}

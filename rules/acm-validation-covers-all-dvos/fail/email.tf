@@ -1,0 +1,4 @@
+resource "aws_acm_certificate" "cert" {
+  domain_name       = "example.com"
+  validation_method = "EMAIL"
+}
