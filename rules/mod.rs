@@ -32,6 +32,11 @@ macro_rules! rules {
 }
 
 rules! {
+    "http-jwt-authorizer-shape/rule.rs" => http_jwt_authorizer_shape,
+    "http-route-jwt-wiring/rule.rs" => http_route_jwt_wiring,
+    "rest-authorizer-identity-source/rule.rs" => rest_authorizer_identity_source,
+    "rest-authorizer-no-aud-regex/rule.rs" => rest_authorizer_no_aud_regex,
+    "rest-open-method-audit/rule.rs" => rest_open_method_audit,
     "acm-use-validated-arn/rule.rs" => acm_use_validated_arn,
     "acm-validation-covers-all-dvos/rule.rs" => acm_validation_covers_all_dvos,
     "acm-validation-resource-wiring/rule.rs" => acm_validation_resource_wiring,
