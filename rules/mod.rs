@@ -32,6 +32,13 @@ macro_rules! rules {
 }
 
 rules! {
+    "acm-validation-duplicate-records/rule.rs" => acm_validation_duplicate_records,
+    "acm-validation-zone-match/rule.rs" => acm_validation_zone_match,
+    "http-cors-default-route/rule.rs" => http_cors_default_route,
+    "http-domain-and-mapping/rule.rs" => http_domain_and_mapping,
+    "r53-record-in-zone/rule.rs" => r53_record_in_zone,
+    "rest-cors-preflight-open/rule.rs" => rest_cors_preflight_open,
+    "rest-stage-and-mapping/rule.rs" => rest_stage_and_mapping,
     "http-jwt-authorizer-shape/rule.rs" => http_jwt_authorizer_shape,
     "http-route-jwt-wiring/rule.rs" => http_route_jwt_wiring,
     "rest-authorizer-identity-source/rule.rs" => rest_authorizer_identity_source,

@@ -596,3 +596,59 @@ pub fn validations_by_cert(model: &Model) -> BTreeMap<String, Vec<&Resource>> {
     }
     m
 }
+
+/// Route 53 records made from a certificate's `domain_validation_options`, by certificate.
+pub fn validation_records(model: &Model) -> BTreeMap<String, Vec<&Resource>> {
+    let mut recs: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+    for r in model.resources_of("aws_route53_record") {
+        for o in r.get("name").map(|v| v.origins()).unwrap_or_default() {
+            if o.attr.starts_with("domain_validation_options")
+                && let Some(c) = model.origin_resource(&o)
+            {
+                let e = recs.entry(c.address.clone()).or_default();
+                if !e.iter().any(|x| x.address == r.address) {
+                    e.push(r);
+                }
+            }
+        }
+    }
+    recs
+}
+
+/// Known names of a certificate (domain_name ∪ SANs), normalized.
+pub fn cert_names(cert: &Resource) -> Vec<String> {
+    let mut v: Vec<String> = cert
+        .str("domain_name")
+        .map(crate::model::norm_host)
+        .into_iter()
+        .collect();
+    for s in cert
+        .get("subject_alternative_names")
+        .and_then(Val::items)
+        .unwrap_or_default()
+    {
+        if let Some(s) = s.as_str() {
+            v.push(crate::model::norm_host(s));
+        }
+    }
+    v
+}
+
+/// Evidence that browsers call APIs of these pools: a code/implicit client with web callback URLs.
+pub fn browser_clients<'a>(
+    clients: &BTreeMap<String, Vec<&'a Resource>>,
+    pools: &[&Resource],
+) -> Option<&'a Resource> {
+    pools
+        .iter()
+        .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
+        .find(|c| {
+            flows(c).is_ok_and(|f| f.iter().any(|(x, _)| *x == "code" || *x == "implicit"))
+                && list(c, "callback_urls")
+                    .and_then(Result::ok)
+                    .is_some_and(|u| {
+                        u.iter()
+                            .any(|x| x.as_str().is_some_and(|s| s.starts_with("http")))
+                    })
+        })
+}
