@@ -32,6 +32,7 @@ macro_rules! rules {
 }
 
 rules! {
+    "http-route-needs-scopes/rule.rs" => http_route_needs_scopes,
     "acm-validation-duplicate-records/rule.rs" => acm_validation_duplicate_records,
     "acm-validation-zone-match/rule.rs" => acm_validation_zone_match,
     "http-cors-default-route/rule.rs" => http_cors_default_route,
