@@ -49,6 +49,8 @@ impl Rule for R {
                     Some(("targets the user pool's endpoint, which does not serve the hosted UI or /oauth2/token".to_string(), None))
                 } else if target.as_str().is_some_and(|s| s.contains("amazoncognito.com")) {
                     Some(("targets a prefix domain (*.amazoncognito.com) instead of the custom domain's distribution".to_string(), None))
+                } else if let Some(lit) = target.as_str().filter(|t| !t.trim_end_matches('.').ends_with(".cloudfront.net")) {
+                    Some((format!("targets {lit}, which is not a CloudFront distribution"), None))
                 } else if !this_dist && (ty == "A" || ty == "AAAA") && alias_name.is_some() && !origins.is_empty() {
                     Some(("does not target this domain's cloudfront_distribution".to_string(), None))
                 } else {
