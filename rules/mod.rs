@@ -32,6 +32,7 @@ macro_rules! rules {
 }
 
 rules! {
+    "acm-shared-cert-region-conflict/rule.rs" => acm_shared_cert_region_conflict,
     "http-route-needs-scopes/rule.rs" => http_route_needs_scopes,
     "acm-validation-duplicate-records/rule.rs" => acm_validation_duplicate_records,
     "acm-validation-zone-match/rule.rs" => acm_validation_zone_match,

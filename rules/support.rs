@@ -652,3 +652,33 @@ pub fn browser_clients<'a>(
                     })
         })
 }
+
+/// The us-east-1 consumers (Cognito custom domains, EDGE REST domains) of a certificate.
+pub fn us_east_1_consumers<'a>(model: &'a Model, cert: &Resource) -> Vec<&'a Resource> {
+    let mut v = Vec::new();
+    for d in model.resources_of("aws_cognito_user_pool_domain") {
+        if d.str("domain").is_some_and(|x| x.contains('.'))
+            && d.get("certificate_arn").is_some_and(|c| {
+                model
+                    .links(c, "aws_acm_certificate")
+                    .iter()
+                    .any(|x| x.address == cert.address)
+            })
+        {
+            v.push(d);
+        }
+    }
+    for d in model.resources_of("aws_api_gateway_domain_name") {
+        if rest_endpoint_type(d) == Some("EDGE")
+            && d.get("certificate_arn").is_some_and(|c| {
+                model
+                    .links(c, "aws_acm_certificate")
+                    .iter()
+                    .any(|x| x.address == cert.address)
+            })
+        {
+            v.push(d);
+        }
+    }
+    v
+}
