@@ -259,6 +259,13 @@ pub fn rest_route(model: &Model, method: &Resource) -> String {
             if v.origins().iter().any(|o| o.attr == "root_resource_id") {
                 break;
             }
+            if let Some(id) = v.as_str()
+                && model
+                    .resources_of("aws_api_gateway_rest_api")
+                    .any(|a| a.str("root_resource_id") == Some(id))
+            {
+                break;
+            }
             if !v.origins().is_empty() || v.as_str().is_some() {
                 parts.push("…".into());
             }

@@ -51,6 +51,27 @@ pub fn finish_model(resources: Vec<Resource>) -> Model {
     model
 }
 
+/// Loads the inputs into models without running rules (used by `authwire token`).
+pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>, Vec<Diag>) {
+    let env_vars: Vec<(String, String)> = std::env::vars()
+        .filter_map(|(k, val)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), val)))
+        .collect();
+    let mut loaded = load::load(paths, cli_vars, &env_vars);
+    let mut errors = std::mem::take(&mut loaded.errors);
+    let mut models: Vec<Model> = loaded
+        .roots
+        .iter()
+        .map(|root| finish_model(crate::eval::eval_root(&loaded, root)))
+        .collect();
+    for p in &loaded.plans {
+        match crate::plan::resources(&p.json, p.file) {
+            Ok(rs) => models.push(finish_model(rs)),
+            Err(d) => errors.push(d),
+        }
+    }
+    (loaded.files, models, errors)
+}
+
 pub fn run(paths: &[PathBuf], cli_vars: &[CliVar], rules: &[&'static dyn Rule]) -> Run {
     run_with_source(paths, None, cli_vars, rules)
 }

@@ -56,6 +56,30 @@ enum Cmd {
         #[arg(long, value_name = "DIR")]
         source: Option<PathBuf>,
     },
+    /// Verify an access token offline against a saved JWKS and say which routes accept it.
+    Token {
+        /// The configuration, as `lint` takes it (directories, .tf files, plan JSON).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// The user pool's JWKS saved as a file (<issuer>/.well-known/jwks.json).
+        #[arg(long)]
+        jwks: PathBuf,
+        /// Read the token from this file (default: standard input; never from an argument).
+        #[arg(long)]
+        token_file: Option<PathBuf>,
+        /// The time to check exp/nbf/iat against: unix seconds or RFC 3339 (default: now).
+        #[arg(long)]
+        now: Option<String>,
+        /// Only this route decides the exit code: "METHOD /path" (REST) or a route key (HTTP API).
+        #[arg(long)]
+        route: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[arg(long = "var", value_name = "NAME=VALUE")]
+        vars: Vec<String>,
+        #[arg(long = "var-file", value_name = "FILE")]
+        var_files: Vec<PathBuf>,
+    },
     /// List the rules: id, severity, title.
     Rules,
     /// Print a rule's documentation.
@@ -127,6 +151,17 @@ pub fn main() -> ExitCode {
 /// The whole command line: returns the exit code; the report goes to `stdout` (or `--output`),
 /// the summary and usage errors to `stderr`.
 pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write, color: bool) -> u8 {
+    run_with_stdin(args, &mut std::io::stdin().lock(), stdout, stderr, color)
+}
+
+/// `run` with the standard input given (`authwire token` reads the token from it).
+pub fn run_with_stdin(
+    args: &[String],
+    stdin: &mut dyn std::io::Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    color: bool,
+) -> u8 {
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -141,6 +176,38 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write, colo
         }
     };
     match cli.cmd {
+        Cmd::Token {
+            paths,
+            jwks,
+            token_file,
+            now,
+            route,
+            format,
+            vars,
+            var_files,
+        } => {
+            let cli_vars = match ordered_vars(args, &vars, &var_files) {
+                Ok(v) => v,
+                Err(e) => {
+                    let _ = writeln!(stderr, "authwire: {e}");
+                    return 2;
+                }
+            };
+            token_cmd(
+                TokenArgs {
+                    paths,
+                    jwks,
+                    token_file,
+                    now,
+                    route,
+                    format,
+                    cli_vars,
+                },
+                stdin,
+                stdout,
+                stderr,
+            )
+        }
         Cmd::Rules => {
             let mut s = String::new();
             for r in crate::rules::all() {
@@ -224,4 +291,123 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write, colo
             }
         }
     }
+}
+
+struct TokenArgs {
+    paths: Vec<PathBuf>,
+    jwks: PathBuf,
+    token_file: Option<PathBuf>,
+    now: Option<String>,
+    route: Option<String>,
+    format: Format,
+    cli_vars: Vec<CliVar>,
+}
+
+fn token_cmd(
+    a: TokenArgs,
+    stdin: &mut dyn std::io::Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    use std::io::Read;
+    let fail = |stderr: &mut dyn Write, m: String| -> u8 {
+        let _ = writeln!(stderr, "authwire: {m}");
+        2
+    };
+    let jwks_text = match std::fs::read_to_string(&a.jwks) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(
+                stderr,
+                format!("cannot read the JWKS {}: {e}", a.jwks.display()),
+            );
+        }
+    };
+    let jwks: jsonwebtoken::jwk::JwkSet = match serde_json::from_str(&jwks_text) {
+        Ok(j) => j,
+        Err(e) => {
+            return fail(
+                stderr,
+                format!(
+                    "{}:{}:{}: not a JWKS: {e}",
+                    a.jwks.display(),
+                    e.line(),
+                    e.column()
+                ),
+            );
+        }
+    };
+    // read at most a little more than the limit: larger tokens are refused, not buffered
+    let limit = (crate::token::MAX_TOKEN_BYTES + 1) as u64;
+    let mut raw = String::new();
+    let read = match &a.token_file {
+        Some(p) => std::fs::File::open(p)
+            .and_then(|f| f.take(limit).read_to_string(&mut raw))
+            .map_err(|e| format!("cannot read the token file {}: {e}", p.display())),
+        None => stdin
+            .take(limit)
+            .read_to_string(&mut raw)
+            .map_err(|e| format!("cannot read the token from standard input: {e}")),
+    };
+    if let Err(e) = read {
+        return fail(stderr, e);
+    }
+    if raw.trim().is_empty() {
+        return fail(
+            stderr,
+            "no token: pipe it on standard input or pass --token-file".into(),
+        );
+    }
+    let now = match &a.now {
+        Some(s) => match crate::token::parse_time(s) {
+            Some(t) => t,
+            None => {
+                return fail(
+                    stderr,
+                    format!("--now {s}: expected unix seconds or RFC 3339 (2026-11-24T17:00:00Z)"),
+                );
+            }
+        },
+        None => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0),
+    };
+    let (files, models, errors) = crate::build::load_models(&a.paths, &a.cli_vars);
+    if !errors.is_empty() {
+        for e in &errors {
+            let loc = e
+                .location(&files)
+                .map(|l| format!("{}:{}:{}: ", l.file, l.line, l.column))
+                .unwrap_or_default();
+            let _ = writeln!(stderr, "authwire: {loc}{}", e.message);
+        }
+        return 2;
+    }
+    let report = crate::token::check(&raw, &jwks, now, &models);
+    if let Some(r) = &a.route
+        && !report.routes.iter().any(|x| &x.route == r)
+    {
+        let known: Vec<&str> = report.routes.iter().map(|x| x.route.as_str()).collect();
+        return fail(
+            stderr,
+            format!(
+                "--route {r}: no such route; the configuration has: {}",
+                known.join(", ")
+            ),
+        );
+    }
+    let text = match a.format {
+        Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
+        Format::Text => crate::token::render_text(&report),
+    };
+    let _ = stdout.write_all(text.as_bytes());
+    let accepted = match &a.route {
+        Some(r) => report.routes.iter().any(|x| &x.route == r && x.allowed),
+        None => report
+            .routes
+            .iter()
+            .any(|x| x.allowed && !x.reason.starts_with("open:")),
+    };
+    if report.valid && accepted { 0 } else { 1 }
 }

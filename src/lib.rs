@@ -13,6 +13,7 @@ pub mod model;
 pub mod plan;
 pub mod report;
 pub mod source;
+pub mod token;
 pub mod value;
 
 #[path = "../rules/mod.rs"]

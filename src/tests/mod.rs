@@ -4,6 +4,7 @@
 mod cli;
 mod eval;
 mod rule_fixtures;
+mod token;
 
 use crate::build::{self, Run};
 use crate::finding::Finding;

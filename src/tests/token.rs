@@ -1,0 +1,314 @@
+//! `authwire token`: tokens signed here with the test-only key in testdata/token, and forged ones.
+
+use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
+use serde_json::{Value, json};
+
+const NOW: i64 = 1_795_000_000;
+const POOL: &str = "eu-west-1_TestPool1";
+
+fn key(name: &str) -> EncodingKey {
+    EncodingKey::from_rsa_pem(&std::fs::read(format!("testdata/token/{name}")).unwrap()).unwrap()
+}
+
+fn claims() -> Value {
+    json!({
+        "sub": "m2mclient123",
+        "token_use": "access",
+        "scope": "orders/read",
+        "auth_time": NOW - 60,
+        "iss": format!("https://cognito-idp.eu-west-1.amazonaws.com/{POOL}"),
+        "exp": NOW + 3600,
+        "iat": NOW - 60,
+        "version": 2,
+        "jti": "0b0a8f4e",
+        "client_id": "m2mclient123"
+    })
+}
+
+fn sign(c: &Value) -> String {
+    let mut h = Header::new(Algorithm::RS256);
+    h.kid = Some("test-access-key".into());
+    encode(&h, c, &key("pool-key.pem")).unwrap()
+}
+
+fn with(f: impl Fn(&mut Value)) -> String {
+    let mut c = claims();
+    f(&mut c);
+    sign(&c)
+}
+
+/// Runs `authwire token` with the token on standard input; returns (exit code, JSON report).
+fn token(config: &str, tok: &str, extra: &[&str]) -> (u8, Value, String) {
+    let mut args: Vec<String> = [
+        "authwire",
+        "token",
+        config,
+        "--jwks",
+        "testdata/token/jwks.json",
+        "--now",
+        &NOW.to_string(),
+        "--format",
+        "json",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = crate::cli::run_with_stdin(&args, &mut tok.as_bytes(), &mut out, &mut err, false);
+    let text = String::from_utf8(out).unwrap();
+    let doc = serde_json::from_str(&text).unwrap_or(Value::Null);
+    (code, doc, text + &String::from_utf8(err).unwrap())
+}
+
+fn route<'a>(doc: &'a Value, r: &str) -> &'a Value {
+    doc["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["route"] == r)
+        .unwrap_or_else(|| panic!("no route {r}: {doc}"))
+}
+
+fn checks(doc: &Value) -> Vec<String> {
+    doc["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["check"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_valid_access_token_is_decided_per_route() {
+    let tok = sign(&claims());
+    for config in ["testdata/token/config", "testdata/token/plan.json"] {
+        let (code, doc, all) = token(config, &tok, &[]);
+        assert_eq!(code, 0, "{config}: {all}");
+        assert_eq!(doc["valid"], true, "{doc}");
+        assert_eq!(route(&doc, "GET /orders")["allowed"], true);
+        assert_eq!(route(&doc, "GET /v2/orders")["allowed"], true);
+        // the signature never comes back
+        let sig = tok.rsplit('.').next().unwrap();
+        assert!(!all.contains(sig) && !all.contains(&tok));
+    }
+    let (_, doc, _) = token("testdata/token/config", &tok, &[]);
+    // nested REST paths, scopes, and a method without scopes (API Gateway then wants an ID token)
+    let del = route(&doc, "DELETE /orders/{id}");
+    assert_eq!(del["allowed"], false);
+    assert!(del["reason"].as_str().unwrap().contains("orders/write"));
+    let get = route(&doc, "GET /orders/{id}");
+    assert_eq!(get["allowed"], false);
+    assert!(get["reason"].as_str().unwrap().contains("ID token"));
+    assert_eq!(route(&doc, "GET /")["reason"], "open: authorization NONE");
+    // pool and client ids are unknown before apply: accepted, but not verified, and said so
+    assert_eq!(route(&doc, "GET /orders")["verified"], false);
+    assert!(!doc["notes"].as_array().unwrap().is_empty());
+    // with a plan, ids are known and compared
+    let (_, doc, _) = token("testdata/token/plan.json", &tok, &[]);
+    assert_eq!(route(&doc, "GET /orders")["verified"], true);
+    assert!(doc["notes"].as_array().unwrap().is_empty(), "{doc}");
+}
+
+#[test]
+fn route_flag_and_exit_codes() {
+    let tok = sign(&claims());
+    assert_eq!(
+        token("testdata/token/config", &tok, &["--route", "GET /orders"]).0,
+        0
+    );
+    assert_eq!(
+        token(
+            "testdata/token/config",
+            &tok,
+            &["--route", "DELETE /orders/{id}"]
+        )
+        .0,
+        1
+    );
+    assert_eq!(
+        token(
+            "testdata/token/config",
+            &tok,
+            &["--route", "PATCH /nowhere"]
+        )
+        .0,
+        2
+    );
+    assert_eq!(token("testdata/token/config", "", &[]).0, 2);
+    assert_eq!(
+        token("testdata/token/config", &tok, &["--now", "yesterday"]).0,
+        2
+    );
+    let mut args: Vec<String> = [
+        "authwire",
+        "token",
+        "testdata/token/config",
+        "--jwks",
+        "testdata/token/nope.json",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.push("--now=1".into());
+    assert_eq!(
+        crate::cli::run_with_stdin(
+            &args,
+            &mut tok.as_bytes(),
+            &mut Vec::new(),
+            &mut Vec::new(),
+            false
+        ),
+        2
+    );
+    // the text report shows claims with readable dates and a table
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let args: Vec<String> = [
+        "authwire",
+        "token",
+        "testdata/token/config",
+        "--jwks",
+        "testdata/token/jwks.json",
+        "--now",
+        "2026-11-18T11:06:40Z",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(
+        crate::cli::run_with_stdin(&args, &mut tok.as_bytes(), &mut out, &mut err, false),
+        0
+    );
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("token: valid")
+            && text.contains("2026-11-18T12:06:40Z")
+            && text.contains("DELETE /orders/{id}"),
+        "{text}"
+    );
+}
+
+#[test]
+fn claim_checks_refuse_with_reasons() {
+    let cases: Vec<(&str, String)> = vec![
+        ("token_use", with(|c| c["token_use"] = json!("id"))),
+        ("exp", with(|c| c["exp"] = json!(NOW - 120))),
+        ("nbf", with(|c| c["nbf"] = json!(NOW + 600))),
+        ("iat", with(|c| c["iat"] = json!(NOW + 600))),
+        (
+            "iss",
+            with(|c| {
+                c["iss"] = json!("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other")
+            }),
+        ),
+        (
+            "iss",
+            with(|c| c["iss"] = json!("https://auth.example.com")),
+        ),
+    ];
+    for (check, tok) in &cases {
+        let (code, doc, _) = token("testdata/token/config", tok, &[]);
+        assert_eq!(code, 1, "{check}: {doc}");
+        assert!(checks(&doc).iter().any(|c| c == check), "{check}: {doc}");
+        assert_eq!(route(&doc, "GET /orders")["allowed"], false);
+        assert_eq!(
+            route(&doc, "GET /")["allowed"],
+            true,
+            "open routes stay open"
+        );
+    }
+    // expired within the leeway is still fine
+    assert_eq!(
+        token(
+            "testdata/token/config",
+            &with(|c| c["exp"] = json!(NOW - 30)),
+            &[]
+        )
+        .0,
+        0
+    );
+    // known ids (plan): another pool of the same region, another client
+    let (code, doc, _) = token(
+        "testdata/token/plan.json",
+        &with(|c| c["iss"] = json!("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other")),
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(checks(&doc).contains(&"iss".to_string()), "{doc}");
+    let (code, doc, _) = token(
+        "testdata/token/plan.json",
+        &with(|c| c["client_id"] = json!("someoneelse")),
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(checks(&doc).contains(&"client_id".to_string()), "{doc}");
+}
+
+#[test]
+fn forged_and_malformed_tokens_are_refused() {
+    use base64::Engine as _;
+    let b64 = |v: &Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+    let good = sign(&claims());
+    let parts: Vec<&str> = good.split('.').collect();
+    // HS256 MACed with the RSA public key (algorithm confusion)
+    let mut h = Header::new(Algorithm::HS256);
+    h.kid = Some("test-access-key".into());
+    let hmac = encode(
+        &h,
+        &claims(),
+        &EncodingKey::from_secret(&std::fs::read("testdata/token/jwks.json").unwrap()),
+    )
+    .unwrap();
+    // right kid, wrong key
+    let mut h = Header::new(Algorithm::RS256);
+    h.kid = Some("test-access-key".into());
+    let other_key = encode(&h, &claims(), &key("other-key.pem")).unwrap();
+    let mut h = Header::new(Algorithm::RS256);
+    h.kid = Some("unknown-kid".into());
+    let unknown_kid = encode(&h, &claims(), &key("pool-key.pem")).unwrap();
+    let no_kid = encode(
+        &Header::new(Algorithm::RS256),
+        &claims(),
+        &key("pool-key.pem"),
+    )
+    .unwrap();
+    let mut more = claims();
+    more["scope"] = json!("orders/read orders/write");
+    let altered = format!("{}.{}.{}", parts[0], b64(&more), parts[2]);
+    let none = format!(
+        "{}.{}.",
+        b64(&json!({"alg": "none", "typ": "JWT"})),
+        parts[1]
+    );
+    let cases: Vec<(&str, String)> = vec![
+        ("algorithm", hmac),
+        ("algorithm", none),
+        ("signature", other_key),
+        ("signature", altered),
+        ("kid", unknown_kid),
+        ("kid", no_kid),
+        ("header", "abc.def!.ghi".to_string()),
+        ("format", "only.two".to_string()),
+        (
+            "size",
+            format!("{}.{}.{}", parts[0], "A".repeat(20_000), parts[2]),
+        ),
+    ];
+    for (check, tok) in &cases {
+        let (code, doc, all) = token("testdata/token/config", tok, &[]);
+        assert_eq!(code, 1, "{check}: {all}");
+        assert_eq!(doc["valid"], false);
+        assert_eq!(
+            checks(&doc).first().map(String::as_str),
+            Some(*check),
+            "{check}: {doc}"
+        );
+        assert!(
+            doc["routes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["allowed"] == false || r["reason"] == "open: authorization NONE")
+        );
+    }
+}

@@ -1,0 +1,881 @@
+//! `authwire token`: verifies a Cognito access token offline against a saved JWKS and says which
+//! API routes of the configuration accept it, and why the others do not.
+
+use crate::model::{Model, Resource};
+use crate::rules::support::{Issuer, issuer_pools, pools_of, rest_route};
+use crate::value::{Part, V, Val};
+use jsonwebtoken::{Algorithm, DecodingKey, Validation, jwk::JwkSet};
+use serde::Serialize;
+use serde_json::Value as J;
+use std::collections::BTreeSet;
+
+/// Tokens larger than this are refused before any decoding (Cognito tokens are a few KiB).
+pub const MAX_TOKEN_BYTES: usize = 16 * 1024;
+/// Clock skew accepted on exp, nbf and iat, in seconds.
+pub const LEEWAY: i64 = 60;
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Problem {
+    pub check: &'static str,
+    pub message: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct RouteVerdict {
+    pub route: String,
+    pub resource: String,
+    pub allowed: bool,
+    /// False when the verdict rests on something the configuration does not know before apply.
+    pub verified: bool,
+    pub reason: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Report {
+    pub valid: bool,
+    pub problems: Vec<Problem>,
+    /// "Cannot verify" remarks: values the configuration does not know (pool ids before apply, …).
+    pub notes: Vec<String>,
+    pub claims: J,
+    pub routes: Vec<RouteVerdict>,
+}
+
+fn problem(check: &'static str, message: impl Into<String>) -> Problem {
+    Problem {
+        check,
+        message: message.into(),
+    }
+}
+
+/// `https://cognito-idp.<region>.amazonaws.com/<pool id>` → (region, pool id).
+pub fn parse_issuer(iss: &str) -> Option<(String, String)> {
+    let rest = iss.strip_prefix("https://cognito-idp.")?;
+    let (region, rest) = rest.split_once(".amazonaws.com/")?;
+    if region.is_empty() || rest.is_empty() || rest.contains('/') {
+        return None;
+    }
+    Some((region.to_string(), rest.to_string()))
+}
+
+/// Days since 1970-01-01 → (year, month, day) (proleptic Gregorian).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = if m > 2 { m - 3 } else { m + 9 } as i64;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+pub fn rfc3339(t: i64) -> String {
+    let (y, mo, d) = civil_from_days(t.div_euclid(86_400));
+    let s = t.rem_euclid(86_400);
+    format!(
+        "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
+/// Unix seconds, or RFC 3339 (`2026-11-24T17:00:00Z`, `…+01:00`, fractional seconds ignored).
+pub fn parse_time(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Ok(n) = s.parse::<i64>() {
+        return Some(n);
+    }
+    let b = s.as_bytes();
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
+    let (y, mo, d, h, mi, se) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+    );
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
+        return None;
+    }
+    let mut rest = &s[19..];
+    if let Some(r) = rest.strip_prefix('.') {
+        rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let offset = match rest {
+        "Z" | "z" => 0,
+        o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) && &o[3..4] == ":" => {
+            let sign = if o.starts_with('-') { -1 } else { 1 };
+            sign * (o[1..3].parse::<i64>().ok()? * 3600 + o[4..6].parse::<i64>().ok()? * 60)
+        }
+        _ => return None,
+    };
+    Some(days_from_civil(y, mo as u32, d as u32) * 86_400 + h * 3600 + mi * 60 + se - offset)
+}
+
+/// What the verified token says.
+struct Token {
+    claims: J,
+    region: Option<String>,
+    pool_id: Option<String>,
+    client_id: Option<String>,
+    scopes: Vec<String>,
+    access: bool,
+}
+
+/// Checks the signature and Cognito's claim rules. Returns the claims when they could be decoded.
+fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Option<J> {
+    if raw.len() > MAX_TOKEN_BYTES {
+        problems.push(problem(
+            "size",
+            format!(
+                "the token is {} bytes; tokens over {MAX_TOKEN_BYTES} bytes are refused",
+                raw.len()
+            ),
+        ));
+        return None;
+    }
+    if raw.split('.').count() != 3 {
+        problems.push(problem(
+            "format",
+            "a JWT has exactly three base64url segments separated by dots",
+        ));
+        return None;
+    }
+    // read the header ourselves first: jsonwebtoken cannot represent alg "none"
+    use base64::Engine as _;
+    let head_json = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(raw.split('.').next().unwrap_or("").trim_end_matches('='))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<J>(&b).ok());
+    let Some(head_json) = head_json else {
+        problems.push(problem("header", "the header is not valid base64url JSON"));
+        return None;
+    };
+    if let Some(alg) = head_json.get("alg").and_then(J::as_str)
+        && alg.eq_ignore_ascii_case("none")
+    {
+        problems.push(problem(
+            "algorithm",
+            "alg none is refused: an unsigned token proves nothing",
+        ));
+        return jsonwebtoken::dangerous::insecure_decode::<J>(raw)
+            .map(|d| d.claims)
+            .ok();
+    }
+    let header = match jsonwebtoken::decode_header(raw) {
+        Ok(h) => h,
+        Err(e) => {
+            problems.push(problem(
+                "header",
+                format!("the header is not valid base64url JSON: {e}"),
+            ));
+            return None;
+        }
+    };
+    let claims = jsonwebtoken::dangerous::insecure_decode::<J>(raw)
+        .map(|d| d.claims)
+        .ok();
+    if claims.is_none() {
+        problems.push(problem(
+            "payload",
+            "the payload is not valid base64url JSON",
+        ));
+    }
+    if header.alg != Algorithm::RS256 {
+        let why = match header.alg {
+            Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512 => {
+                " (an HMAC token, for instance one MACed with the RSA public key, proves nothing)"
+            }
+            _ => "",
+        };
+        problems.push(problem(
+            "algorithm",
+            format!(
+                "alg {:?} is refused: Cognito signs with RS256 only{why}",
+                header.alg
+            ),
+        ));
+        return claims;
+    }
+    let Some(kid) = header.kid.as_deref() else {
+        problems.push(problem(
+            "kid",
+            "the header has no kid, so no key of the JWKS can be chosen",
+        ));
+        return claims;
+    };
+    let Some(jwk) = jwks.find(kid) else {
+        problems.push(problem("kid", format!("kid {kid} is not in the JWKS: the token was signed by another pool (or the JWKS file is of another pool)")));
+        return claims;
+    };
+    let key = match DecodingKey::from_jwk(jwk) {
+        Ok(k) => k,
+        Err(e) => {
+            problems.push(problem(
+                "kid",
+                format!("the JWKS key {kid} cannot be used: {e}"),
+            ));
+            return claims;
+        }
+    };
+    let mut v = Validation::new(Algorithm::RS256);
+    v.validate_exp = false;
+    v.validate_nbf = false;
+    v.validate_aud = false;
+    v.required_spec_claims = Default::default();
+    if let Err(e) = jsonwebtoken::decode::<J>(raw, &key, &v) {
+        problems.push(problem("signature", format!("the signature does not verify with key {kid}: the token was altered after signing or signed with another key ({e})")));
+        return claims;
+    }
+    let c = claims.clone().unwrap_or(J::Null);
+    if c.get("token_use").and_then(J::as_str) != Some("access") {
+        let what = c.get("token_use").and_then(J::as_str).unwrap_or("missing");
+        problems.push(problem("token_use", format!("token_use is {what}: API Gateway methods with scopes, and client_credentials flows, need an access token")));
+    }
+    let ts = |k: &str| c.get(k).and_then(J::as_i64);
+    match ts("exp") {
+        None => problems.push(problem("exp", "the token has no exp claim")),
+        Some(exp) if exp + LEEWAY <= now => problems.push(problem(
+            "exp",
+            format!(
+                "the token expired at {} (now {}, leeway {LEEWAY} s)",
+                rfc3339(exp),
+                rfc3339(now)
+            ),
+        )),
+        _ => {}
+    }
+    if let Some(nbf) = ts("nbf")
+        && nbf > now + LEEWAY
+    {
+        problems.push(problem(
+            "nbf",
+            format!("the token is not valid before {}", rfc3339(nbf)),
+        ));
+    }
+    if let Some(iat) = ts("iat")
+        && iat > now + LEEWAY
+    {
+        problems.push(problem(
+            "iat",
+            format!("the token was issued in the future ({})", rfc3339(iat)),
+        ));
+    }
+    claims
+}
+
+fn pool_identity(p: &Resource) -> (Option<String>, Option<String>) {
+    (
+        p.region.as_str().map(String::from),
+        p.str("id").map(String::from),
+    )
+}
+
+/// Does a pool of the configuration match the token's issuer? (matches, verified, why-not)
+fn pool_matches(p: &Resource, tok: &Token) -> (bool, bool, String) {
+    let (region, id) = pool_identity(p);
+    if let (Some(id), Some(tid)) = (&id, &tok.pool_id) {
+        return if id == tid {
+            (true, true, String::new())
+        } else {
+            (
+                false,
+                true,
+                format!(
+                    "it trusts pool {} ({id}), the token comes from {tid}",
+                    p.address
+                ),
+            )
+        };
+    }
+    match (&region, &tok.region) {
+        (Some(r), Some(tr)) if r != tr => (
+            false,
+            true,
+            format!(
+                "it trusts pool {} in {r}, the token comes from {tr}",
+                p.address
+            ),
+        ),
+        _ => (
+            true,
+            false,
+            format!(
+                "the id of pool {} is known only after apply: cannot verify the issuer",
+                p.address
+            ),
+        ),
+    }
+}
+
+fn verdict(
+    route: String,
+    res: &Resource,
+    allowed: bool,
+    verified: bool,
+    reason: impl Into<String>,
+) -> RouteVerdict {
+    RouteVerdict {
+        route,
+        resource: res.address.clone(),
+        allowed,
+        verified,
+        reason: reason.into(),
+    }
+}
+
+fn scope_check(tok: &Token, scopes: &[String]) -> Result<String, String> {
+    match tok.scopes.iter().find(|s| scopes.contains(s)) {
+        Some(s) => Ok(format!("the token has scope {s}")),
+        None => Err(format!(
+            "no scope of the token ({}) is among the route's scopes ({})",
+            if tok.scopes.is_empty() {
+                "none".to_string()
+            } else {
+                tok.scopes.join(" ")
+            },
+            scopes.join(", ")
+        )),
+    }
+}
+
+fn known_strings(v: Option<&Val>) -> Option<Vec<String>> {
+    match v {
+        None => Some(vec![]),
+        Some(v) if v.is_null() => Some(vec![]),
+        Some(v) => v
+            .items()?
+            .iter()
+            .map(|x| x.as_str().map(String::from))
+            .collect(),
+    }
+}
+
+fn rest_routes(m: &Model, tok: &Token, invalid: Option<&str>, out: &mut Vec<RouteVerdict>) {
+    for meth in m.resources_of("aws_api_gateway_method") {
+        let route = rest_route(m, meth);
+        let v = match meth.str("authorization") {
+            Some("NONE") => verdict(route, meth, true, true, "open: authorization NONE"),
+            Some("AWS_IAM") => verdict(
+                route,
+                meth,
+                false,
+                true,
+                "requires a SigV4 (IAM) signature, not a token",
+            ),
+            Some("CUSTOM") => verdict(
+                route,
+                meth,
+                false,
+                false,
+                "a Lambda authorizer decides: cannot tell",
+            ),
+            Some("COGNITO_USER_POOLS") => {
+                if let Some(why) = invalid {
+                    out.push(verdict(
+                        route,
+                        meth,
+                        false,
+                        true,
+                        format!("the token is invalid: {why}"),
+                    ));
+                    continue;
+                }
+                let pools: Vec<&Resource> = meth
+                    .get("authorizer_id")
+                    .map(|a| m.links(a, "aws_api_gateway_authorizer"))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|a| a.get("provider_arns").and_then(|p| pools_of(m, p).ok()))
+                    .flatten()
+                    .collect();
+                if pools.is_empty() {
+                    out.push(verdict(
+                        route,
+                        meth,
+                        false,
+                        false,
+                        "the authorizer's user pool is not known: cannot tell",
+                    ));
+                    continue;
+                }
+                let checks: Vec<(bool, bool, String)> =
+                    pools.iter().map(|p| pool_matches(p, tok)).collect();
+                let Some(ok) = checks.iter().find(|c| c.0) else {
+                    out.push(verdict(
+                        route,
+                        meth,
+                        false,
+                        true,
+                        format!("the authorizer refuses the issuer: {}", checks[0].2),
+                    ));
+                    continue;
+                };
+                let verified = ok.1;
+                match known_strings(meth.get("authorization_scopes")) {
+                    None => verdict(
+                        route,
+                        meth,
+                        false,
+                        false,
+                        "the method's scopes are not known: cannot tell",
+                    ),
+                    Some(s) if s.is_empty() => {
+                        if tok.access {
+                            verdict(
+                                route,
+                                meth,
+                                false,
+                                true,
+                                "the method has no authorization_scopes, so API Gateway expects an ID token; this is an access token (client_credentials only issues access tokens)",
+                            )
+                        } else {
+                            verdict(
+                                route,
+                                meth,
+                                true,
+                                verified,
+                                "an ID token on a method without scopes",
+                            )
+                        }
+                    }
+                    Some(s) => match scope_check(tok, &s) {
+                        Ok(why) => verdict(
+                            route,
+                            meth,
+                            true,
+                            verified,
+                            if verified {
+                                why
+                            } else {
+                                format!("{why}; {}", ok.2)
+                            },
+                        ),
+                        Err(why) => verdict(route, meth, false, true, why),
+                    },
+                }
+            }
+            _ => verdict(
+                route,
+                meth,
+                false,
+                false,
+                "the authorization type is not known: cannot tell",
+            ),
+        };
+        out.push(v);
+    }
+}
+
+fn http_routes(
+    m: &Model,
+    tok: &Token,
+    iss: &str,
+    invalid: Option<&str>,
+    out: &mut Vec<RouteVerdict>,
+) {
+    for r in m.resources_of("aws_apigatewayv2_route") {
+        let route = r
+            .str("route_key")
+            .unwrap_or("(unknown route key)")
+            .to_string();
+        let v = match r.str("authorization_type").unwrap_or("NONE") {
+            "NONE" => verdict(route, r, true, true, "open: authorization NONE"),
+            "AWS_IAM" => verdict(
+                route,
+                r,
+                false,
+                true,
+                "requires a SigV4 (IAM) signature, not a token",
+            ),
+            "CUSTOM" => verdict(
+                route,
+                r,
+                false,
+                false,
+                "a Lambda authorizer decides: cannot tell",
+            ),
+            "JWT" => {
+                if let Some(why) = invalid {
+                    out.push(verdict(
+                        route,
+                        r,
+                        false,
+                        true,
+                        format!("the token is invalid: {why}"),
+                    ));
+                    continue;
+                }
+                let Some(a) = r
+                    .get("authorizer_id")
+                    .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .next()
+                else {
+                    out.push(verdict(
+                        route,
+                        r,
+                        false,
+                        false,
+                        "the route's authorizer is not known: cannot tell",
+                    ));
+                    continue;
+                };
+                let mut verified = true;
+                let mut notes = Vec::new();
+                // issuer: exact when known, by literal parts and pool when a template
+                if let Some(issuer) = a.get("jwt_configuration.0.issuer") {
+                    match &issuer.v {
+                        V::Str(s) if s != iss => {
+                            out.push(verdict(
+                                route,
+                                r,
+                                false,
+                                true,
+                                format!("the authorizer's issuer is {s}, the token's iss is {iss}"),
+                            ));
+                            continue;
+                        }
+                        V::Template(parts) => {
+                            let lit: String = parts
+                                .iter()
+                                .take_while(|p| matches!(p, Part::Lit(_)))
+                                .map(|p| if let Part::Lit(s) = p { s.as_str() } else { "" })
+                                .collect();
+                            if !iss.starts_with(&lit) {
+                                out.push(verdict(route, r, false, true, format!("the authorizer's issuer starts with {lit}, the token's iss is {iss}")));
+                                continue;
+                            }
+                            if let Issuer::Pools(pools) = issuer_pools(m, issuer) {
+                                let checks: Vec<(bool, bool, String)> =
+                                    pools.iter().map(|p| pool_matches(p, tok)).collect();
+                                match checks.iter().find(|c| c.0) {
+                                    None => {
+                                        out.push(verdict(
+                                            route,
+                                            r,
+                                            false,
+                                            true,
+                                            format!(
+                                                "the authorizer refuses the issuer: {}",
+                                                checks[0].2
+                                            ),
+                                        ));
+                                        continue;
+                                    }
+                                    Some(c) if !c.1 => {
+                                        verified = false;
+                                        notes.push(c.2.clone());
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                        V::Str(_) => {}
+                        _ => {
+                            verified = false;
+                            notes.push("the authorizer's issuer is not known".to_string());
+                        }
+                    }
+                }
+                // audience: API Gateway checks client_id against it for access tokens
+                let cid = tok.client_id.clone().unwrap_or_default();
+                let aud = a
+                    .get("jwt_configuration.0.audience")
+                    .and_then(Val::items)
+                    .unwrap_or_default();
+                let known: Vec<&str> = aud.iter().filter_map(|x| x.as_str()).collect();
+                if !known.contains(&cid.as_str()) {
+                    if known.len() == aud.len() {
+                        out.push(verdict(
+                            route,
+                            r,
+                            false,
+                            true,
+                            format!(
+                                "the audience ({}) does not list the token's client_id {cid}",
+                                known.join(", ")
+                            ),
+                        ));
+                        continue;
+                    }
+                    verified = false;
+                    notes.push(
+                        "some audience entries (client ids) are known only after apply".to_string(),
+                    );
+                }
+                match known_strings(r.get("authorization_scopes")) {
+                    None => verdict(
+                        route,
+                        r,
+                        false,
+                        false,
+                        "the route's scopes are not known: cannot tell",
+                    ),
+                    Some(s) if s.is_empty() => verdict(
+                        route,
+                        r,
+                        true,
+                        verified,
+                        join_reason(
+                            "any valid token of the issuer (the route has no scopes)",
+                            &notes,
+                        ),
+                    ),
+                    Some(s) => match scope_check(tok, &s) {
+                        Ok(why) => verdict(route, r, true, verified, join_reason(&why, &notes)),
+                        Err(why) => verdict(route, r, false, true, why),
+                    },
+                }
+            }
+            _ => verdict(
+                route,
+                r,
+                false,
+                false,
+                "the authorization type is not known: cannot tell",
+            ),
+        };
+        out.push(v);
+    }
+}
+
+fn join_reason(why: &str, notes: &[String]) -> String {
+    if notes.is_empty() {
+        why.to_string()
+    } else {
+        format!("{why}; cannot verify: {}", notes.join("; "))
+    }
+}
+
+/// Verifies `raw` and decides every route of `models`.
+pub fn check(raw: &str, jwks: &JwkSet, now: i64, models: &[Model]) -> Report {
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let claims = verify(raw.trim(), jwks, now, &mut problems).unwrap_or(J::Null);
+    let iss = claims
+        .get("iss")
+        .and_then(J::as_str)
+        .unwrap_or("")
+        .to_string();
+    let parsed = parse_issuer(&iss);
+    if !claims.is_null()
+        && parsed.is_none()
+        && !problems
+            .iter()
+            .any(|p| p.check == "signature" || p.check == "algorithm")
+    {
+        problems.push(problem("iss", format!("iss {iss:?} is not a Cognito issuer (https://cognito-idp.<region>.amazonaws.com/<pool id>)")));
+    }
+    let scopes: Vec<String> = claims
+        .get("scope")
+        .or_else(|| claims.get("scp"))
+        .and_then(J::as_str)
+        .map(|s| {
+            s.split(' ')
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    let tok = Token {
+        region: parsed.as_ref().map(|p| p.0.clone()),
+        pool_id: parsed.as_ref().map(|p| p.1.clone()),
+        client_id: claims
+            .get("client_id")
+            .and_then(J::as_str)
+            .map(String::from),
+        access: claims.get("token_use").and_then(J::as_str) == Some("access"),
+        scopes,
+        claims: claims.clone(),
+    };
+    // the issuer and client against the configuration's pools and clients
+    if problems.is_empty() {
+        let pools: Vec<&Resource> = models
+            .iter()
+            .flat_map(|m| m.resources_of("aws_cognito_user_pool"))
+            .collect();
+        let matches: Vec<(&Resource, (bool, bool, String))> =
+            pools.iter().map(|p| (*p, pool_matches(p, &tok))).collect();
+        let matching: Vec<&(&Resource, (bool, bool, String))> =
+            matches.iter().filter(|m| m.1.0).collect();
+        if pools.is_empty() {
+            notes.push("the configuration declares no user pool: cannot verify the issuer".into());
+        } else if matching.is_empty() {
+            problems.push(problem(
+                "iss",
+                format!(
+                    "no user pool of the configuration issued this token ({iss}): {}",
+                    matches[0].1.2
+                ),
+            ));
+        } else if matching.iter().all(|m| !m.1.1) {
+            notes.push(matching[0].1.2.clone());
+        }
+        let matched: BTreeSet<&str> = matching.iter().map(|m| m.0.address.as_str()).collect();
+        let mut client_ids = Vec::new();
+        let mut unknown_clients = false;
+        for m in models {
+            for c in m.resources_of("aws_cognito_user_pool_client") {
+                let in_pool = c
+                    .get("user_pool_id")
+                    .map(|v| m.links(v, "aws_cognito_user_pool"))
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|p| matched.contains(p.address.as_str()));
+                if in_pool {
+                    match c.str("id") {
+                        Some(id) => client_ids.push(id.to_string()),
+                        None => unknown_clients = true,
+                    }
+                }
+            }
+        }
+        if let Some(cid) = &tok.client_id {
+            if !client_ids.contains(cid) {
+                if unknown_clients || client_ids.is_empty() {
+                    notes.push(format!("client ids are known only after apply: cannot verify that client_id {cid} is a client of the pool"));
+                } else {
+                    problems.push(problem(
+                        "client_id",
+                        format!(
+                            "client_id {cid} is not a client of the pool ({})",
+                            client_ids.join(", ")
+                        ),
+                    ));
+                }
+            }
+        } else if tok.access {
+            problems.push(problem(
+                "client_id",
+                "the access token has no client_id claim",
+            ));
+        }
+    }
+    let invalid = problems.first().map(|p| p.message.clone());
+    let mut routes = Vec::new();
+    for m in models {
+        rest_routes(m, &tok, invalid.as_deref(), &mut routes);
+        http_routes(m, &tok, &iss, invalid.as_deref(), &mut routes);
+    }
+    routes.sort_by(|a, b| (&a.route, &a.resource).cmp(&(&b.route, &b.resource)));
+    let _ = &tok.claims;
+    Report {
+        valid: problems.is_empty(),
+        problems,
+        notes,
+        claims,
+        routes,
+    }
+}
+
+/// The report as text: problems, notes, claims (dates readable), and a route table.
+pub fn render_text(r: &Report) -> String {
+    let mut s = String::new();
+    s.push_str(if r.valid {
+        "token: valid\n"
+    } else {
+        "token: INVALID\n"
+    });
+    for p in &r.problems {
+        s.push_str(&format!("  problem [{}]: {}\n", p.check, p.message));
+    }
+    for n in &r.notes {
+        s.push_str(&format!("  note: {n}\n"));
+    }
+    if let J::Object(m) = &r.claims {
+        s.push_str("claims:\n");
+        for (k, v) in m {
+            let shown = match (k.as_str(), v.as_i64()) {
+                ("exp" | "iat" | "nbf" | "auth_time", Some(t)) => format!("{t} ({})", rfc3339(t)),
+                _ => v
+                    .as_str()
+                    .map(String::from)
+                    .unwrap_or_else(|| v.to_string()),
+            };
+            s.push_str(&format!("  {k:<10} {shown}\n"));
+        }
+    }
+    if !r.routes.is_empty() {
+        let w = r
+            .routes
+            .iter()
+            .map(|x| x.route.len())
+            .max()
+            .unwrap_or(5)
+            .max(5);
+        s.push_str(&format!("{:<w$}  {:<9}  reason\n", "route", "verdict"));
+        for x in &r.routes {
+            let verdict = match (x.allowed, x.verified) {
+                (true, true) => "accepted",
+                (true, false) => "accepted?",
+                (false, true) => "refused",
+                (false, false) => "unknown",
+            };
+            s.push_str(&format!(
+                "{:<w$}  {verdict:<9}  {} ({})\n",
+                x.route, x.reason, x.resource
+            ));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        for t in [0, 1_795_545_009, 951_782_400, -86_400] {
+            assert_eq!(parse_time(&rfc3339(t)), Some(t));
+        }
+        assert_eq!(
+            parse_time("2026-11-24T18:00:00+01:00"),
+            Some(parse_time("2026-11-24T17:00:00Z").unwrap())
+        );
+        assert_eq!(
+            parse_time("2026-11-24T17:00:00.123Z"),
+            parse_time("2026-11-24T17:00:00Z")
+        );
+        assert_eq!(parse_time("yesterday"), None);
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn issuers_parse() {
+        assert_eq!(
+            parse_issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"),
+            Some(("eu-west-1".into(), "eu-west-1_AbC".into()))
+        );
+        assert_eq!(
+            parse_issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC/"),
+            None
+        );
+        assert_eq!(parse_issuer("https://auth.example.com"), None);
+    }
+}
