@@ -312,3 +312,42 @@ fn forged_and_malformed_tokens_are_refused() {
         );
     }
 }
+
+#[test]
+fn http_audience_must_list_the_client() {
+    let dir = std::env::temp_dir().join(format!("authwire-aud-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut plan: Value =
+        serde_json::from_str(&std::fs::read_to_string("testdata/token/plan.json").unwrap())
+            .unwrap();
+    for r in plan["planned_values"]["root_module"]["resources"]
+        .as_array_mut()
+        .unwrap()
+    {
+        if r["type"] == "aws_apigatewayv2_authorizer" {
+            r["values"]["jwt_configuration"][0]["audience"] = json!(["webclient456"]);
+        }
+    }
+    let plan = plan.to_string();
+    assert!(plan.contains("webclient456"));
+    let p = dir.join("plan.json");
+    std::fs::write(&p, plan).unwrap();
+    let (code, doc, _) = token(
+        p.to_str().unwrap(),
+        &sign(&claims()),
+        &["--route", "GET /v2/orders"],
+    );
+    assert_eq!(code, 1);
+    let r = route(&doc, "GET /v2/orders");
+    assert_eq!(r["allowed"], false);
+    assert!(
+        r["reason"]
+            .as_str()
+            .unwrap()
+            .contains("does not list the token's client_id m2mclient123"),
+        "{r}"
+    );
+    // the REST side does not check audiences
+    assert_eq!(route(&doc, "GET /orders")["allowed"], true);
+    std::fs::remove_dir_all(&dir).ok();
+}
