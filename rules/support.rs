@@ -76,6 +76,8 @@ pub fn finding(
             resource: res.address.clone(),
             location: res.span,
             related: vec![],
+            path: String::new(),
+            suppression: None,
         },
     }
 }

@@ -72,6 +72,20 @@ pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>
     (loaded.files, models, errors)
 }
 
+/// The attribute path a finding's location is in (the smallest attribute or block span that
+/// contains it), for fingerprints that survive line moves.
+fn attribute_path(m: &Model, f: &Finding) -> String {
+    let (Some(loc), Some(res)) = (f.location, m.resource(&f.resource)) else {
+        return String::new();
+    };
+    res.spans
+        .iter()
+        .filter(|(_, sp)| sp.contains(&loc))
+        .min_by_key(|(k, sp)| (sp.end - sp.start, k.len()))
+        .map(|(k, _)| k.clone())
+        .unwrap_or_default()
+}
+
 pub fn run(paths: &[PathBuf], cli_vars: &[CliVar], rules: &[&'static dyn Rule]) -> Run {
     run_with_source(paths, None, cli_vars, rules)
 }
@@ -97,6 +111,9 @@ pub fn run_with_source(
         let mut out = Vec::new();
         for r in rules {
             r.check(&m, &mut out);
+        }
+        for f in out.iter_mut() {
+            f.path = attribute_path(&m, f);
         }
         (out, m.resources.len())
     };

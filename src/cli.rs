@@ -74,7 +74,7 @@ enum Cmd {
         #[arg(long)]
         route: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: TokenFormat,
         #[arg(long = "var", value_name = "NAME=VALUE")]
         vars: Vec<String>,
         #[arg(long = "var-file", value_name = "FILE")]
@@ -293,13 +293,19 @@ pub fn run_with_stdin(
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TokenFormat {
+    Text,
+    Json,
+}
+
 struct TokenArgs {
     paths: Vec<PathBuf>,
     jwks: PathBuf,
     token_file: Option<PathBuf>,
     now: Option<String>,
     route: Option<String>,
-    format: Format,
+    format: TokenFormat,
     cli_vars: Vec<CliVar>,
 }
 
@@ -398,8 +404,8 @@ fn token_cmd(
         );
     }
     let text = match a.format {
-        Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
-        Format::Text => crate::token::render_text(&report),
+        TokenFormat::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
+        TokenFormat::Text => crate::token::render_text(&report),
     };
     let _ = stdout.write_all(text.as_bytes());
     let accepted = match &a.route {

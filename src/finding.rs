@@ -39,4 +39,16 @@ pub struct Finding {
     pub resource: String,
     pub location: Option<Span>,
     pub related: Vec<Related>,
+    /// Attribute path of the location in the resource (`authorization_scopes`, `alias.0.name`),
+    /// when known: part of the baseline fingerprint, which must survive line moves.
+    pub path: String,
+    /// The justification of an inline suppression that silenced this finding.
+    pub suppression: Option<String>,
+}
+
+impl Finding {
+    /// Identity of a finding across edits: rule, resource address, attribute path.
+    pub fn fingerprint(&self) -> String {
+        format!("{}|{}|{}", self.rule, self.resource, self.path)
+    }
 }

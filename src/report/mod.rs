@@ -1,6 +1,8 @@
 //! Renderers: one function per format over the same findings.
 
+pub mod ci;
 pub mod json;
+pub mod sarif;
 pub mod text;
 
 use crate::build::Run;
@@ -9,11 +11,19 @@ use crate::build::Run;
 pub enum Format {
     Text,
     Json,
+    Sarif,
+    Junit,
+    Checkstyle,
+    Github,
 }
 
 pub fn render(run: &Run, format: Format, color: bool) -> String {
     match format {
         Format::Text => text::render(run, color),
         Format::Json => json::render(run),
+        Format::Sarif => sarif::render(run),
+        Format::Junit => ci::junit(run),
+        Format::Checkstyle => ci::checkstyle(run),
+        Format::Github => ci::github(run),
     }
 }

@@ -350,3 +350,49 @@ fn truncated_and_deeply_nested_inputs_never_panic() {
     assert!(code <= 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn ci_formats_match_snapshots_and_sarif_validates() {
+    for f in ["sarif", "junit", "checkstyle", "github"] {
+        let (code, out, _) = run(&["lint", "testdata/example", "--format", f]);
+        assert_eq!(code, 1, "{f}");
+        assert_snapshot!(format!("example_{f}"), out);
+    }
+    let (_, sarif, _) = run(&["lint", "testdata/example", "--format", "sarif"]);
+    let doc: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("testdata/sarif-schema-2.1.0.json").unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "SARIF does not validate: {errors:?}");
+    // every rule is described, with its documentation as help; locations are relative
+    let run0 = &doc["runs"][0];
+    assert_eq!(
+        run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        crate::rules::all().len()
+    );
+    assert!(
+        run0["tool"]["driver"]["rules"][0]["help"]["markdown"]
+            .as_str()
+            .unwrap()
+            .contains("## How to fix")
+    );
+    assert_eq!(
+        run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "testdata/example/api.tf"
+    );
+    // --output writes the report to a file
+    let out = std::env::temp_dir().join(format!("authwire-out-{}.sarif", std::process::id()));
+    let (code, stdout, _) = run(&[
+        "lint",
+        "testdata/example",
+        "--format",
+        "sarif",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), sarif);
+    std::fs::remove_file(&out).ok();
+}

@@ -1,0 +1,155 @@
+//! JUnit XML (quick-junit), checkstyle XML and GitHub workflow commands.
+
+use crate::build::Run;
+use crate::finding::Severity;
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+/// One test suite per rule; one failing test case per finding (rule × resource), one passing
+/// case for a rule that found nothing. Suppressed findings are skipped cases.
+pub fn junit(run: &Run) -> String {
+    let mut report = Report::new("authwire");
+    for r in crate::rules::all() {
+        let id = r.meta().id;
+        let mut suite = TestSuite::new(id);
+        let mine: Vec<_> = run.findings.iter().filter(|f| f.rule == id).collect();
+        if mine.is_empty() {
+            suite.add_test_case(TestCase::new("all resources", TestCaseStatus::success()));
+        }
+        for f in mine {
+            let loc = f.location.map(|s| {
+                let l = run.files.location(s);
+                format!("{}:{}:{}", l.file, l.line, l.column)
+            });
+            let text = format!(
+                "{}{}\n{}",
+                loc.map(|l| format!("{l}: ")).unwrap_or_default(),
+                f.message,
+                f.help
+            );
+            let status = if f.suppression.is_some() {
+                TestCaseStatus::skipped()
+            } else if f.severity == Severity::Note {
+                // "cannot verify" notes are information, not failures
+                TestCaseStatus::success()
+            } else {
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                s.set_message(f.message.clone());
+                s.set_type(f.severity.as_str());
+                s.set_description(text.clone());
+                s
+            };
+            let mut case = TestCase::new(f.resource.clone(), status);
+            case.set_classname(id);
+            case.set_system_out(text);
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    report.to_string().unwrap_or_default()
+}
+
+fn xml_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// checkstyle XML: findings grouped by file (findings without a file under the resource address).
+pub fn checkstyle(run: &Run) -> String {
+    let mut by_file: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
+        let (file, line, col) = match f.location.map(|s| run.files.location(s)) {
+            Some(l) => (l.file, l.line, l.column),
+            None => (f.resource.clone(), 0, 0),
+        };
+        let sev = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "info",
+        };
+        by_file.entry(file).or_default().push(format!(
+            "    <error line=\"{line}\" column=\"{col}\" severity=\"{sev}\" message=\"{}\" source=\"authwire.{}\"/>\n",
+            xml_escape(&format!("{} ({})", f.message, f.resource)),
+            f.rule
+        ));
+    }
+    let mut s =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
+    for (file, errs) in by_file {
+        s.push_str(&format!("  <file name=\"{}\">\n", xml_escape(&file)));
+        errs.iter().for_each(|e| s.push_str(e));
+        s.push_str("  </file>\n");
+    }
+    s.push_str("</checkstyle>\n");
+    s
+}
+
+fn gh_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn gh_prop(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands: annotations on the pull request.
+pub fn github(run: &Run) -> String {
+    let mut s = String::new();
+    for e in &run.errors {
+        match e.location(&run.files) {
+            Some(l) => s.push_str(&format!(
+                "::error file={},line={},col={},title=authwire::{}\n",
+                gh_prop(&l.file),
+                l.line,
+                l.column,
+                gh_data(&e.message)
+            )),
+            None => s.push_str(&format!(
+                "::error title=authwire::{}\n",
+                gh_data(&e.message)
+            )),
+        }
+    }
+    for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
+        let cmd = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        let msg = if f.help.is_empty() {
+            format!("{} ({})", f.message, f.resource)
+        } else {
+            format!("{} ({})\nFix: {}", f.message, f.resource, f.help)
+        };
+        match f.location.map(|sp| run.files.location(sp)) {
+            Some(l) => s.push_str(&format!(
+                "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                gh_prop(&l.file),
+                l.line,
+                l.column,
+                l.end_line,
+                l.end_column,
+                gh_prop(f.rule),
+                gh_data(&msg)
+            )),
+            None => s.push_str(&format!(
+                "::{cmd} title={}::{}\n",
+                gh_prop(f.rule),
+                gh_data(&msg)
+            )),
+        }
+    }
+    s
+}

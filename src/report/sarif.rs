@@ -1,0 +1,163 @@
+//! SARIF 2.1.0 for GitHub code scanning (serde-sarif types): rules with help from the rule docs,
+//! relative artifact URIs, regions with lines and columns, related locations, suppressions.
+
+use crate::build::Run;
+use crate::finding::Severity;
+use crate::source::{Files, Span};
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingConfiguration, ReportingDescriptor, Result as SResult, ResultLevel, Sarif,
+    Suppression, Tool, ToolComponent,
+};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn location(files: &Files, span: Span, message: Option<&str>) -> Location {
+    let l = files.location(span);
+    let region = Region::builder()
+        .start_line(l.line as i64)
+        .start_column(l.column as i64)
+        .end_line(l.end_line as i64)
+        .end_column(l.end_column as i64)
+        .build();
+    let phys = PhysicalLocation::builder()
+        .artifact_location(ArtifactLocation::builder().uri(l.file.clone()).build())
+        .region(region)
+        .build();
+    match message {
+        Some(m) => Location::builder()
+            .physical_location(phys)
+            .message(Message::builder().text(m.to_string()).build())
+            .build(),
+        None => Location::builder().physical_location(phys).build(),
+    }
+}
+
+pub fn render(run: &Run) -> String {
+    let rules = crate::rules::all();
+    let descriptors: Vec<ReportingDescriptor> = rules
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            ReportingDescriptor::builder()
+                .id(m.id.to_string())
+                .name(m.id.to_string())
+                .short_description(
+                    MultiformatMessageString::builder()
+                        .text(m.title.to_string())
+                        .build(),
+                )
+                .full_description(
+                    MultiformatMessageString::builder()
+                        .text(m.title.to_string())
+                        .build(),
+                )
+                .help(
+                    MultiformatMessageString::builder()
+                        .text(m.docs.to_string())
+                        .markdown(m.docs.to_string())
+                        .build(),
+                )
+                .default_configuration(
+                    ReportingConfiguration::builder()
+                        .level(serde_json::json!(level(m.severity)))
+                        .build(),
+                )
+                .build()
+        })
+        .collect();
+    let results: Vec<SResult> = run
+        .findings
+        .iter()
+        .map(|f| {
+            let text = if f.help.is_empty() {
+                f.message.clone()
+            } else {
+                format!("{} Fix: {}", f.message, f.help)
+            };
+            let lvl = match f.severity {
+                Severity::Error => ResultLevel::Error,
+                Severity::Warning => ResultLevel::Warning,
+                Severity::Note => ResultLevel::Note,
+            };
+            let mut fp = std::collections::BTreeMap::new();
+            fp.insert("authwire/v1".to_string(), f.fingerprint());
+            let related: Vec<Location> = f
+                .related
+                .iter()
+                .filter_map(|r| {
+                    r.location.map(|s| {
+                        location(
+                            &run.files,
+                            s,
+                            Some(&format!("{}: {}", r.resource, r.message)),
+                        )
+                    })
+                })
+                .collect();
+            let rule_index = rules
+                .iter()
+                .position(|r| r.meta().id == f.rule)
+                .unwrap_or(0) as i64;
+            let base = SResult::builder()
+                .rule_id(f.rule.to_string())
+                .rule_index(rule_index)
+                .level(lvl)
+                .message(Message::builder().text(text).build())
+                .partial_fingerprints(fp);
+            let locs: Vec<Location> = f
+                .location
+                .map(|s| location(&run.files, s, None))
+                .into_iter()
+                .collect();
+            let sup: Vec<Suppression> = f
+                .suppression
+                .iter()
+                .map(|s| {
+                    Suppression::builder()
+                        .kind(serde_json::json!("inSource"))
+                        .justification(s.clone())
+                        .build()
+                })
+                .collect();
+            match (locs.is_empty(), related.is_empty(), sup.is_empty()) {
+                (false, false, false) => base
+                    .locations(locs)
+                    .related_locations(related)
+                    .suppressions(sup)
+                    .build(),
+                (false, false, true) => base.locations(locs).related_locations(related).build(),
+                (false, true, false) => base.locations(locs).suppressions(sup).build(),
+                (false, true, true) => base.locations(locs).build(),
+                (true, false, false) => base.related_locations(related).suppressions(sup).build(),
+                (true, false, true) => base.related_locations(related).build(),
+                (true, true, false) => base.suppressions(sup).build(),
+                (true, true, true) => base.build(),
+            }
+        })
+        .collect();
+    let driver = ToolComponent::builder()
+        .name("authwire".to_string())
+        .version(env!("CARGO_PKG_VERSION").to_string())
+        .information_uri("https://github.com/authwire/authwire".to_string())
+        .rules(descriptors)
+        .build();
+    let run_obj = serde_sarif::sarif::Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(results)
+        .build();
+    let doc = Sarif::builder()
+        .schema("https://json.schemastore.org/sarif-2.1.0.json".to_string())
+        .version(serde_json::json!("2.1.0"))
+        .runs(vec![run_obj])
+        .build();
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
