@@ -15,6 +15,8 @@ pub struct Run {
     pub findings: Vec<Finding>,
     pub errors: Vec<Diag>,
     pub resources: usize,
+    /// Baseline findings that no longer occur (`--baseline`).
+    pub fixed: Vec<String>,
 }
 
 /// Adds what needs other resources: `aws_route53_record.fqdn` (name expanded against its zone).
@@ -142,18 +144,27 @@ pub fn run_with_source(
             Err(d) => errors.push(d),
         }
     }
-    let files = &loaded.files;
-    let key = |f: &Finding| {
-        let loc = f.location.map(|s| files.location(s));
-        (loc, f.rule, f.resource.clone(), f.message.clone())
-    };
-    findings.sort_by_cached_key(key);
-    findings.dedup_by(|a, b| key(a) == key(b));
-    errors.sort_by_cached_key(|d| (d.location(files), d.message.clone()));
-    Run {
+    errors.sort_by_cached_key(|d| (d.location(&loaded.files), d.message.clone()));
+    let mut run = Run {
         files: loaded.files,
         findings,
         errors,
         resources,
-    }
+        fixed: Vec::new(),
+    };
+    sort_findings(&mut run);
+    run
+}
+
+/// Sorts findings by file, line, column, rule (design §6) and drops exact duplicates.
+pub fn sort_findings(run: &mut Run) {
+    let files = &run.files;
+    let key = |f: &Finding| {
+        let loc = f.location.map(|s| files.location(s));
+        (loc, f.rule, f.resource.clone(), f.message.clone())
+    };
+    run.findings.sort_by_cached_key(key);
+    run.findings.dedup_by(|a, b| key(a) == key(b));
+    run.errors
+        .sort_by_cached_key(|d| (d.location(files), d.message.clone()));
 }

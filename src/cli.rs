@@ -34,8 +34,9 @@ enum Cmd {
         /// Directories (recursive), .tf/.tf.json files, or plan JSON files.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        /// Report format (default: text, or the config file's).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Write the report to this file instead of stdout.
         #[arg(long)]
         output: Option<PathBuf>,
@@ -45,12 +46,21 @@ enum Cmd {
         /// Read root variables from a tfvars file (repeatable).
         #[arg(long = "var-file", value_name = "FILE")]
         var_files: Vec<PathBuf>,
-        /// The lowest severity that makes the exit code 1.
-        #[arg(long, value_enum, default_value = "warning")]
-        fail_on: FailOn,
-        /// Configuration file (reserved; default: .authwire.toml found upward).
+        /// The lowest severity that makes the exit code 1 (default: warning, or the config file's).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Configuration file (default: .authwire.toml found upward from the current directory).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Ignore every inline `# authwire:ignore` comment.
+        #[arg(long)]
+        no_inline_ignores: bool,
+        /// Report only findings that are not in this baseline (and list the fixed ones).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record today's findings in this baseline file (exit 0 unless an input failed).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
         /// The configuration a plan was made from: plan findings get its file:line locations
         /// (default: the plan's own directory, when it holds .tf files).
         #[arg(long, value_name = "DIR")]
@@ -80,6 +90,8 @@ enum Cmd {
         #[arg(long = "var-file", value_name = "FILE")]
         var_files: Vec<PathBuf>,
     },
+    /// Write a commented default .authwire.toml in the current directory.
+    Init,
     /// List the rules: id, severity, title.
     Rules,
     /// Print a rule's documentation.
@@ -208,6 +220,26 @@ pub fn run_with_stdin(
                 stderr,
             )
         }
+        Cmd::Init => {
+            let p = std::path::Path::new(".authwire.toml");
+            if p.exists() {
+                let _ = writeln!(
+                    stderr,
+                    "authwire: .authwire.toml exists already; not overwritten"
+                );
+                return 2;
+            }
+            match std::fs::write(p, crate::policy::DEFAULT_CONFIG) {
+                Ok(()) => {
+                    let _ = writeln!(stdout, "wrote .authwire.toml");
+                    0
+                }
+                Err(e) => {
+                    let _ = writeln!(stderr, "authwire: cannot write .authwire.toml: {e}");
+                    2
+                }
+            }
+        }
         Cmd::Rules => {
             let mut s = String::new();
             for r in crate::rules::all() {
@@ -244,22 +276,131 @@ pub fn run_with_stdin(
             fail_on,
             config,
             source,
+            no_inline_ignores,
+            baseline,
+            write_baseline,
         } => {
-            if let Some(c) = config
+            let mut extra_files = crate::source::Files::default();
+            let cfg_path = config.clone().or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| crate::policy::find_config(&d))
+            });
+            if let Some(c) = &config
                 && !c.exists()
             {
                 let _ = writeln!(stderr, "authwire: config file {} not found", c.display());
                 return 2;
             }
-            let cli_vars = match ordered_vars(args, &vars, &var_files) {
-                Ok(v) => v,
+            let cfg = match &cfg_path {
+                Some(p) => match crate::policy::load_config(p, &mut extra_files) {
+                    Ok(c) => c,
+                    Err(d) => {
+                        let loc = d
+                            .location(&extra_files)
+                            .map(|l| format!("{}:{}:{}: ", l.file, l.line, l.column))
+                            .unwrap_or_default();
+                        let _ = writeln!(stderr, "authwire: {loc}{}", d.message);
+                        return 2;
+                    }
+                },
+                None => crate::policy::Config::default(),
+            };
+            let cfg_dir = cfg_path
+                .as_ref()
+                .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+                .unwrap_or_else(|| PathBuf::from("."));
+            let cfg_dir = if cfg_dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                cfg_dir
+            };
+            let format = match (format, cfg.lint.format.as_deref()) {
+                (Some(f), _) => f,
+                (None, Some(s)) => match Format::from_str(s, true) {
+                    Ok(f) => f,
+                    Err(_) => {
+                        let _ = writeln!(
+                            stderr,
+                            "authwire: config: format {s} is not one of text, json, sarif, junit, checkstyle, github"
+                        );
+                        return 2;
+                    }
+                },
+                (None, None) => Format::Text,
+            };
+            let fail_on = match (fail_on, cfg.lint.fail_on.as_deref()) {
+                (Some(f), _) => f,
+                (None, Some(s)) => match FailOn::from_str(s, true) {
+                    Ok(f) => f,
+                    Err(_) => {
+                        let _ = writeln!(
+                            stderr,
+                            "authwire: config: fail_on {s} is not one of error, warning, note, never"
+                        );
+                        return 2;
+                    }
+                },
+                (None, None) => FailOn::Warning,
+            };
+            let mut cli_vars: Vec<CliVar> = cfg
+                .lint
+                .var_files
+                .iter()
+                .map(|f| CliVar::File(cfg_dir.join(f)))
+                .collect();
+            cli_vars.extend(
+                cfg.lint
+                    .vars
+                    .iter()
+                    .map(|(k, v)| CliVar::Pair(k.clone(), v.clone())),
+            );
+            match ordered_vars(args, &vars, &var_files) {
+                Ok(v) => cli_vars.extend(v),
                 Err(e) => {
                     let _ = writeln!(stderr, "authwire: {e}");
                     return 2;
                 }
             };
             let rules = crate::rules::all();
-            let run = crate::build::run_with_source(&paths, source.as_deref(), &cli_vars, &rules);
+            let mut run =
+                crate::build::run_with_source(&paths, source.as_deref(), &cli_vars, &rules);
+            crate::policy::apply_config(&mut run, &cfg, &cfg_dir);
+            if !no_inline_ignores && cfg.lint.inline_ignores != Some(false) {
+                crate::policy::apply_suppressions(&mut run, None);
+            }
+            if let Some(b) = &baseline {
+                match crate::policy::read_baseline(b, &mut run.files) {
+                    Ok(bl) => {
+                        run.fixed = crate::policy::apply_baseline(&mut run, &bl)
+                            .into_iter()
+                            .map(|e| format!("{} {}: {}", e.rule, e.resource, e.message))
+                            .collect();
+                    }
+                    Err(d) => run.errors.push(d),
+                }
+            }
+            crate::build::sort_findings(&mut run);
+            if let Some(b) = &write_baseline {
+                return match crate::policy::write_baseline(&run, b) {
+                    Ok(n) => {
+                        let _ = writeln!(
+                            stderr,
+                            "authwire: wrote {n} finding(s) to baseline {}",
+                            b.display()
+                        );
+                        if run.errors.is_empty() { 0 } else { 2 }
+                    }
+                    Err(e) => {
+                        let _ = writeln!(
+                            stderr,
+                            "authwire: cannot write baseline {}: {e}",
+                            b.display()
+                        );
+                        2
+                    }
+                };
+            }
             let color = color && output.is_none();
             let text = report::render(&run, format, color);
             match &output {
@@ -275,6 +416,9 @@ pub fn run_with_stdin(
             }
             if format == Format::Text {
                 let _ = writeln!(stderr, "{}", report::text::summary(&run));
+                for f in &run.fixed {
+                    let _ = writeln!(stderr, "  fixed since the baseline: {f}");
+                }
             }
             if !run.errors.is_empty() {
                 return 2;
@@ -286,7 +430,14 @@ pub fn run_with_stdin(
                 FailOn::Never => None,
             };
             match threshold {
-                Some(t) if run.findings.iter().any(|f| f.severity >= t) => 1,
+                Some(t)
+                    if run
+                        .findings
+                        .iter()
+                        .any(|f| f.suppression.is_none() && f.severity >= t) =>
+                {
+                    1
+                }
                 _ => 0,
             }
         }

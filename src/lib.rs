@@ -11,6 +11,7 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod plan;
+pub mod policy;
 pub mod report;
 pub mod source;
 pub mod token;

@@ -12,6 +12,9 @@ struct Doc<'a> {
     findings: Vec<F<'a>>,
     errors: Vec<E>,
     summary: Summary,
+    /// Baseline findings that no longer occur (with --baseline).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    fixed: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -29,6 +32,8 @@ struct F<'a> {
     resource: &'a str,
     location: Option<Location>,
     related: Vec<R<'a>>,
+    /// The reason of the inline suppression that silenced it (null when not suppressed).
+    suppressed: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -55,7 +60,12 @@ struct Summary {
 
 pub fn render(run: &Run) -> String {
     let files = &run.files;
-    let count = |s: Severity| run.findings.iter().filter(|f| f.severity == s).count();
+    let count = |s: Severity| {
+        run.findings
+            .iter()
+            .filter(|f| f.severity == s && f.suppression.is_none())
+            .count()
+    };
     let doc = Doc {
         version: 1,
         tool: Tool {
@@ -81,8 +91,10 @@ pub fn render(run: &Run) -> String {
                         location: r.location.map(|s| files.location(s)),
                     })
                     .collect(),
+                suppressed: f.suppression.as_deref(),
             })
             .collect(),
+        fixed: &run.fixed,
         errors: run
             .errors
             .iter()

@@ -99,7 +99,7 @@ pub fn render(run: &Run, color: bool) -> String {
         };
         let _ = handler.render_report(&mut out, &d);
     }
-    for f in &run.findings {
+    for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
         let mut related = Vec::new();
         let mut labels = Vec::new();
         if let Some(s) = f.location {
@@ -155,13 +155,30 @@ pub fn render(run: &Run, color: bool) -> String {
 }
 
 pub fn summary(run: &Run) -> String {
-    let c = |s: Severity| run.findings.iter().filter(|f| f.severity == s).count();
-    format!(
+    let c = |s: Severity| {
+        run.findings
+            .iter()
+            .filter(|f| f.severity == s && f.suppression.is_none())
+            .count()
+    };
+    let suppressed = run
+        .findings
+        .iter()
+        .filter(|f| f.suppression.is_some())
+        .count();
+    let mut s = format!(
         "authwire: {} error(s), {} warning(s), {} note(s) in {} resource(s); {} input error(s)",
         c(Severity::Error),
         c(Severity::Warning),
         c(Severity::Note),
         run.resources,
         run.errors.len()
-    )
+    );
+    if suppressed > 0 {
+        s.push_str(&format!("; {suppressed} suppressed"));
+    }
+    if !run.fixed.is_empty() {
+        s.push_str(&format!("; {} fixed since the baseline", run.fixed.len()));
+    }
+    s
 }

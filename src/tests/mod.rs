@@ -3,6 +3,7 @@
 
 mod cli;
 mod eval;
+mod policy;
 mod rule_fixtures;
 mod token;
 
