@@ -17,6 +17,8 @@ pub struct Run {
     pub resources: usize,
     /// Baseline findings that no longer occur (`--baseline`).
     pub fixed: Vec<String>,
+    /// When only some roots were linted (`authwire hook`): the files they cover.
+    pub scope: Option<std::collections::BTreeSet<u32>>,
 }
 
 /// Adds what needs other resources: `aws_route53_record.fqdn` (name expanded against its zone).
@@ -99,6 +101,48 @@ pub fn run_with_source(
     cli_vars: &[CliVar],
     rules: &[&'static dyn Rule],
 ) -> Run {
+    run_filtered(paths, source, None, cli_vars, rules)
+}
+
+/// The root modules whose module tree (the root and the local modules it calls) holds one of
+/// `changed` (files).
+fn roots_containing(loaded: &load::Loaded, changed: &[PathBuf]) -> Vec<PathBuf> {
+    let dirs: std::collections::BTreeSet<PathBuf> = changed
+        .iter()
+        .filter_map(|f| std::fs::canonicalize(f).ok())
+        .filter_map(|f| f.parent().map(|d| d.to_path_buf()))
+        .collect();
+    loaded
+        .roots
+        .iter()
+        .filter(|root| {
+            let mut todo = vec![(*root).clone()];
+            let mut seen = std::collections::BTreeSet::new();
+            while let Some(d) = todo.pop() {
+                if dirs.contains(&d) {
+                    return true;
+                }
+                if !seen.insert(d.clone()) {
+                    continue;
+                }
+                if let Some(m) = loaded.modules.get(&d) {
+                    todo.extend(m.calls.iter().filter_map(|c| c.dir.clone()));
+                }
+            }
+            false
+        })
+        .cloned()
+        .collect()
+}
+
+/// `run_with_source`, keeping only the roots that contain one of `changed` (pre-commit).
+pub fn run_filtered(
+    paths: &[PathBuf],
+    source: Option<&std::path::Path>,
+    changed: Option<&[PathBuf]>,
+    cli_vars: &[CliVar],
+    rules: &[&'static dyn Rule],
+) -> Run {
     let env_vars: Vec<(String, String)> = {
         let mut v: Vec<(String, String)> = std::env::vars()
             .filter_map(|(k, val)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), val)))
@@ -107,6 +151,45 @@ pub fn run_with_source(
         v
     };
     let mut loaded = load::load_with_source(paths, source, cli_vars, &env_vars);
+    let mut scope = None;
+    if let Some(ch) = changed {
+        loaded.roots = roots_containing(&loaded, ch);
+        // input errors of files outside the selected module trees are not this commit's
+        let mut keep = std::collections::BTreeSet::new();
+        let mut todo: Vec<PathBuf> = loaded.roots.clone();
+        while let Some(d) = todo.pop() {
+            if let Some(m) = loaded.modules.get(&d)
+                && keep.insert(d.clone())
+            {
+                todo.extend(m.calls.iter().filter_map(|c| c.dir.clone()));
+            }
+        }
+        let ids: std::collections::BTreeSet<u32> = keep
+            .iter()
+            .filter_map(|d| loaded.modules.get(d))
+            .flat_map(|m| m.files.iter().copied())
+            .collect();
+        let changed_dirs: Vec<PathBuf> = ch
+            .iter()
+            .filter_map(|f| {
+                std::fs::canonicalize(f)
+                    .ok()
+                    .and_then(|f| f.parent().map(|d| d.to_path_buf()))
+            })
+            .collect();
+        scope = Some(ids.clone());
+        let files = &loaded.files;
+        loaded.errors.retain(|e| match e.span {
+            Some(sp) => {
+                ids.contains(&sp.file)
+                    || changed_dirs.iter().any(|d| {
+                        std::fs::canonicalize(&files.get(sp.file).name)
+                            .is_ok_and(|p| p.parent() == Some(d.as_path()))
+                    })
+            }
+            None => true,
+        });
+    }
     let mut errors = std::mem::take(&mut loaded.errors);
     let lref = &loaded;
     let check = |m: Model| -> (Vec<Finding>, usize) {
@@ -151,6 +234,7 @@ pub fn run_with_source(
         errors,
         resources,
         fixed: Vec::new(),
+        scope,
     };
     sort_findings(&mut run);
     run

@@ -90,6 +90,12 @@ enum Cmd {
         #[arg(long = "var-file", value_name = "FILE")]
         var_files: Vec<PathBuf>,
     },
+    /// For pre-commit: lint the Terraform roots (under the current directory) that contain the
+    /// changed files given.
+    Hook {
+        /// Changed files (pre-commit passes them).
+        files: Vec<PathBuf>,
+    },
     /// Write a commented default .authwire.toml in the current directory.
     Init,
     /// List the rules: id, severity, title.
@@ -219,6 +225,39 @@ pub fn run_with_stdin(
                 stdout,
                 stderr,
             )
+        }
+        Cmd::Hook { files } => {
+            let tf: Vec<PathBuf> = files
+                .into_iter()
+                .filter(|f| {
+                    let n = f.to_string_lossy();
+                    n.ends_with(".tf")
+                        || n.ends_with(".tf.json")
+                        || n.ends_with(".tfvars")
+                        || n.ends_with(".tfvars.json")
+                })
+                .collect();
+            if tf.is_empty() {
+                return 0;
+            }
+            let rules = crate::rules::all();
+            let mut run =
+                crate::build::run_filtered(&[PathBuf::from(".")], None, Some(&tf), &[], &rules);
+            crate::policy::apply_suppressions(&mut run, None);
+            crate::build::sort_findings(&mut run);
+            let _ = stdout.write_all(report::render(&run, Format::Text, color).as_bytes());
+            let _ = writeln!(stderr, "{}", report::text::summary(&run));
+            if !run.errors.is_empty() {
+                2
+            } else if run
+                .findings
+                .iter()
+                .any(|f| f.suppression.is_none() && f.severity >= Severity::Warning)
+            {
+                1
+            } else {
+                0
+            }
         }
         Cmd::Init => {
             let p = std::path::Path::new(".authwire.toml");

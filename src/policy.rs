@@ -348,6 +348,9 @@ pub fn apply_suppressions(run: &mut Run, today_override: Option<&str>) {
     let today = today_override.map(String::from).unwrap_or_else(today);
     let mut sups = Vec::new();
     for id in 0..run.files.files.len() as u32 {
+        if run.scope.as_ref().is_some_and(|s| !s.contains(&id)) {
+            continue;
+        }
         sups.extend(parse_comments(&run.files, id, &known, &mut run.errors));
     }
     if sups.is_empty() {

@@ -396,3 +396,20 @@ fn ci_formats_match_snapshots_and_sarif_validates() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), sarif);
     std::fs::remove_file(&out).ok();
 }
+
+#[test]
+fn pre_commit_hook_lints_the_roots_of_changed_files() {
+    // a changed file inside a called module: its caller is linted, other roots are not
+    let changed = "rules/rest-scope-defined/fail/module-and-tfvars/modules/auth/main.tf";
+    let (code, out, err) = run(&["hook", changed]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("rest-scope-defined") && out.contains("orders/manages"),
+        "{out}"
+    );
+    assert!(err.contains("in 6 resource(s)"), "{err}");
+    // no Terraform among the changed files: nothing to do
+    assert_eq!(run(&["hook", "README.md"]).0, 0);
+    // a broken file that was changed fails the hook
+    assert_eq!(run(&["hook", "testdata/cli/malformed/broken.tf"]).0, 2);
+}
