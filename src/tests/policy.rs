@@ -237,3 +237,34 @@ fn baselines_survive_line_moves_and_list_fixed_findings() {
     assert_eq!(run_in(".", &["lint", d, "--baseline", b]).0, 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn file_level_suppressions_cover_the_whole_file() {
+    let dir = std::env::temp_dir().join(format!("authwire-ignore-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tf = std::fs::read_to_string("rules/cognito-oauth-flag/fail/flag-false.tf").unwrap();
+    std::fs::write(
+        dir.join("main.tf"),
+        format!("# authwire:ignore-file cognito-oauth-flag -- legacy client, replaced in Q1\n{tf}"),
+    )
+    .unwrap();
+    let mut r = build::run(std::slice::from_ref(&dir), &[], &crate::rules::all());
+    crate::policy::apply_suppressions(&mut r, Some("2026-11-24"));
+    let flag: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "cognito-oauth-flag")
+        .collect();
+    assert!(
+        !flag.is_empty()
+            && flag
+                .iter()
+                .all(|f| f.suppression.as_deref() == Some("legacy client, replaced in Q1"))
+    );
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.rule.starts_with("suppression-"))
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
