@@ -66,7 +66,23 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
                     .cloned()
                     .unwrap_or_else(|| unknown("domain_name")),
             ];
-            let dvo = match attrs.get("subject_alternative_names").map(|v| &v.v) {
+            // one validation option per name: the name is known, the record only after apply
+            let dvo = |name: Val| {
+                let mut o = BTreeMap::new();
+                o.insert("domain_name".to_string(), name);
+                for a in [
+                    "resource_record_name",
+                    "resource_record_value",
+                    "resource_record_type",
+                ] {
+                    o.insert(
+                        a.to_string(),
+                        unknown(&format!("domain_validation_options.{a}")),
+                    );
+                }
+                Val::new(V::Obj(o), None)
+            };
+            let options = match attrs.get("subject_alternative_names").map(|v| &v.v) {
                 Some(V::List(l)) => {
                     names.extend(l.iter().cloned());
                     let mut seen: Vec<&Val> = Vec::new();
@@ -76,40 +92,14 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
                             continue;
                         }
                         seen.push(n);
-                        let mut o = BTreeMap::new();
-                        o.insert("domain_name".to_string(), n.clone());
-                        for a in [
-                            "resource_record_name",
-                            "resource_record_value",
-                            "resource_record_type",
-                        ] {
-                            o.insert(
-                                a.to_string(),
-                                unknown(&format!("domain_validation_options.{a}")),
-                            );
-                        }
-                        list.push(Val::new(V::Obj(o), None));
+                        list.push(dvo(n.clone()));
                     }
                     Val::new(V::List(list), None)
                 }
-                Some(V::Null) | None => {
-                    let mut o = BTreeMap::new();
-                    o.insert("domain_name".to_string(), names[0].clone());
-                    for a in [
-                        "resource_record_name",
-                        "resource_record_value",
-                        "resource_record_type",
-                    ] {
-                        o.insert(
-                            a.to_string(),
-                            unknown(&format!("domain_validation_options.{a}")),
-                        );
-                    }
-                    Val::new(V::List(vec![Val::new(V::Obj(o), None)]), None)
-                }
+                Some(V::Null) | None => Val::new(V::List(vec![dvo(names[0].clone())]), None),
                 Some(_) => unknown("domain_validation_options"),
             };
-            set_default(attrs, "domain_validation_options", dvo);
+            set_default(attrs, "domain_validation_options", options);
         }
         "aws_cognito_user_pool_domain" => {
             set_default(

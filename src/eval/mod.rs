@@ -83,6 +83,19 @@ fn unknown_from(vals: &[&Val]) -> Val {
     Val::new(V::Unknown(o), None)
 }
 
+/// The instances a `for_each` value makes: (key, each.value), or `None` when it is unknown.
+fn for_each_pairs(coll: &Val) -> Option<Vec<(String, Val)>> {
+    match &coll.v {
+        V::Obj(m) => Some(m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
+        V::List(l) => l
+            .iter()
+            .map(|v| key_string(v).map(|k| (k, v.clone())))
+            .collect(),
+        V::Null => Some(vec![]),
+        _ => None,
+    }
+}
+
 fn key_string(v: &Val) -> Option<String> {
     match &v.v {
         V::Str(s) => Some(s.clone()),
@@ -277,15 +290,7 @@ impl<'a> Evaluator<'a> {
         }
         if let Some(fe) = &r.for_each {
             let coll = self.eval(fe, &sc);
-            let pairs: Option<Vec<(String, Val)>> = match &coll.v {
-                V::Obj(m) => Some(m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
-                V::List(l) => l
-                    .iter()
-                    .map(|v| key_string(v).map(|k| (k, v.clone())))
-                    .collect(),
-                V::Null => Some(vec![]),
-                _ => None,
-            };
+            let pairs = for_each_pairs(&coll);
             return match pairs {
                 Some(p) if p.len() <= MAX_INSTANCES => {
                     let mut m = BTreeMap::new();
@@ -609,15 +614,7 @@ impl<'a> Evaluator<'a> {
         }
         if let Some(fe) = &c.for_each {
             let coll = self.eval(fe, &sc);
-            let pairs: Option<Vec<(String, Val)>> = match &coll.v {
-                V::Obj(m) => Some(m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
-                V::List(l) => l
-                    .iter()
-                    .map(|v| key_string(v).map(|k| (k, v.clone())))
-                    .collect(),
-                V::Null => Some(vec![]),
-                _ => None,
-            };
+            let pairs = for_each_pairs(&coll);
             if let Some(p) = pairs {
                 let mut m = BTreeMap::new();
                 for (k, v) in p.into_iter().take(MAX_INSTANCES) {
