@@ -377,6 +377,25 @@ pub fn check_defined(
         if s.contains(char::is_whitespace) {
             msg.push_str(" (a scope cannot contain spaces)");
         }
+        // defined, but in another pool: the join is what is wrong
+        let elsewhere: Vec<&str> = servers
+            .iter()
+            .filter(|(pool, _)| !pools.iter().any(|p| &p.address == *pool))
+            .filter(|(_, srvs)| {
+                srvs.iter().any(|r| {
+                    r.get("scope_identifiers")
+                        .and_then(Val::items)
+                        .is_some_and(|ids| ids.iter().any(|i| i.as_str() == Some(s)))
+                })
+            })
+            .map(|(pool, _)| pool.as_str())
+            .collect();
+        if !elsewhere.is_empty() {
+            msg.push_str(&format!(
+                "; it is defined in pool {} instead: the reference to the pool is probably what is wrong",
+                elsewhere.join(", ")
+            ));
+        }
         let mut help = match did_you_mean(s, &d.known) {
             Some(k) => format!("Did you mean {k}? "),
             None => String::new(),

@@ -45,5 +45,5 @@ fn shared_with_us_east_1(m: &Model, d: &crate::model::Resource, attr: &str) -> b
             .map(|v| m.links(v, "aws_acm_certificate"))
             .unwrap_or_default()
             .first()
-            .is_some_and(|c| !us_east_1_consumers(m, c).is_empty())
+            .is_some_and(|c| c.region.as_str().is_some_and(|cr| cr != d.region.as_str().unwrap_or(cr)) && !us_east_1_consumers(m, c).is_empty())
 }

@@ -31,9 +31,14 @@ impl Rule for R {
             if api_region == "us-east-1" {
                 continue;
             }
-            let cert_region = cert.region.as_str().unwrap_or("(unknown region)");
+            // a certificate in the API's own region is right for this domain: the us-east-1
+            // consumer's rule reports the problem where it is
+            let Some(cert_region) = cert.region.as_str() else { continue };
+            if cert_region == api_region {
+                continue;
+            }
             finding(&META, d, format!(
-                "{} shares {} with {}, which needs it in us-east-1, while this regional domain in {api_region} needs a certificate in {api_region}; one of them fails to create (the certificate is in {cert_region})",
+                "{} shares {} with {}, which needs it in us-east-1, while this regional domain in {api_region} needs a certificate in {api_region}; this domain fails to create (the certificate is in {cert_region})",
                 d.address, cert.address, other.address))
                 .place(place(d, attr, Some(v)))
                 .related(related(other, "certificate_arn", "needs a us-east-1 certificate"))

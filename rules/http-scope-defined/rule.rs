@@ -42,7 +42,13 @@ impl Rule for R {
             };
             let Some(issuer) = auth.get("jwt_configuration.0.issuer") else { continue };
             match issuer_pools(m, issuer) {
-                Issuer::Pools(pools) => check_defined(&META, route, "authorization_scopes", &subject, &pools, &servers, true, out),
+                Issuer::Pools(pools) => {
+                    let before = out.len();
+                    check_defined(&META, route, "authorization_scopes", &subject, &pools, &servers, true, out);
+                    for f in out[before..].iter_mut().filter(|f| f.severity == Severity::Error) {
+                        f.related.push(related(auth, "jwt_configuration.0.issuer", format!("the JWT issuer is {}", names(&pools))));
+                    }
+                }
                 Issuer::NotCognito => {}
                 Issuer::Unknown(o) => finding(&META, route, format!("cannot verify the scopes of {subject}: the issuer of {} names no user pool of this configuration ({})", auth.address, origins_text(&o)))
                     .at(route.span("authorization_scopes"))

@@ -62,7 +62,14 @@ impl Rule for R {
             if pools.is_empty() {
                 continue; // no provider_arns: another rule's finding
             }
+            let before = out.len();
             check_defined(&META, method, "authorization_scopes", &route, &pools, &servers, true, out);
+            // name the authorizer too: a wrong provider_arns is as likely as a wrong scope
+            for f in out[before..].iter_mut().filter(|f| f.severity == Severity::Error) {
+                for a in &auths {
+                    f.related.push(related(a, "provider_arns", format!("the authorizer trusts {}", names(&pools))));
+                }
+            }
         }
     }
 }
