@@ -36,6 +36,40 @@ fn module_names(module_addr: &str) -> Vec<String> {
     out
 }
 
+/// `module.a["x"].module.b.aws_x.y[0]` → `module.a["x"].module.b`.
+fn module_of_address(addr: &str) -> String {
+    let mut end = 0;
+    let mut rest = addr;
+    let mut consumed = 0;
+    while let Some(r) = rest.strip_prefix("module.") {
+        let name_end = r.find(['.', '[']).unwrap_or(r.len());
+        let mut n = "module.".len() + name_end;
+        let after = &r[name_end..];
+        if after.starts_with('[') {
+            let mut in_q = false;
+            for (j, c) in after.char_indices() {
+                if c == '"' {
+                    in_q = !in_q;
+                }
+                if c == ']' && !in_q {
+                    n += j + 1;
+                    break;
+                }
+            }
+        }
+        consumed += n;
+        end = consumed;
+        rest = &addr[consumed..];
+        if let Some(r2) = rest.strip_prefix('.') {
+            consumed += 1;
+            rest = r2;
+        } else {
+            break;
+        }
+    }
+    addr[..end].to_string()
+}
+
 fn config_module<'a>(root: &'a J, names: &[String]) -> Option<&'a J> {
     let mut m = root;
     for n in names {
@@ -74,20 +108,119 @@ fn strip_key(s: &str) -> &str {
     s.split('[').next().unwrap_or(s)
 }
 
-/// Overlays unknown markers on a known value; unknown leaves get `origins`.
+/// The configuration root and the module address an expression is in: what `var.x` resolves
+/// against (the module call's argument in the parent module).
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    config: Option<&'a J>,
+    module: &'a str,
+}
+
+/// References of `var.name` inside `module`: the call argument's references, in the parent
+/// module (followed upward while they are variables again).
+fn var_refs(sc: Scope, name: &str, out: &mut Vec<Origin>, depth: usize) {
+    let names = module_names(sc.module);
+    let (Some(config), Some((last, parents))) = (sc.config, names.split_last()) else {
+        return;
+    };
+    if depth > 16 {
+        return;
+    }
+    let parent_addr = parent_module(sc.module);
+    let parent_prefix = if parent_addr.is_empty() {
+        String::new()
+    } else {
+        format!("{parent_addr}.")
+    };
+    let arg = config_module(config, parents)
+        .and_then(|m| m.get("module_calls"))
+        .and_then(|c| c.get(last))
+        .and_then(|c| c.get("expressions"))
+        .and_then(|e| e.get(name));
+    if let Some(rs) = arg.and_then(|e| e.get("references")).and_then(J::as_array) {
+        for s in rs.iter().filter_map(J::as_str) {
+            match s.strip_prefix("var.") {
+                Some(v) => var_refs(
+                    Scope {
+                        config: sc.config,
+                        module: &parent_addr,
+                    },
+                    v.split('.').next().unwrap_or(v),
+                    out,
+                    depth + 1,
+                ),
+                None => out.extend(origin_of(s, &parent_prefix)),
+            }
+        }
+    }
+}
+
+/// `module.a["x"].module.b` → `module.a["x"]`.
+fn parent_module(module: &str) -> String {
+    match module.rfind(".module.") {
+        Some(i) => module[..i].to_string(),
+        None => String::new(),
+    }
+}
+
+/// Origins from a configuration expression's `references` (most specific per resource).
+fn refs_to_origins(expr: Option<&J>, prefix: &str, sc: Scope) -> Vec<Origin> {
+    let mut o: Vec<Origin> = Vec::new();
+    if let Some(rs) = expr.and_then(|e| e.get("references")).and_then(J::as_array) {
+        for s in rs.iter().filter_map(J::as_str) {
+            if let Some(v) = s.strip_prefix("var.") {
+                var_refs(sc, v.split('.').next().unwrap_or(v), &mut o, 0);
+            } else if let Some(or) = origin_of(s, prefix) {
+                o.push(or);
+            }
+        }
+    }
+    let specific: Vec<Origin> = o.iter().filter(|x| !x.attr.is_empty()).cloned().collect();
+    let mut res = specific.clone();
+    for x in o {
+        if x.attr.is_empty() && !specific.iter().any(|s| s.res == x.res) && !res.contains(&x) {
+            res.push(x);
+        }
+    }
+    res
+}
+
+/// The configuration expression below `e` for `key`; a nested block's expressions are a list of
+/// objects, so step into its (first) element.
+fn expr_child<'a>(e: Option<&'a J>, key: &str) -> Option<&'a J> {
+    match e {
+        Some(J::Object(m)) => m.get(key),
+        Some(J::Array(a)) => key
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| a.get(i))
+            .or_else(|| a.first().and_then(|x| x.get(key))),
+        _ => None,
+    }
+}
+
+/// Overlays unknown markers on a known value. An unknown leaf takes its origins from the
+/// configuration expression at the same path (nested blocks included), else from `inherited`.
+#[allow(clippy::too_many_arguments)]
 fn overlay(
     after: Option<&J>,
     unknown: Option<&J>,
-    origins: &[Origin],
+    expr: Option<&J>,
+    inherited: &[Origin],
+    prefix: &str,
+    sc: Scope,
     addr: &str,
     path: &str,
 ) -> Val {
     match unknown {
         Some(J::Bool(true)) => {
-            let o = if origins.is_empty() {
-                vec![Origin::computed(addr, path)]
+            let own = refs_to_origins(expr, prefix, sc);
+            let o = if !own.is_empty() {
+                own
+            } else if !inherited.is_empty() {
+                inherited.to_vec()
             } else {
-                origins.to_vec()
+                vec![Origin::computed(addr, path)]
             };
             Val::new(V::Unknown(o), None)
         }
@@ -100,17 +233,24 @@ fn overlay(
                 _ => BTreeMap::new(),
             };
             for (k, u) in um {
-                let sub = format!(
-                    "{}{k}",
-                    if path.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{path}.")
-                    }
-                );
+                let sub = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                let e = expr_child(expr, k);
                 m.insert(
                     k.clone(),
-                    overlay(after.and_then(|a| a.get(k)), Some(u), origins, addr, &sub),
+                    overlay(
+                        after.and_then(|a| a.get(k)),
+                        Some(u),
+                        e,
+                        inherited,
+                        prefix,
+                        sc,
+                        addr,
+                        &sub,
+                    ),
                 );
             }
             Val::new(V::Obj(m), None)
@@ -120,10 +260,17 @@ fn overlay(
             let n = ul.len().max(al.map_or(0, Vec::len));
             let items = (0..n)
                 .map(|i| {
+                    let e = match expr {
+                        Some(J::Array(a)) => a.get(i).or(a.first()),
+                        other => other,
+                    };
                     overlay(
                         al.and_then(|a| a.get(i)),
                         ul.get(i),
-                        origins,
+                        e,
+                        inherited,
+                        prefix,
+                        sc,
                         addr,
                         &format!("{path}.{i}"),
                     )
@@ -215,7 +362,7 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
                     .and_then(J::as_str)
                     .map(String::from)
             })
-            .unwrap_or_default();
+            .unwrap_or_else(|| module_of_address(&addr));
         let prefix = if module.is_empty() {
             String::new()
         } else {
@@ -242,57 +389,60 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
         let after_unknown = change.and_then(|c| c.get("after_unknown"));
         // attributes: known values overlaid with unknown markers; unknown ones take their
         // configuration references as origins so that joins still work before apply
-        let mut attrs: BTreeMap<String, Val> = match after {
-            Some(J::Object(m)) => m
-                .iter()
-                .map(|(k, v)| (k.clone(), Val::from_json(v)))
-                .collect(),
-            _ => BTreeMap::new(),
-        };
+        let mut attrs: BTreeMap<String, Val> = BTreeMap::new();
+        // planned values, then the change's after (more complete when both exist)
+        for src in [r.get("values"), change.and_then(|c| c.get("after"))] {
+            if let Some(J::Object(m)) = src {
+                for (k, v) in m {
+                    attrs.insert(k.clone(), Val::from_json(v));
+                }
+            }
+        }
         let mut refs = BTreeSet::new();
         let exprs = cfg.and_then(|c| c.get("expressions"));
+        let sc = Scope {
+            config,
+            module: &module,
+        };
         let config_origins = |attr: &str| -> Vec<Origin> {
-            let mut o: Vec<Origin> = Vec::new();
-            if let Some(rs) = exprs
-                .and_then(|e| e.get(attr))
-                .and_then(|e| e.get("references"))
-                .and_then(J::as_array)
-            {
-                for s in rs.iter().filter_map(J::as_str) {
-                    if let Some(or) = origin_of(s, &prefix)
-                        && (!o.iter().any(|x| x.res == or.res) || !or.attr.is_empty())
-                    {
-                        o.push(or);
-                    }
-                }
-            }
-            // keep only the most specific origin per resource
-            let specific: Vec<Origin> = o.iter().filter(|x| !x.attr.is_empty()).cloned().collect();
-            let mut res: Vec<Origin> = specific.clone();
-            for x in o {
-                if x.attr.is_empty() && !specific.iter().any(|s| s.res == x.res) {
-                    res.push(x);
-                }
-            }
-            res
+            refs_to_origins(exprs.and_then(|e| e.get(attr)), &prefix, sc)
         };
         if let Some(J::Object(um)) = after_unknown {
             for (k, u) in um {
-                let origins = config_origins(k);
+                let e = exprs.and_then(|x| x.get(k));
+                let inherited = config_origins(k);
                 attrs.insert(
                     k.clone(),
-                    overlay(after.and_then(|a| a.get(k)), Some(u), &origins, &addr, k),
+                    overlay(
+                        after.and_then(|a| a.get(k)),
+                        Some(u),
+                        e,
+                        &inherited,
+                        &prefix,
+                        sc,
+                        &addr,
+                        k,
+                    ),
                 );
             }
         }
-        if let Some(J::Object(e)) = exprs {
-            for k in e.keys() {
-                for o in config_origins(k) {
-                    if let Some(r) = o.res {
-                        refs.insert(r);
+        // every reference in the expressions, nested blocks included: the resource's dependencies
+        fn walk_refs(e: &J, prefix: &str, sc: Scope, out: &mut BTreeSet<String>) {
+            match e {
+                J::Object(m) => {
+                    if m.contains_key("references") {
+                        for o in refs_to_origins(Some(e), prefix, sc) {
+                            out.extend(o.res);
+                        }
                     }
+                    m.values().for_each(|v| walk_refs(v, prefix, sc, out));
                 }
+                J::Array(a) => a.iter().for_each(|v| walk_refs(v, prefix, sc, out)),
+                _ => {}
             }
+        }
+        if let Some(e) = exprs {
+            walk_refs(e, &prefix, sc, &mut refs);
         }
         let depends_on: BTreeSet<String> = cfg
             .and_then(|c| c.get("depends_on"))

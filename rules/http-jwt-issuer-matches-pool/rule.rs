@@ -58,6 +58,15 @@ impl Rule for R {
                 bad(format!("the issuer of {} is the Cognito domain {host}, not the user pool's issuer https://cognito-idp.<region>.amazonaws.com/<pool id>", a.address), fix, Some(d), out);
                 continue;
             }
+            if matches!(iss.v, V::Unknown(_)) {
+                // a plan keeps only a template's references, not its literal text (scheme, slashes)
+                finding(&META, a, format!("cannot verify the form of the issuer of {} (https://, no trailing slash): its text is not known here ({}); lint the .tf files, or pass --source with the plan", a.address, origins_text(&iss.origins())))
+                    .place(place(a, attr, Some(iss)))
+                    .help(fix)
+                    .note()
+                    .push(out);
+                continue;
+            }
             if text.contains(".amazoncognito.com") {
                 bad(format!("the issuer of {} is a Cognito prefix domain, not the user pool's issuer https://cognito-idp.<region>.amazonaws.com/<pool id>", a.address), fix, None, out);
                 continue;

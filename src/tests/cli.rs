@@ -413,3 +413,28 @@ fn pre_commit_hook_lints_the_roots_of_changed_files() {
     // a broken file that was changed fails the hook
     assert_eq!(run(&["hook", "testdata/cli/malformed/broken.tf"]).0, 2);
 }
+
+#[test]
+fn plans_follow_nested_blocks_and_module_variables() {
+    // the JWT issuer is unknown inside jwt_configuration, in a module, passed through a variable
+    let (code, doc) = json(&["lint", "testdata/plan/http-module-unknowns.json"]);
+    assert_eq!(code, 1);
+    let errors: Vec<&serde_json::Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["rule"], "http-scope-defined");
+    assert_eq!(
+        errors[0]["resource"],
+        "module.api.aws_apigatewayv2_route.list"
+    );
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("aws_cognito_user_pool.pool")
+    );
+}
