@@ -259,26 +259,16 @@ pub fn run_with_stdin(
                 0
             }
         }
-        Cmd::Init => {
-            let p = std::path::Path::new(".authwire.toml");
-            if p.exists() {
-                let _ = writeln!(
-                    stderr,
-                    "authwire: .authwire.toml exists already; not overwritten"
-                );
-                return 2;
+        Cmd::Init => match crate::policy::write_default_config(std::path::Path::new(".")) {
+            Ok(p) => {
+                let _ = writeln!(stdout, "wrote {}", crate::source::display_path(&p));
+                0
             }
-            match std::fs::write(p, crate::policy::DEFAULT_CONFIG) {
-                Ok(()) => {
-                    let _ = writeln!(stdout, "wrote .authwire.toml");
-                    0
-                }
-                Err(e) => {
-                    let _ = writeln!(stderr, "authwire: cannot write .authwire.toml: {e}");
-                    2
-                }
+            Err(e) => {
+                let _ = writeln!(stderr, "authwire: {e}");
+                2
             }
-        }
+        },
         Cmd::Rules => {
             let mut s = String::new();
             for r in crate::rules::all() {

@@ -65,6 +65,20 @@ pub const DEFAULT_CONFIG: &str = r#"# authwire configuration (found upward from 
 # severity = { "rest-deployment-triggers" = "error" }
 "#;
 
+/// Writes the commented default `.authwire.toml` into `dir`; never overwrites.
+pub fn write_default_config(dir: &Path) -> Result<PathBuf, String> {
+    let p = dir.join(".authwire.toml");
+    if p.exists() {
+        return Err(format!(
+            "{} exists already; not overwritten",
+            crate::source::display_path(&p)
+        ));
+    }
+    std::fs::write(&p, DEFAULT_CONFIG)
+        .map_err(|e| format!("cannot write {}: {e}", crate::source::display_path(&p)))?;
+    Ok(p)
+}
+
 /// Finds `.authwire.toml` upward from `start`.
 pub fn find_config(start: &Path) -> Option<PathBuf> {
     let mut d = Some(start);

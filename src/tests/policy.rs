@@ -268,3 +268,23 @@ fn file_level_suppressions_cover_the_whole_file() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn init_writes_a_config_that_loads_and_never_overwrites() {
+    let dir = std::env::temp_dir().join(format!("authwire-init-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = crate::policy::write_default_config(&dir).unwrap();
+    let mut files = crate::source::Files::default();
+    let cfg = crate::policy::load_config(&p, &mut files).unwrap();
+    assert!(cfg.lint.format.is_none() && cfg.rules.disable.is_empty());
+    assert_eq!(
+        crate::policy::find_config(&dir.join("sub")),
+        Some(p.clone())
+    );
+    assert!(
+        crate::policy::write_default_config(&dir)
+            .unwrap_err()
+            .contains("exists already")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
