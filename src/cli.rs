@@ -34,12 +34,13 @@ enum Cmd {
         /// Directories (recursive), .tf/.tf.json files, or plan JSON files.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        /// Report format (default: text, or the config file's).
+        /// Report format (default: text, or the config file's). Repeatable: the n-th --format
+        /// goes to the n-th --output; one format may be left without an output (stdout).
         #[arg(long, value_enum)]
-        format: Option<Format>,
-        /// Write the report to this file instead of stdout.
+        format: Vec<Format>,
+        /// Write the report to this file instead of stdout (repeatable, paired with --format).
         #[arg(long)]
-        output: Option<PathBuf>,
+        output: Vec<PathBuf>,
         /// Set a root variable, NAME=VALUE (repeatable; later wins).
         #[arg(long = "var", value_name = "NAME=VALUE")]
         vars: Vec<String>,
@@ -344,20 +345,38 @@ pub fn run_with_stdin(
             } else {
                 cfg_dir
             };
-            let format = match (format, cfg.lint.format.as_deref()) {
-                (Some(f), _) => f,
-                (None, Some(s)) => match Format::from_str(s, true) {
-                    Ok(f) => f,
-                    Err(_) => {
-                        let _ = writeln!(
-                            stderr,
-                            "authwire: config: format {s} is not one of text, json, sarif, junit, checkstyle, github"
-                        );
-                        return 2;
-                    }
-                },
-                (None, None) => Format::Text,
+            let formats: Vec<Format> = if !format.is_empty() {
+                format
+            } else {
+                match cfg.lint.format.as_deref() {
+                    Some(s) => match Format::from_str(s, true) {
+                        Ok(f) => vec![f],
+                        Err(_) => {
+                            let _ = writeln!(
+                                stderr,
+                                "authwire: config: format {s} is not one of text, json, sarif, junit, checkstyle, github"
+                            );
+                            return 2;
+                        }
+                    },
+                    None => vec![Format::Text],
+                }
             };
+            // pair formats with outputs in order; at most one format is left for stdout
+            if !(output.len() == formats.len() || output.len() + 1 == formats.len()) {
+                let _ = writeln!(
+                    stderr,
+                    "authwire: {} --format and {} --output: give each format an output file (one may go to stdout)",
+                    formats.len(),
+                    output.len()
+                );
+                return 2;
+            }
+            let targets: Vec<(Format, Option<PathBuf>)> = formats
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (*f, output.get(i).cloned()))
+                .collect();
             let fail_on = match (fail_on, cfg.lint.fail_on.as_deref()) {
                 (Some(f), _) => f,
                 (None, Some(s)) => match FailOn::from_str(s, true) {
@@ -430,20 +449,21 @@ pub fn run_with_stdin(
                     }
                 };
             }
-            let color = color && output.is_none();
-            let text = report::render(&run, format, color);
-            match &output {
-                Some(p) => {
-                    if let Err(e) = std::fs::write(p, &text) {
-                        let _ = writeln!(stderr, "authwire: cannot write {}: {e}", p.display());
-                        return 2;
+            for (fmt, out) in &targets {
+                let text = report::render(&run, *fmt, color && out.is_none());
+                match out {
+                    Some(p) => {
+                        if let Err(e) = std::fs::write(p, &text) {
+                            let _ = writeln!(stderr, "authwire: cannot write {}: {e}", p.display());
+                            return 2;
+                        }
+                    }
+                    None => {
+                        let _ = stdout.write_all(text.as_bytes());
                     }
                 }
-                None => {
-                    let _ = stdout.write_all(text.as_bytes());
-                }
             }
-            if format == Format::Text {
+            if targets.iter().any(|(f, _)| *f == Format::Text) {
                 let _ = writeln!(stderr, "{}", report::text::summary(&run));
                 for f in &run.fixed {
                     let _ = writeln!(stderr, "  fixed since the baseline: {f}");

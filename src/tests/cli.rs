@@ -438,3 +438,49 @@ fn plans_follow_nested_blocks_and_module_variables() {
             .contains("aws_cognito_user_pool.pool")
     );
 }
+
+#[test]
+fn several_formats_in_one_run() {
+    let dir = std::env::temp_dir().join(format!("authwire-multi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (s, j) = (dir.join("r.sarif"), dir.join("r.xml"));
+    let (code, out, _) = run(&[
+        "lint",
+        "testdata/example",
+        "--format",
+        "sarif",
+        "--output",
+        s.to_str().unwrap(),
+        "--format",
+        "junit",
+        "--output",
+        j.to_str().unwrap(),
+        "--format",
+        "github",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("::error"),
+        "the unpaired format goes to stdout: {out}"
+    );
+    assert!(
+        std::fs::read_to_string(&s)
+            .unwrap()
+            .contains("\"version\": \"2.1.0\"")
+    );
+    assert!(std::fs::read_to_string(&j).unwrap().starts_with("<?xml"));
+    // two formats for stdout is a usage error
+    assert_eq!(
+        run(&[
+            "lint",
+            "testdata/example",
+            "--format",
+            "json",
+            "--format",
+            "sarif"
+        ])
+        .0,
+        2
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
