@@ -287,6 +287,29 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
     claims
 }
 
+/// A client's access token lifetime in seconds (Cognito's default: one hour).
+fn access_validity_seconds(c: &Resource) -> Option<i64> {
+    let n = match c.get("access_token_validity") {
+        None => return Some(3600),
+        Some(v) => match v.v {
+            V::Num(n) => n as i64,
+            V::Null => return Some(3600),
+            _ => return None,
+        },
+    };
+    let unit = match c.get("token_validity_units.0.access_token") {
+        None => "hours",
+        Some(u) => u.as_str()?,
+    };
+    Some(match unit {
+        "seconds" => n,
+        "minutes" => n * 60,
+        "hours" => n * 3600,
+        "days" => n * 86_400,
+        _ => return None,
+    })
+}
+
 fn pool_identity(p: &Resource) -> (Option<String>, Option<String>) {
     (
         p.region.as_str().map(String::from),
@@ -751,6 +774,30 @@ pub fn check(raw: &str, jwks: &JwkSet, now: i64, models: &[Model]) -> Report {
                     match c.str("id") {
                         Some(id) => client_ids.push(id.to_string()),
                         None => unknown_clients = true,
+                    }
+                }
+            }
+        }
+        // the lifetime the client issues (catalogue: token-lifetime): another value suggests
+        // the token comes from another client or pool
+        if let (Some(cid), Some(exp), Some(iat)) = (
+            &tok.client_id,
+            claims.get("exp").and_then(J::as_i64),
+            claims.get("iat").and_then(J::as_i64),
+        ) {
+            for m in models {
+                for c in m
+                    .resources_of("aws_cognito_user_pool_client")
+                    .filter(|c| c.str("id") == Some(cid.as_str()))
+                {
+                    if let Some(expected) = access_validity_seconds(c)
+                        && ((exp - iat) - expected).abs() > LEEWAY
+                    {
+                        notes.push(format!(
+                                "the token lives {} s (exp - iat) but client {} issues access tokens for {expected} s: is it from another client or pool?",
+                                exp - iat,
+                                c.address
+                            ));
                     }
                 }
             }

@@ -351,3 +351,27 @@ fn http_audience_must_list_the_client() {
     assert_eq!(route(&doc, "GET /orders")["allowed"], true);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_lifetime_other_than_the_clients_is_noted() {
+    // the plan's client has the default one-hour validity; a 5-minute token is suspicious
+    let (code, doc, _) = token(
+        "testdata/token/plan.json",
+        &with(|c| c["exp"] = json!(NOW + 240)),
+        &[],
+    );
+    assert_eq!(code, 0, "a note, not a refusal");
+    assert!(
+        doc["notes"].as_array().unwrap().iter().any(|n| n
+            .as_str()
+            .unwrap()
+            .contains("issues access tokens for 3600 s")),
+        "{doc}"
+    );
+    let (_, doc, _) = token(
+        "testdata/token/plan.json",
+        &with(|c| c["exp"] = json!(NOW - 60 + 3600)),
+        &[],
+    );
+    assert!(doc["notes"].as_array().unwrap().is_empty(), "{doc}");
+}
