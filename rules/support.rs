@@ -599,15 +599,21 @@ pub fn check_cert_region(
     }
 }
 
-/// Certificate consumers: (resource type, certificate attributes).
-pub const CERT_CONSUMERS: [(&str, &[&str]); 3] = [
-    ("aws_cognito_user_pool_domain", &["certificate_arn"]),
+/// Certificate consumers: (resource type, host name attribute, certificate attributes).
+pub const CERT_CONSUMERS: [(&str, &str, &[&str]); 3] = [
+    (
+        "aws_cognito_user_pool_domain",
+        "domain",
+        &["certificate_arn"],
+    ),
     (
         "aws_api_gateway_domain_name",
+        "domain_name",
         &["regional_certificate_arn", "certificate_arn"],
     ),
     (
         "aws_apigatewayv2_domain_name",
+        "domain_name",
         &["domain_name_configuration.0.certificate_arn"],
     ),
 ];

@@ -55,12 +55,18 @@ pub fn finish_model(resources: Vec<Resource>) -> Model {
     model
 }
 
-/// Loads the inputs into models without running rules (used by `authwire token`).
-pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>, Vec<Diag>) {
-    let env_vars: Vec<(String, String)> = std::env::vars()
+/// `TF_VAR_name` environment variables, in a stable order.
+fn tf_var_env() -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = std::env::vars()
         .filter_map(|(k, val)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), val)))
         .collect();
-    let mut loaded = load::load(paths, cli_vars, &env_vars);
+    v.sort();
+    v
+}
+
+/// Loads the inputs into models without running rules (used by `authwire token`).
+pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>, Vec<Diag>) {
+    let mut loaded = load::load(paths, cli_vars, &tf_var_env());
     let mut errors = std::mem::take(&mut loaded.errors);
     let mut models: Vec<Model> = loaded
         .roots
@@ -143,14 +149,7 @@ pub fn run_filtered(
     cli_vars: &[CliVar],
     rules: &[&'static dyn Rule],
 ) -> Run {
-    let env_vars: Vec<(String, String)> = {
-        let mut v: Vec<(String, String)> = std::env::vars()
-            .filter_map(|(k, val)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), val)))
-            .collect();
-        v.sort();
-        v
-    };
-    let mut loaded = load::load_with_source(paths, source, cli_vars, &env_vars);
+    let mut loaded = load::load_with_source(paths, source, cli_vars, &tf_var_env());
     let mut scope = None;
     if let Some(ch) = changed {
         loaded.roots = roots_containing(&loaded, ch);

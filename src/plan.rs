@@ -8,66 +8,49 @@ use crate::value::{Origin, OriginKind, V, Val};
 use serde_json::Value as J;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Module path of an address with instance keys removed: `module.a["x"].module.b` → `["a","b"]`.
-fn module_names(module_addr: &str) -> Vec<String> {
+/// The `module.NAME[KEY]` segments an address starts with: (name, byte offset where the segment
+/// ends). Instance keys may hold dots inside quotes.
+fn module_segments(addr: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
-    let mut rest = module_addr;
-    while let Some(r) = rest.strip_prefix("module.") {
-        let end = r.find(['.', '[']).unwrap_or(r.len());
-        out.push(r[..end].to_string());
-        rest = &r[end..];
-        if rest.starts_with('[') {
-            // skip the instance key, which may contain dots inside quotes
+    let mut pos = 0;
+    while let Some(r) = addr[pos..].strip_prefix("module.") {
+        let name_end = r.find(['.', '[']).unwrap_or(r.len());
+        let mut end = pos + "module.".len() + name_end;
+        if addr[end..].starts_with('[') {
             let mut in_q = false;
-            let mut i = 0;
-            for (j, c) in rest.char_indices() {
+            for (j, c) in addr[end..].char_indices() {
                 if c == '"' {
                     in_q = !in_q;
                 }
                 if c == ']' && !in_q {
-                    i = j + 1;
+                    end += j + 1;
                     break;
                 }
             }
-            rest = &rest[i..];
         }
-        rest = rest.strip_prefix('.').unwrap_or(rest);
+        out.push((&r[..name_end], end));
+        if !addr[end..].starts_with('.') {
+            break;
+        }
+        pos = end + 1;
     }
     out
 }
 
+/// Module path of an address with instance keys removed: `module.a["x"].module.b` → `["a","b"]`.
+fn module_names(module_addr: &str) -> Vec<String> {
+    module_segments(module_addr)
+        .into_iter()
+        .map(|(n, _)| n.to_string())
+        .collect()
+}
+
 /// `module.a["x"].module.b.aws_x.y[0]` → `module.a["x"].module.b`.
 fn module_of_address(addr: &str) -> String {
-    let mut end = 0;
-    let mut rest = addr;
-    let mut consumed = 0;
-    while let Some(r) = rest.strip_prefix("module.") {
-        let name_end = r.find(['.', '[']).unwrap_or(r.len());
-        let mut n = "module.".len() + name_end;
-        let after = &r[name_end..];
-        if after.starts_with('[') {
-            let mut in_q = false;
-            for (j, c) in after.char_indices() {
-                if c == '"' {
-                    in_q = !in_q;
-                }
-                if c == ']' && !in_q {
-                    n += j + 1;
-                    break;
-                }
-            }
-        }
-        consumed += n;
-        end = consumed;
-        rest = &addr[consumed..];
-        if let Some(r2) = rest.strip_prefix('.') {
-            consumed += 1;
-            rest = r2;
-        } else {
-            break;
-        }
-    }
-    addr[..end].to_string()
+    module_segments(addr)
+        .last()
+        .map(|(_, end)| addr[..*end].to_string())
+        .unwrap_or_default()
 }
 
 fn config_module<'a>(root: &'a J, names: &[String]) -> Option<&'a J> {

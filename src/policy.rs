@@ -480,12 +480,7 @@ pub fn read_baseline(path: &Path, files: &mut Files) -> Result<Baseline, Diag> {
         .map_err(|e| Diag::file(format!("cannot read baseline {name}: {e}"), name.clone()))?;
     let id = files.add(name, text.clone());
     let b: Baseline = serde_json::from_str(&text).map_err(|e| {
-        let off = text
-            .split_inclusive('\n')
-            .take(e.line().saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>()
-            + e.column().saturating_sub(1);
+        let off = crate::load::offset_of(&text, e.line(), e.column());
         Diag::at(
             format!("invalid baseline: {e}"),
             Span::new(id, off..off + 1),

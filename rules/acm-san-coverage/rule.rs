@@ -17,12 +17,7 @@ impl Rule for R {
         &META
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        let consumers: [(&str, &str, &[&str]); 3] = [
-            ("aws_cognito_user_pool_domain", "domain", &["certificate_arn"]),
-            ("aws_api_gateway_domain_name", "domain_name", &["regional_certificate_arn", "certificate_arn"]),
-            ("aws_apigatewayv2_domain_name", "domain_name", &["domain_name_configuration.0.certificate_arn"]),
-        ];
-        for (rtype, host_attr, cert_attrs) in consumers {
+        for (rtype, host_attr, cert_attrs) in CERT_CONSUMERS {
             for res in m.resources_of(rtype) {
                 let Some(host_v) = res.get(host_attr) else { continue };
                 let Some((cert_attr, cert_v)) = cert_attrs.iter().find_map(|a| res.get(a).filter(|v| !v.is_null()).map(|v| (*a, v))) else {

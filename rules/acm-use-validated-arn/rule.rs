@@ -18,7 +18,7 @@ impl Rule for R {
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         let validations = validations_by_cert(m);
-        for (rtype, attrs) in CERT_CONSUMERS {
+        for (rtype, _, attrs) in CERT_CONSUMERS {
             for res in m.resources_of(rtype) {
                 if rtype == "aws_cognito_user_pool_domain" && !res.str("domain").is_some_and(|d| d.contains('.')) {
                     continue;

@@ -174,7 +174,8 @@ fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
     }
 }
 
-fn offset_of(text: &str, line: usize, col: usize) -> usize {
+/// Byte offset of a 1-based line and column (as serde_json reports them).
+pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
     let mut off = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
