@@ -68,11 +68,14 @@ fn tf_var_env() -> Vec<(String, String)> {
 pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>, Vec<Diag>) {
     let mut loaded = load::load(paths, cli_vars, &tf_var_env());
     let mut errors = std::mem::take(&mut loaded.errors);
-    let mut models: Vec<Model> = loaded
-        .roots
-        .iter()
-        .map(|root| finish_model(crate::eval::eval_root(&loaded, root)))
-        .collect();
+    let mut models: Vec<Model> = Vec::new();
+    for root in &loaded.roots {
+        let ev = crate::eval::eval_root(&loaded, root);
+        errors.extend(ev.diags);
+        let mut m = finish_model(ev.resources);
+        m.missing_modules = ev.missing_modules;
+        models.push(m);
+    }
     for p in &loaded.plans {
         match crate::plan::resources(&p.json, p.file) {
             Ok(rs) => models.push(finish_model(rs)),
@@ -191,7 +194,7 @@ pub fn run_filtered(
     }
     let mut errors = std::mem::take(&mut loaded.errors);
     let lref = &loaded;
-    let check = |m: Model| -> (Vec<Finding>, usize) {
+    let check = |m: Model| -> (Vec<Finding>, usize, Vec<Diag>) {
         let mut out = Vec::new();
         for r in rules {
             r.check(&m, &mut out);
@@ -199,19 +202,26 @@ pub fn run_filtered(
         for f in out.iter_mut() {
             f.path = attribute_path(&m, f);
         }
-        (out, m.resources.len())
+        (out, m.resources.len(), Vec::new())
     };
     // each model is checked and dropped inside the parallel map: peak memory stays per-thread
-    let per_root: Vec<(Vec<Finding>, usize)> = loaded
+    let per_root: Vec<(Vec<Finding>, usize, Vec<Diag>)> = loaded
         .roots
         .par_iter()
-        .map(|root| check(finish_model(crate::eval::eval_root(lref, root))))
+        .map(|root| {
+            let ev = crate::eval::eval_root(lref, root);
+            let mut m = finish_model(ev.resources);
+            m.missing_modules = ev.missing_modules;
+            let (f, n, _) = check(m);
+            (f, n, ev.diags)
+        })
         .collect();
     let mut findings = Vec::new();
     let mut resources = 0;
-    for (f, n) in per_root {
+    for (f, n, d) in per_root {
         findings.extend(f);
         resources += n;
+        errors.extend(d);
     }
     for p in &loaded.plans {
         match crate::plan::resources(&p.json, p.file) {
@@ -219,7 +229,7 @@ pub fn run_filtered(
                 if let Some(src) = &p.source {
                     crate::plan::attach_source(&mut rs, &loaded, src);
                 }
-                let (f, n) = check(finish_model(rs));
+                let (f, n, _) = check(finish_model(rs));
                 findings.extend(f);
                 resources += n;
             }

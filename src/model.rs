@@ -66,6 +66,8 @@ pub struct Model {
     by_base: BTreeMap<String, Vec<usize>>,
     /// Known `arn` / `id` / `name` values → resources (joins by value, e.g. a pool ARN passed in).
     by_value: BTreeMap<String, Vec<usize>>,
+    /// Module calls whose source was not downloaded (registry/git without `terraform init`).
+    pub missing_modules: Vec<crate::eval::MissingModule>,
 }
 
 impl Model {

@@ -84,6 +84,7 @@ fn origin_of(reference: &str, prefix: &str) -> Option<Origin> {
         res: Some(res),
         attr,
         kind: OriginKind::Computed,
+        at: None,
     })
 }
 
@@ -354,6 +355,7 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
         let local = match mode {
             Mode::Managed => format!("{rtype}.{name}"),
             Mode::Data => format!("data.{rtype}.{name}"),
+            Mode::Ephemeral => format!("ephemeral.{rtype}.{name}"),
         };
         let base = format!("{prefix}{local}");
         let cfg_module = config.and_then(|c| config_module(c, &module_names(&module)));
@@ -489,6 +491,7 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
                 v: V::Obj(attrs),
                 at: None,
                 res: Some(addr.clone()),
+                ty: None,
             },
             spans: BTreeMap::new(),
             span: None,

@@ -13,6 +13,8 @@ pub struct Origin {
     /// Attribute path on that resource (`arn`), or the name of the variable, function, …
     pub attr: String,
     pub kind: OriginKind,
+    /// For errors: where the failing expression is.
+    pub at: Option<Span>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,6 +31,12 @@ pub enum OriginKind {
     Error,
     /// A value the environment decides (provider region from AWS_REGION, …).
     Environment,
+    /// A function whose result changes on every apply (`timestamp()`, `uuid()`, `bcrypt()`).
+    Volatile,
+    /// An ephemeral resource or variable: never stored, never known before apply.
+    Ephemeral,
+    /// A module Terraform has not downloaded (registry or git source without `terraform init`).
+    Module,
 }
 
 impl Origin {
@@ -37,6 +45,7 @@ impl Origin {
             res: Some(res.to_string()),
             attr: attr.to_string(),
             kind: OriginKind::Computed,
+            at: None,
         }
     }
     pub fn other(kind: OriginKind, what: impl Into<String>) -> Origin {
@@ -44,6 +53,7 @@ impl Origin {
             res: None,
             attr: what.into(),
             kind,
+            at: None,
         }
     }
     /// `aws_x.y.arn` style name.
@@ -64,6 +74,11 @@ impl Origin {
             }
             OriginKind::Error => self.attr.clone(),
             OriginKind::Environment => format!("{} is decided by the environment", self.attr),
+            OriginKind::Volatile => format!("{} changes on every apply", self.attr),
+            OriginKind::Ephemeral => {
+                format!("{} is ephemeral (never known before apply)", self.name())
+            }
+            OriginKind::Module => self.attr.clone(),
         }
     }
 }
@@ -72,6 +87,57 @@ impl Origin {
 pub enum Part {
     Lit(String),
     Unknown(Vec<Origin>),
+}
+
+/// A Terraform (cty) type. `Dynamic` is `any`, or a type not known yet.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Ty {
+    #[default]
+    Dynamic,
+    Bool,
+    Num,
+    Str,
+    List(Box<Ty>),
+    Set(Box<Ty>),
+    Map(Box<Ty>),
+    Tuple(Vec<Ty>),
+    Obj(BTreeMap<String, Ty>),
+}
+
+impl Ty {
+    /// Terraform's own spelling (`list(string)`, `object({a=string})`).
+    pub fn show(&self) -> String {
+        match self {
+            Ty::Dynamic => "any".into(),
+            Ty::Bool => "bool".into(),
+            Ty::Num => "number".into(),
+            Ty::Str => "string".into(),
+            Ty::List(e) => format!("list({})", e.show()),
+            Ty::Set(e) => format!("set({})", e.show()),
+            Ty::Map(e) => format!("map({})", e.show()),
+            Ty::Tuple(t) => format!(
+                "tuple([{}])",
+                t.iter().map(Ty::show).collect::<Vec<_>>().join(", ")
+            ),
+            Ty::Obj(m) => format!(
+                "object({{{}}})",
+                m.iter()
+                    .map(|(k, v)| format!("{k}={}", v.show()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+    /// True when the type has no `Dynamic` part.
+    pub fn is_whole(&self) -> bool {
+        match self {
+            Ty::Dynamic => false,
+            Ty::Bool | Ty::Num | Ty::Str => true,
+            Ty::List(e) | Ty::Set(e) | Ty::Map(e) => e.is_whole(),
+            Ty::Tuple(t) => t.iter().all(Ty::is_whole),
+            Ty::Obj(m) => m.values().all(Ty::is_whole),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,16 +153,27 @@ pub enum V {
 }
 
 /// A value and the span of the expression that produced it (if any).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Val {
     pub v: V,
     pub at: Option<Span>,
     /// On the object of a resource instance: its full address (unset attributes read from it are
     /// unknown, with the resource as origin).
     pub res: Option<String>,
+    /// The collection type when it is not implied by the value: `None` on a `List` is a tuple,
+    /// `Some(List(_))`/`Some(Set(_))` a list or set; `None` on an `Obj` is an object,
+    /// `Some(Map(_))` a map; on `Null` and `Unknown` the type, when known.
+    pub ty: Option<Ty>,
 }
 
-pub const MAX_ORIGINS: usize = 8;
+/// Structural equality of values and their types; where a value was written does not matter.
+impl PartialEq for Val {
+    fn eq(&self, other: &Val) -> bool {
+        self.v == other.v && self.ty == other.ty
+    }
+}
+
+pub const MAX_ORIGINS: usize = 16;
 
 pub fn merge_origins(into: &mut Vec<Origin>, more: &[Origin]) {
     for o in more {
@@ -111,28 +188,76 @@ pub fn merge_origins(into: &mut Vec<Origin>, more: &[Origin]) {
 
 impl Val {
     pub fn new(v: V, at: Option<Span>) -> Val {
-        Val { v, at, res: None }
+        Val {
+            v,
+            at,
+            res: None,
+            ty: None,
+        }
+    }
+    pub fn typed(v: V, ty: Option<Ty>) -> Val {
+        Val {
+            v,
+            at: None,
+            res: None,
+            ty,
+        }
     }
     pub fn null() -> Val {
-        Val {
-            v: V::Null,
-            at: None,
-            res: None,
-        }
+        Val::new(V::Null, None)
+    }
+    pub fn bool(b: bool) -> Val {
+        Val::new(V::Bool(b), None)
+    }
+    pub fn num(n: f64) -> Val {
+        Val::new(V::Num(n), None)
     }
     pub fn str(s: impl Into<String>) -> Val {
-        Val {
-            v: V::Str(s.into()),
-            at: None,
-            res: None,
-        }
+        Val::new(V::Str(s.into()), None)
+    }
+    /// A tuple (what `[...]` makes).
+    pub fn tuple(items: Vec<Val>) -> Val {
+        Val::new(V::List(items), None)
+    }
+    /// A list of `elem`.
+    pub fn list(items: Vec<Val>, elem: Ty) -> Val {
+        Val::typed(V::List(items), Some(Ty::List(Box::new(elem))))
+    }
+    /// An object (what `{...}` makes).
+    pub fn object(m: BTreeMap<String, Val>) -> Val {
+        Val::new(V::Obj(m), None)
+    }
+    /// A map of `elem`.
+    pub fn map(m: BTreeMap<String, Val>, elem: Ty) -> Val {
+        Val::typed(V::Obj(m), Some(Ty::Map(Box::new(elem))))
     }
     pub fn unknown(o: Origin) -> Val {
-        Val {
-            v: V::Unknown(vec![o]),
-            at: None,
-            res: None,
+        Val::new(V::Unknown(vec![o]), None)
+    }
+    /// Unknown of a known type, with the origins of `from`.
+    pub fn unknown_typed(origins: Vec<Origin>, ty: Ty) -> Val {
+        Val::typed(
+            V::Unknown(origins),
+            if ty == Ty::Dynamic { None } else { Some(ty) },
+        )
+    }
+    /// The value's Terraform type (`Dynamic` where not known).
+    pub fn ty(&self) -> Ty {
+        match (&self.v, &self.ty) {
+            (_, Some(t)) => t.clone(),
+            (V::Null | V::Unknown(_), None) => Ty::Dynamic,
+            (V::Bool(_), None) => Ty::Bool,
+            (V::Num(_), None) => Ty::Num,
+            (V::Str(_) | V::Template(_), None) => Ty::Str,
+            (V::List(l), None) => Ty::Tuple(l.iter().map(Val::ty).collect()),
+            (V::Obj(m), None) => Ty::Obj(m.iter().map(|(k, v)| (k.clone(), v.ty())).collect()),
         }
+    }
+    pub fn is_set(&self) -> bool {
+        matches!(self.ty, Some(Ty::Set(_))) && matches!(self.v, V::List(_))
+    }
+    pub fn is_map(&self) -> bool {
+        matches!(self.ty, Some(Ty::Map(_))) && matches!(self.v, V::Obj(_))
     }
     pub fn error(msg: impl Into<String>) -> Val {
         Val::unknown(Origin::other(OriginKind::Error, msg))
@@ -277,11 +402,7 @@ impl Val {
                     .collect(),
             ),
         };
-        Val {
-            v,
-            at: None,
-            res: None,
-        }
+        Val::new(v, None)
     }
     /// Known value → JSON; `None` if anything inside is unknown.
     pub fn to_json(&self) -> Option<serde_json::Value> {
@@ -311,10 +432,15 @@ impl Val {
     }
 }
 
-pub fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+/// A canonical text of a value (for ordering set elements and messages).
+pub fn show_json(v: &Val) -> String {
+    match v.to_json() {
+        Some(j) => j.to_string(),
+        None => v.show(),
     }
+}
+
+pub fn fmt_num(n: f64) -> String {
+    // cty prints numbers in full decimal, never with an exponent
+    if n == 0.0 { "0".into() } else { format!("{n}") }
 }

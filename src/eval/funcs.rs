@@ -1,15 +1,161 @@
-//! The Terraform functions real configurations use. Anything not implemented yields Unknown
-//! (origin: the function), never an error.
+//! Terraform's built-in functions, with Terraform's semantics and error cases. Arguments arrive
+//! evaluated and free of errors; `try`, `can`, `templatefile` and `templatestring` are handled by
+//! the evaluator (they need expressions or scopes). A function whose result changes on every
+//! apply (`timestamp`, `uuid`, `bcrypt`) gives an unknown whose origin says so.
 
-use crate::value::{Origin, OriginKind, Part, V, Val, fmt_num, merge_origins};
+use super::types::{self, Con, make_set, unify};
+use crate::value::{Origin, OriginKind, Part, Ty, V, Val, fmt_num, merge_origins};
 use std::collections::BTreeMap;
+use std::path::Path;
+use unicode_segmentation::UnicodeSegmentation;
 
-fn unknown_of(args: &[Val]) -> Val {
+/// What file functions need: the root module directory (Terraform's working directory, which
+/// relative paths are resolved against) and the calling module's `path.module`.
+pub struct Ctx<'a> {
+    pub root: &'a Path,
+    pub rel_dir: &'a str,
+}
+
+/// The largest file `file()` and friends read.
+pub const MAX_FILE: u64 = 16 << 20;
+
+/// Every function name Terraform knows (a name outside this list is an error, as in Terraform).
+pub const KNOWN: &[&str] = &[
+    "abs",
+    "abspath",
+    "alltrue",
+    "anytrue",
+    "basename",
+    "base64decode",
+    "base64encode",
+    "base64gzip",
+    "base64sha256",
+    "base64sha512",
+    "bcrypt",
+    "can",
+    "ceil",
+    "chomp",
+    "cidrhost",
+    "cidrnetmask",
+    "cidrsubnet",
+    "cidrsubnets",
+    "coalesce",
+    "coalescelist",
+    "compact",
+    "concat",
+    "contains",
+    "convert",
+    "csvdecode",
+    "dirname",
+    "distinct",
+    "element",
+    "endswith",
+    "ephemeralasnull",
+    "chunklist",
+    "file",
+    "fileexists",
+    "fileset",
+    "filebase64",
+    "filebase64sha256",
+    "filebase64sha512",
+    "filemd5",
+    "filesha1",
+    "filesha256",
+    "filesha512",
+    "flatten",
+    "floor",
+    "format",
+    "formatdate",
+    "formatlist",
+    "indent",
+    "index",
+    "join",
+    "jsondecode",
+    "jsonencode",
+    "keys",
+    "length",
+    "list",
+    "log",
+    "lookup",
+    "lower",
+    "map",
+    "matchkeys",
+    "max",
+    "md5",
+    "merge",
+    "min",
+    "one",
+    "parseint",
+    "pathexpand",
+    "plantimestamp",
+    "pow",
+    "range",
+    "regex",
+    "regexall",
+    "replace",
+    "reverse",
+    "rsadecrypt",
+    "sensitive",
+    "nonsensitive",
+    "issensitive",
+    "setintersection",
+    "setproduct",
+    "setsubtract",
+    "setunion",
+    "sha1",
+    "sha256",
+    "sha512",
+    "signum",
+    "slice",
+    "sort",
+    "split",
+    "startswith",
+    "strcontains",
+    "strrev",
+    "substr",
+    "sum",
+    "templatefile",
+    "templatestring",
+    "textdecodebase64",
+    "textencodebase64",
+    "timestamp",
+    "timeadd",
+    "timecmp",
+    "title",
+    "tostring",
+    "tonumber",
+    "tobool",
+    "toset",
+    "tolist",
+    "tomap",
+    "transpose",
+    "trim",
+    "trimprefix",
+    "trimspace",
+    "trimsuffix",
+    "try",
+    "type",
+    "upper",
+    "urlencode",
+    "uuid",
+    "uuidv5",
+    "values",
+    "yamldecode",
+    "yamlencode",
+    "zipmap",
+];
+
+type R = Result<Val, String>;
+
+fn unknown(args: &[Val], ty: Ty) -> Val {
     let mut o = Vec::new();
     for a in args {
         merge_origins(&mut o, &a.origins());
     }
-    Val::new(V::Unknown(o), None)
+    if o.is_empty() {
+        o.push(Origin::other(OriginKind::Function, "value not known"));
+    }
+    Val::unknown_typed(o, ty)
 }
 
 /// String form of a primitive for templates and string functions.
@@ -21,7 +167,12 @@ pub fn to_parts(v: &Val) -> Result<Vec<Part>, String> {
         V::Unknown(o) => vec![Part::Unknown(o.clone())],
         V::Template(p) => p.clone(),
         V::Null => return Err("a null value cannot be used in a string".into()),
-        V::List(_) | V::Obj(_) => return Err("a list or object cannot be used in a string".into()),
+        V::List(_) | V::Obj(_) => {
+            return Err(format!(
+                "a string is required, but the value is a {}",
+                v.ty().show()
+            ));
+        }
     })
 }
 
@@ -41,603 +192,2181 @@ pub fn from_parts(parts: Vec<Part>) -> V {
     }
 }
 
-fn s(v: &Val) -> Option<&str> {
-    v.as_str()
-}
-
-fn num(v: &Val) -> Option<f64> {
-    match &v.v {
-        V::Num(n) => Some(*n),
-        V::Str(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-fn list(v: &Val) -> Option<&Vec<Val>> {
-    match &v.v {
-        V::List(l) => Some(l),
-        _ => None,
-    }
-}
-
-fn obj(v: &Val) -> Option<&BTreeMap<String, Val>> {
-    match &v.v {
-        V::Obj(m) => Some(m),
-        _ => None,
-    }
-}
-
-fn lst(items: Vec<Val>) -> Val {
-    Val::new(V::List(items), None)
-}
-
 fn string(x: impl Into<String>) -> Val {
     Val::str(x)
 }
 
-fn bad(name: &str) -> Val {
-    Val::error(format!("invalid arguments to {name}()"))
+fn arity(name: &str, args: &[Val], min: usize, max: usize) -> Result<(), String> {
+    if args.len() < min || args.len() > max {
+        let want = if min == max {
+            format!("{min}")
+        } else if max == usize::MAX {
+            format!("at least {min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(format!(
+            "Invalid number of arguments: {name}() takes {want} argument{}, {} given",
+            if want == "1" { "" } else { "s" },
+            args.len()
+        ));
+    }
+    Ok(())
 }
 
-pub fn is_error(v: &Val) -> bool {
+fn not_null(name: &str, i: usize, v: &Val) -> Result<(), String> {
+    if v.is_null() {
+        return Err(format!(
+            "Invalid function argument: argument {} of {name}() must not be null",
+            i + 1
+        ));
+    }
+    Ok(())
+}
+
+fn want_str(name: &str, i: usize, v: &Val) -> Result<String, String> {
+    not_null(name, i, v)?;
+    match types::convert(v, &Con::Str) {
+        Ok(Val { v: V::Str(s), .. }) => Ok(s),
+        _ => Err(format!(
+            "Invalid function argument: argument {} of {name}() must be a string, not {}",
+            i + 1,
+            v.ty().show()
+        )),
+    }
+}
+
+fn want_num(name: &str, i: usize, v: &Val) -> Result<f64, String> {
+    not_null(name, i, v)?;
+    match types::convert(v, &Con::Num) {
+        Ok(Val { v: V::Num(n), .. }) => Ok(n),
+        _ => Err(format!(
+            "Invalid function argument: argument {} of {name}() must be a number, not {}",
+            i + 1,
+            v.show()
+        )),
+    }
+}
+
+fn want_int(name: &str, i: usize, v: &Val) -> Result<i64, String> {
+    let n = want_num(name, i, v)?;
+    if n.fract() != 0.0 {
+        return Err(format!(
+            "Invalid function argument: argument {} of {name}() must be a whole number",
+            i + 1
+        ));
+    }
+    Ok(n as i64)
+}
+
+fn want_bool(name: &str, i: usize, v: &Val) -> Result<bool, String> {
+    not_null(name, i, v)?;
+    match types::convert(v, &Con::Bool) {
+        Ok(Val { v: V::Bool(b), .. }) => Ok(b),
+        _ => Err(format!(
+            "Invalid function argument: argument {} of {name}() must be a bool",
+            i + 1
+        )),
+    }
+}
+
+/// The elements of a list, tuple or set.
+fn want_seq<'v>(name: &str, i: usize, v: &'v Val) -> Result<&'v Vec<Val>, String> {
+    not_null(name, i, v)?;
     match &v.v {
-        V::Unknown(o) => o.iter().any(|o| o.kind == OriginKind::Error),
-        _ => false,
+        V::List(l) => Ok(l),
+        _ => Err(format!(
+            "Invalid function argument: argument {} of {name}() must be a list, set or tuple, not {}",
+            i + 1,
+            v.ty().show()
+        )),
     }
 }
 
-fn dedup(items: Vec<Val>) -> Vec<Val> {
-    let mut out: Vec<Val> = Vec::new();
-    for i in items {
-        if !out.iter().any(|o| o.v == i.v) {
-            out.push(i);
-        }
+fn want_map<'v>(name: &str, i: usize, v: &'v Val) -> Result<&'v BTreeMap<String, Val>, String> {
+    not_null(name, i, v)?;
+    match &v.v {
+        V::Obj(m) => Ok(m),
+        _ => Err(format!(
+            "Invalid function argument: argument {} of {name}() must be a map or object, not {}",
+            i + 1,
+            v.ty().show()
+        )),
     }
-    out
 }
 
-pub fn call(name: &str, args: Vec<Val>, base_dir: &std::path::Path) -> Val {
-    let name = name.strip_prefix("provider::terraform::").unwrap_or(name);
-    // functions that look at structure and accept unknown elements
-    match name {
-        "try" => {
-            for a in &args {
-                if !is_error(a) {
-                    return a.clone();
-                }
+fn str_list(name: &str, i: usize, v: &Val) -> Result<Vec<String>, String> {
+    want_seq(name, i, v)?
+        .iter()
+        .map(|x| want_str(name, i, x))
+        .collect()
+}
+
+/// A list of `elem`, the element type unified from the items when not given.
+fn list_of(items: Vec<Val>) -> Val {
+    let tys: Vec<Ty> = items.iter().map(Val::ty).collect();
+    let et = unify(&tys).unwrap_or(Ty::Dynamic);
+    let items = if et != Ty::Dynamic && tys.iter().any(|t| *t != et) {
+        let c = Con::from_ty(&et);
+        items
+            .into_iter()
+            .map(|x| types::convert(&x, &c).unwrap_or(x))
+            .collect()
+    } else {
+        items
+    };
+    Val::list(items, et)
+}
+
+fn str_list_val(items: Vec<String>) -> Val {
+    Val::list(items.into_iter().map(string).collect(), Ty::Str)
+}
+
+fn elem_ty(v: &Val) -> Ty {
+    match v.ty() {
+        Ty::List(e) | Ty::Set(e) | Ty::Map(e) => *e,
+        Ty::Tuple(t) => unify(&t).unwrap_or(Ty::Dynamic),
+        Ty::Obj(m) => unify(&m.values().cloned().collect::<Vec<_>>()).unwrap_or(Ty::Dynamic),
+        _ => Ty::Dynamic,
+    }
+}
+
+pub fn read_file(cx: &Ctx, p: &str) -> Result<String, Val> {
+    read_bytes(cx, p).and_then(|b| {
+        String::from_utf8(b).map_err(|_| {
+            Val::error(format!(
+                "Invalid function argument: the file {p} is not valid UTF-8; use filebase64 for binary files"
+            ))
+        })
+    })
+}
+
+fn resolve(cx: &Ctx, p: &str) -> std::path::PathBuf {
+    let path = Path::new(p);
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cx.root.join(path)
+    }
+}
+
+fn read_bytes(cx: &Ctx, p: &str) -> Result<Vec<u8>, Val> {
+    let path = resolve(cx, p);
+    let md = std::fs::metadata(&path).map_err(|e| {
+        Val::error(format!(
+            "Invalid function argument: no file exists at \"{p}\" ({e}); file() reads only files present before Terraform runs"
+        ))
+    })?;
+    if !md.is_file() {
+        return Err(Val::error(format!(
+            "Invalid function argument: \"{p}\" is not a regular file"
+        )));
+    }
+    if md.len() > MAX_FILE {
+        return Err(Val::error(format!(
+            "Invalid function argument: \"{p}\" is {} bytes, over authwire's limit of {MAX_FILE} bytes",
+            md.len()
+        )));
+    }
+    std::fs::read(&path).map_err(|e| Val::error(format!("cannot read \"{p}\": {e}")))
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn b64(b: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(b)
+}
+
+fn volatile(what: &str) -> Val {
+    Val::unknown_typed(
+        vec![Origin::other(OriginKind::Volatile, format!("{what}()"))],
+        Ty::Str,
+    )
+}
+
+/// Calls a function. Errors are error values (the evaluator locates them).
+pub fn call(name: &str, args: Vec<Val>, cx: &Ctx) -> Val {
+    match call_inner(name, &args, cx) {
+        Ok(v) => v,
+        Err(m) => {
+            if m.starts_with("Invalid") || m.starts_with("Call to") || m.starts_with("cannot") {
+                Val::error(m)
+            } else {
+                Val::error(format!("Error in function call: {name}(): {m}"))
             }
-            return Val::error("try(): no argument could be evaluated");
         }
-        "can" => {
-            return match args.first() {
-                Some(a) if is_error(a) => Val::new(V::Bool(false), None),
-                Some(a) if a.has_unknown() => unknown_of(&args),
-                Some(_) => Val::new(V::Bool(true), None),
-                None => bad(name),
-            };
+    }
+}
+
+/// Functions that look at structure and accept unknown parts.
+fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
+    let any_unknown = a.iter().any(Val::has_unknown);
+    match name {
+        "sensitive" | "nonsensitive" | "ephemeralasnull" => {
+            arity(name, a, 1, 1)?;
+            return Ok(a[0].clone());
+        }
+        "issensitive" => {
+            arity(name, a, 1, 1)?;
+            return Ok(Val::bool(false));
+        }
+        "type" => {
+            return Err(
+                "Call to function \"type\" failed: type() is only available in terraform console"
+                    .into(),
+            );
+        }
+        "timestamp" | "uuid" | "bcrypt" | "plantimestamp" => return Ok(volatile(name)),
+        "list" | "map" => {
+            return Err(format!(
+                "Call to function \"{name}\" failed: the {name}() function was removed in Terraform 0.12; use [ … ] or {{ … }} or to{name}()"
+            ));
+        }
+        "rsadecrypt" => {
+            arity(name, a, 2, 2)?;
+            return Ok(unknown(a, Ty::Str));
         }
         "coalesce" => {
-            for a in &args {
-                if a.is_unknown() {
-                    return unknown_of(std::slice::from_ref(a));
-                }
-                if !a.is_null() && a.as_str() != Some("") {
-                    return a.clone();
-                }
+            arity(name, a, 1, usize::MAX)?;
+            let tys: Vec<Ty> = a.iter().filter(|x| !x.is_null()).map(Val::ty).collect();
+            let rt = unify(&tys).unwrap_or(Ty::Dynamic);
+            if tys.len() > 1 && unify(&tys).is_none() {
+                return Err("all arguments must have the same type".into());
             }
-            return Val::error("coalesce(): no non-null argument");
+            for x in a {
+                if x.is_unknown() {
+                    return Ok(unknown(std::slice::from_ref(x), rt));
+                }
+                if x.is_null() || x.as_str() == Some("") {
+                    continue;
+                }
+                return Ok(if rt == Ty::Dynamic {
+                    x.clone()
+                } else {
+                    types::convert(x, &Con::from_ty(&rt))?
+                });
+            }
+            return Err("no non-null, non-empty-string arguments".into());
         }
         "coalescelist" => {
-            for a in &args {
-                match &a.v {
-                    V::List(l) if !l.is_empty() => return a.clone(),
-                    V::Unknown(_) => return a.clone(),
-                    _ => {}
+            arity(name, a, 1, usize::MAX)?;
+            for (i, x) in a.iter().enumerate() {
+                if x.is_unknown() {
+                    return Ok(unknown(std::slice::from_ref(x), Ty::Dynamic));
+                }
+                if x.is_null() {
+                    continue;
+                }
+                if !want_seq(name, i, x)?.is_empty() {
+                    return Ok(x.clone());
                 }
             }
-            return lst(vec![]);
+            return Ok(a.last().cloned().unwrap_or_else(|| Val::tuple(vec![])));
         }
         "concat" => {
+            arity(name, a, 1, usize::MAX)?;
             let mut out = Vec::new();
-            for a in &args {
-                match &a.v {
-                    V::List(l) => out.extend(l.iter().cloned()),
-                    V::Null => {}
-                    _ => return unknown_of(&args),
+            let mut all_lists = true;
+            for (i, x) in a.iter().enumerate() {
+                if x.is_unknown() {
+                    return Ok(unknown(std::slice::from_ref(x), Ty::Dynamic));
                 }
+                out.extend(want_seq(name, i, x)?.iter().cloned());
+                all_lists &= matches!(x.ty, Some(Ty::List(_)) | Some(Ty::Set(_)));
             }
-            return lst(out);
+            return Ok(if all_lists {
+                list_of(out)
+            } else {
+                Val::tuple(out)
+            });
         }
-        "flatten" => {
-            fn flat(v: &Val, out: &mut Vec<Val>) -> bool {
-                match &v.v {
-                    V::List(l) => l.iter().all(|x| flat(x, out)),
-                    V::Unknown(_) => false,
-                    _ => {
-                        out.push(v.clone());
-                        true
-                    }
+        "length" => {
+            arity(name, a, 1, 1)?;
+            let x = &a[0];
+            not_null(name, 0, x)?;
+            return Ok(match &x.v {
+                V::List(l) if x.is_set() && l.iter().any(Val::has_unknown) => unknown(a, Ty::Num),
+                V::List(l) => Val::num(l.len() as f64),
+                V::Obj(m) => Val::num(m.len() as f64),
+                V::Str(s) => Val::num(s.graphemes(true).count() as f64),
+                _ if x.is_unknown() => unknown(a, Ty::Num),
+                _ => {
+                    return Err(
+                        "argument must be a string, a collection type, or a structural type".into(),
+                    );
                 }
+            });
+        }
+        "keys" => {
+            arity(name, a, 1, 1)?;
+            if a[0].is_unknown() {
+                return Ok(unknown(a, Ty::Dynamic));
             }
-            let mut out = Vec::new();
-            return match args.first() {
-                Some(a) if flat(a, &mut out) => lst(out),
-                _ => unknown_of(&args),
+            let m = want_map(name, 0, &a[0])?;
+            let ks: Vec<Val> = m.keys().map(string).collect();
+            return Ok(if a[0].is_map() {
+                Val::list(ks, Ty::Str)
+            } else {
+                Val::tuple(ks)
+            });
+        }
+        "values" => {
+            arity(name, a, 1, 1)?;
+            if a[0].is_unknown() {
+                return Ok(unknown(a, Ty::Dynamic));
+            }
+            let m = want_map(name, 0, &a[0])?;
+            let vs: Vec<Val> = m.values().cloned().collect();
+            return Ok(if a[0].is_map() {
+                Val::list(vs, elem_ty(&a[0]))
+            } else {
+                Val::tuple(vs)
+            });
+        }
+        "lookup" => {
+            arity(name, a, 2, 3)?;
+            if a[0].is_unknown() || a[1].is_unknown() {
+                return Ok(unknown(a, Ty::Dynamic));
+            }
+            let m = want_map(name, 0, &a[0])?;
+            let k = want_str(name, 1, &a[1])?;
+            return match m.get(&k) {
+                Some(v) => {
+                    if let Some(d) = a.get(2)
+                        && !d.is_null()
+                        && let Some(t) = unify(&[v.ty(), d.ty()])
+                        && t != Ty::Dynamic
+                    {
+                        return types::convert(v, &Con::from_ty(&t));
+                    }
+                    Ok(v.clone())
+                }
+                None => match a.get(2) {
+                    Some(d) => Ok(d.clone()),
+                    None => Err(format!(
+                        "Invalid function argument: lookup failed to find key \"{k}\""
+                    )),
+                },
             };
         }
         "merge" => {
             let mut out = BTreeMap::new();
-            for a in &args {
-                match &a.v {
-                    V::Obj(m) => out.extend(m.iter().map(|(k, v)| (k.clone(), v.clone()))),
-                    V::Null => {}
-                    _ => return unknown_of(&args),
+            let mut all_maps = true;
+            for (i, x) in a.iter().enumerate() {
+                if x.is_null() {
+                    continue;
+                }
+                if x.is_unknown() {
+                    return Ok(unknown(std::slice::from_ref(x), Ty::Dynamic));
+                }
+                out.extend(
+                    want_map(name, i, x)?
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                );
+                all_maps &= x.is_map();
+            }
+            if all_maps && !a.is_empty() {
+                let tys: Vec<Ty> = out.values().map(Val::ty).collect();
+                if let Some(t) = unify(&tys) {
+                    let c = Con::from_ty(&t);
+                    let m = out
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let v2 = types::convert(&v, &c).unwrap_or(v);
+                            (k, v2)
+                        })
+                        .collect();
+                    return Ok(Val::map(m, t));
                 }
             }
-            return Val::new(V::Obj(out), None);
-        }
-        "tolist" | "toset" => {
-            return match args.first().map(|a| &a.v) {
-                Some(V::List(l)) => {
-                    if name == "toset" && !l.iter().any(Val::has_unknown) {
-                        let mut items = dedup(l.clone());
-                        items.sort_by_key(|a| a.show());
-                        lst(items)
-                    } else {
-                        lst(l.clone())
-                    }
-                }
-                Some(V::Null) => Val::null(),
-                _ => unknown_of(&args),
-            };
-        }
-        "tomap" => {
-            return match args.first() {
-                Some(a) if obj(a).is_some() => a.clone(),
-                _ => unknown_of(&args),
-            };
-        }
-        "length" => {
-            return match args.first().map(|a| &a.v) {
-                Some(V::List(l)) => Val::new(V::Num(l.len() as f64), None),
-                Some(V::Obj(m)) => Val::new(V::Num(m.len() as f64), None),
-                Some(V::Str(s)) => Val::new(V::Num(s.chars().count() as f64), None),
-                _ => unknown_of(&args),
-            };
-        }
-        "lookup" => {
-            return match (args.first().map(|a| &a.v), args.get(1).and_then(s)) {
-                (Some(V::Obj(m)), Some(k)) => m
-                    .get(k)
-                    .cloned()
-                    .or_else(|| args.get(2).cloned())
-                    .unwrap_or_else(|| Val::error(format!("lookup(): no key \"{k}\""))),
-                _ => unknown_of(&args),
-            };
+            return Ok(Val::object(out));
         }
         "element" => {
-            return match (args.first().and_then(list), args.get(1).and_then(num)) {
-                (Some(l), Some(i)) if !l.is_empty() => l[(i as usize) % l.len()].clone(),
-                _ => unknown_of(&args),
-            };
+            arity(name, a, 2, 2)?;
+            if a[0].is_unknown() || a[1].is_unknown() {
+                return Ok(unknown(a, Ty::Dynamic));
+            }
+            if a[0].is_set() {
+                return Err("cannot use element() on a set; convert it with tolist() first".into());
+            }
+            let l = want_seq(name, 0, &a[0])?;
+            let i = want_int(name, 1, &a[1])?;
+            if l.is_empty() {
+                return Err("cannot use element function with an empty list".into());
+            }
+            if i < 0 {
+                return Err("cannot use element function with a negative index".into());
+            }
+            return Ok(l[(i as usize) % l.len()].clone());
         }
-        "keys" => {
-            return match args.first().and_then(obj) {
-                Some(m) => lst(m.keys().map(string).collect()),
-                None => unknown_of(&args),
-            };
-        }
-        "values" => {
-            return match args.first().and_then(obj) {
-                Some(m) => lst(m.values().cloned().collect()),
-                None => unknown_of(&args),
-            };
+        "flatten" => {
+            arity(name, a, 1, 1)?;
+            fn flat(v: &Val, out: &mut Vec<Val>) -> Option<()> {
+                match &v.v {
+                    V::List(l) => {
+                        for x in l {
+                            match &x.v {
+                                V::List(_) => flat(x, out)?,
+                                V::Unknown(_)
+                                    if x.ty().is_whole()
+                                        && !matches!(
+                                            x.ty(),
+                                            Ty::List(_) | Ty::Set(_) | Ty::Tuple(_)
+                                        ) =>
+                                {
+                                    out.push(x.clone())
+                                }
+                                V::Unknown(_) => return None,
+                                _ => out.push(x.clone()),
+                            }
+                        }
+                        Some(())
+                    }
+                    _ => None,
+                }
+            }
+            if a[0].is_unknown() {
+                return Ok(unknown(a, Ty::Dynamic));
+            }
+            want_seq(name, 0, &a[0])?;
+            let mut out = Vec::new();
+            return Ok(match flat(&a[0], &mut out) {
+                Some(()) => Val::tuple(out),
+                None => unknown(a, Ty::Dynamic),
+            });
         }
         "one" => {
-            return match args.first().map(|a| &a.v) {
-                Some(V::List(l)) if l.len() == 1 => l[0].clone(),
-                Some(V::List(l)) if l.is_empty() => Val::null(),
-                Some(V::Null) => Val::null(),
-                _ => unknown_of(&args),
+            arity(name, a, 1, 1)?;
+            if a[0].is_unknown() {
+                return Ok(unknown(a, Ty::Dynamic));
+            }
+            let l = want_seq(name, 0, &a[0])?;
+            return match l.len() {
+                0 => Ok(Val::null()),
+                1 => Ok(l[0].clone()),
+                _ => Err(
+                    "must be a list, set, or tuple value with either zero or one elements".into(),
+                ),
             };
+        }
+        "tolist" | "toset" | "tomap" | "tostring" | "tonumber" | "tobool" | "convert" => {
+            let con = match name {
+                "tolist" => Con::List(Box::new(Con::Any)),
+                "toset" => Con::Set(Box::new(Con::Any)),
+                "tomap" => Con::Map(Box::new(Con::Any)),
+                "tostring" => Con::Str,
+                "tonumber" => Con::Num,
+                "tobool" => Con::Bool,
+                _ => return Err("convert() takes a value and a type constraint".into()),
+            };
+            arity(name, a, 1, 1)?;
+            if name == "tostring" && matches!(a[0].v, V::List(_) | V::Obj(_)) {
+                return Err(format!(
+                    "Invalid function argument: cannot convert {} to string",
+                    a[0].ty().show()
+                ));
+            }
+            return types::convert(&a[0], &con)
+                .map_err(|m| format!("Invalid function argument: {m}"));
+        }
+        "jsonencode" => {
+            arity(name, a, 1, 1)?;
+            if any_unknown {
+                return Ok(unknown(a, Ty::Str));
+            }
+            return json_text(&a[0]).map(string);
+        }
+        "yamlencode" => {
+            arity(name, a, 1, 1)?;
+            if any_unknown {
+                return Ok(unknown(a, Ty::Str));
+            }
+            return yaml_text(&a[0]).map(string);
         }
         "slice" => {
-            return match (
-                args.first().and_then(list),
-                args.get(1).and_then(num),
-                args.get(2).and_then(num),
-            ) {
-                (Some(l), Some(a), Some(b)) if a <= b && (b as usize) <= l.len() => {
-                    lst(l[a as usize..b as usize].to_vec())
-                }
-                _ => unknown_of(&args),
-            };
-        }
-        "reverse" => {
-            return match args.first().and_then(list) {
-                Some(l) => lst(l.iter().rev().cloned().collect()),
-                None => unknown_of(&args),
-            };
-        }
-        "zipmap" => {
-            return match (args.first().and_then(list), args.get(1).and_then(list)) {
-                (Some(k), Some(v)) if k.len() == v.len() => {
-                    let mut m = BTreeMap::new();
-                    for (k, v) in k.iter().zip(v) {
-                        match s(k) {
-                            Some(k) => {
-                                m.insert(k.to_string(), v.clone());
-                            }
-                            None => return unknown_of(&args),
-                        }
-                    }
-                    Val::new(V::Obj(m), None)
-                }
-                _ => unknown_of(&args),
-            };
-        }
-        "format" | "join" | "formatlist" => {}
-        _ => {
-            if args.iter().any(Val::has_unknown) {
-                return unknown_of(&args);
+            arity(name, a, 3, 3)?;
+            if any_unknown {
+                return Ok(unknown(a, Ty::Dynamic));
             }
+            let l = want_seq(name, 0, &a[0])?;
+            let (s, e) = (want_int(name, 1, &a[1])?, want_int(name, 2, &a[2])?);
+            if s < 0 || e < 0 || s as usize > l.len() || e as usize > l.len() {
+                return Err("the index is out of range for the given list".into());
+            }
+            if s > e {
+                return Err("the start index must not be greater than the end index".into());
+            }
+            let part = l[s as usize..e as usize].to_vec();
+            return Ok(match &a[0].ty {
+                Some(Ty::List(t)) => Val::list(part, (**t).clone()),
+                _ => Val::tuple(part),
+            });
         }
+        _ => {}
     }
+    if !KNOWN.contains(&name) && !name.starts_with("provider::") {
+        let hint = super::did_you_mean(name, KNOWN.iter().copied());
+        return Err(format!(
+            "Call to unknown function: there is no function named \"{name}\".{hint}"
+        ));
+    }
+    if any_unknown {
+        return Ok(unknown(a, result_type(name)));
+    }
+    pure(name, a, cx)
+}
+
+fn result_type(name: &str) -> Ty {
     match name {
-        "format" => {
-            let Some(f) = args.first().and_then(s) else {
-                return unknown_of(&args);
-            };
-            format_parts(f, &args[1..])
-                .map(|p| Val::new(from_parts(p), None))
-                .unwrap_or_else(|e| Val::error(format!("format(): {e}")))
-        }
-        "join" => {
-            let (Some(sep), Some(l)) = (args.first().and_then(s), args.get(1).and_then(list))
-            else {
-                return unknown_of(&args);
-            };
-            let mut parts = Vec::new();
-            for (i, x) in l.iter().enumerate() {
-                if i > 0 {
-                    parts.push(Part::Lit(sep.to_string()));
-                }
-                match to_parts(x) {
-                    Ok(p) => parts.extend(p),
-                    Err(e) => return Val::error(format!("join(): {e}")),
-                }
-            }
-            Val::new(from_parts(parts), None)
-        }
-        "formatlist" => {
-            let Some(f) = args.first().and_then(s) else {
-                return unknown_of(&args);
-            };
-            let n = args[1..]
-                .iter()
-                .filter_map(list)
-                .map(Vec::len)
-                .max()
-                .unwrap_or(0);
-            let mut out = Vec::new();
-            for i in 0..n {
-                let row: Vec<Val> = args[1..]
-                    .iter()
-                    .map(|a| {
-                        list(a)
-                            .and_then(|l| l.get(i).cloned())
-                            .unwrap_or_else(|| a.clone())
-                    })
-                    .collect();
-                match format_parts(f, &row) {
-                    Ok(p) => out.push(Val::new(from_parts(p), None)),
-                    Err(e) => return Val::error(format!("formatlist(): {e}")),
-                }
-            }
-            lst(out)
-        }
-        "split" => match (args.first().and_then(s), args.get(1).and_then(s)) {
-            (Some(sep), Some(x)) if !sep.is_empty() => lst(x.split(sep).map(string).collect()),
-            _ => bad(name),
-        },
-        "lower" | "upper" | "trimspace" | "title" | "chomp" => match args.first().and_then(s) {
-            Some(x) => string(match name {
-                "lower" => x.to_lowercase(),
-                "upper" => x.to_uppercase(),
-                "trimspace" => x.trim().to_string(),
-                "chomp" => x.trim_end_matches(['\n', '\r']).to_string(),
-                _ => x
-                    .split(' ')
-                    .map(|w| {
-                        let mut c = w.chars();
-                        c.next()
-                            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            }),
-            None => bad(name),
-        },
-        "replace" => match (
-            args.first().and_then(s),
-            args.get(1).and_then(s),
-            args.get(2).and_then(s),
-        ) {
-            (Some(_), Some(from), Some(_))
-                if from.len() > 1 && from.starts_with('/') && from.ends_with('/') =>
-            {
-                Val::unknown(Origin::other(
-                    OriginKind::Function,
-                    "replace (regular expression)",
-                ))
-            }
-            (Some(x), Some(from), Some(to)) if !from.is_empty() => string(x.replace(from, to)),
-            _ => bad(name),
-        },
-        "trimprefix" => match (args.first().and_then(s), args.get(1).and_then(s)) {
-            (Some(x), Some(p)) => string(x.strip_prefix(p).unwrap_or(x)),
-            _ => bad(name),
-        },
-        "trimsuffix" => match (args.first().and_then(s), args.get(1).and_then(s)) {
-            (Some(x), Some(p)) => string(x.strip_suffix(p).unwrap_or(x)),
-            _ => bad(name),
-        },
-        "trim" => match (args.first().and_then(s), args.get(1).and_then(s)) {
-            (Some(x), Some(cs)) => string(x.trim_matches(|c| cs.contains(c))),
-            _ => bad(name),
-        },
-        "startswith" | "endswith" | "strcontains" => {
-            match (args.first().and_then(s), args.get(1).and_then(s)) {
-                (Some(x), Some(p)) => Val::new(
-                    V::Bool(match name {
-                        "startswith" => x.starts_with(p),
-                        "endswith" => x.ends_with(p),
-                        _ => x.contains(p),
-                    }),
-                    None,
-                ),
-                _ => bad(name),
-            }
-        }
-        "substr" => match (
-            args.first().and_then(s),
-            args.get(1).and_then(num),
-            args.get(2).and_then(num),
-        ) {
-            (Some(x), Some(off), Some(len)) => {
-                let chars: Vec<char> = x.chars().collect();
-                let start = (off.max(0.0) as usize).min(chars.len());
-                let end = if len < 0.0 {
-                    chars.len()
-                } else {
-                    (start + len as usize).min(chars.len())
-                };
-                string(chars[start..end].iter().collect::<String>())
-            }
-            _ => bad(name),
-        },
-        "contains" => match args.first().and_then(list) {
-            Some(l) => Val::new(
-                V::Bool(args.get(1).is_some_and(|x| l.iter().any(|i| i.v == x.v))),
-                None,
-            ),
-            None => bad(name),
-        },
-        "index" => match args.first().and_then(list) {
-            Some(l) => match args.get(1).and_then(|x| l.iter().position(|i| i.v == x.v)) {
-                Some(i) => Val::new(V::Num(i as f64), None),
-                None => Val::error("index(): element not found"),
-            },
-            None => bad(name),
-        },
-        "distinct" => match args.first().and_then(list) {
-            Some(l) => lst(dedup(l.clone())),
-            None => bad(name),
-        },
-        "compact" => match args.first().and_then(list) {
-            Some(l) => lst(l
-                .iter()
-                .filter(|v| !v.is_null() && v.as_str() != Some(""))
-                .cloned()
-                .collect()),
-            None => bad(name),
-        },
-        "sort" => match args.first().and_then(list) {
-            Some(l) => {
-                let mut l = l.clone();
-                l.sort_by_key(|a| a.show());
-                lst(l)
-            }
-            None => bad(name),
-        },
-        "setunion" => {
-            let mut out = Vec::new();
-            for a in &args {
-                match list(a) {
-                    Some(l) => out.extend(l.iter().cloned()),
-                    None => return bad(name),
-                }
-            }
-            lst(dedup(out))
-        }
-        "range" => {
-            let n: Vec<f64> = args.iter().filter_map(num).collect();
-            let (a, b, st) = match n.as_slice() {
-                [b] => (0.0, *b, 1.0),
-                [a, b] => (*a, *b, if a <= b { 1.0 } else { -1.0 }),
-                [a, b, st] => (*a, *b, *st),
-                _ => return bad(name),
-            };
-            if st == 0.0 {
-                return bad(name);
-            }
-            let mut out = Vec::new();
-            let mut x = a;
-            while ((st > 0.0 && x < b) || (st < 0.0 && x > b)) && out.len() < 1024 {
-                out.push(Val::new(V::Num(x), None));
-                x += st;
-            }
-            lst(out)
-        }
-        "min" | "max" | "sum" => {
-            let mut n: Vec<f64> = args.iter().filter_map(num).collect();
-            if name == "sum"
-                && let Some(l) = args.first().and_then(list)
-            {
-                n = l.iter().filter_map(num).collect();
-            }
-            if n.is_empty() {
-                return bad(name);
-            }
-            Val::new(
-                V::Num(match name {
-                    "min" => n.iter().cloned().fold(f64::INFINITY, f64::min),
-                    "max" => n.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
-                    _ => n.iter().sum(),
-                }),
-                None,
-            )
-        }
-        "abs" | "ceil" | "floor" => match args.first().and_then(num) {
-            Some(x) => Val::new(
-                V::Num(match name {
-                    "abs" => x.abs(),
-                    "ceil" => x.ceil(),
-                    _ => x.floor(),
-                }),
-                None,
-            ),
-            None => bad(name),
-        },
-        "tostring" => match args.first().map(|a| &a.v) {
-            Some(V::Str(_)) | Some(V::Null) => args[0].clone(),
-            Some(V::Num(n)) => string(fmt_num(*n)),
-            Some(V::Bool(b)) => string(b.to_string()),
-            _ => bad(name),
-        },
-        "tonumber" => match args.first().and_then(num) {
-            Some(n) => Val::new(V::Num(n), None),
-            None => bad(name),
-        },
-        "tobool" => match args.first().and_then(Val::as_bool) {
-            Some(b) => Val::new(V::Bool(b), None),
-            None => bad(name),
-        },
-        "jsonencode" => match args.first().and_then(Val::to_json) {
-            Some(j) => string(serde_json::to_string(&j).unwrap_or_default()),
-            None => bad(name),
-        },
-        "jsondecode" => match args
-            .first()
-            .and_then(s)
-            .map(serde_json::from_str::<serde_json::Value>)
-        {
-            Some(Ok(j)) => Val::from_json(&j),
-            _ => bad(name),
-        },
-        "file" => match args.first().and_then(s) {
-            Some(p) => {
-                let path = base_dir.join(p);
-                match std::fs::read_to_string(&path) {
-                    Ok(t) if t.len() <= 4 << 20 => string(t),
-                    _ => Val::unknown(Origin::other(
-                        OriginKind::Function,
-                        format!("file(\"{p}\")"),
-                    )),
-                }
-            }
-            None => bad(name),
-        },
-        "abspath" | "dirname" | "basename" | "pathexpand" => match args.first().and_then(s) {
-            Some(p) => {
-                let path = std::path::Path::new(p);
-                string(match name {
-                    "dirname" => path
-                        .parent()
-                        .map(|x| x.to_string_lossy().to_string())
-                        .unwrap_or_default(),
-                    "basename" => path
-                        .file_name()
-                        .map(|x| x.to_string_lossy().to_string())
-                        .unwrap_or_default(),
-                    _ => p.to_string(),
-                })
-            }
-            None => bad(name),
-        },
-        _ => Val::unknown(Origin::other(OriginKind::Function, name)),
+        "abs" | "ceil" | "floor" | "log" | "max" | "min" | "parseint" | "pow" | "signum"
+        | "sum" | "index" | "timecmp" => Ty::Num,
+        "alltrue" | "anytrue" | "contains" | "startswith" | "endswith" | "strcontains"
+        | "fileexists" => Ty::Bool,
+        "regex" | "regexall" | "split" | "cidrsubnets" | "fileset" | "setproduct" | "setunion"
+        | "setintersection" | "setsubtract" | "compact" | "distinct" | "sort" | "reverse"
+        | "chunklist" | "matchkeys" | "range" | "formatlist" | "transpose" | "zipmap"
+        | "csvdecode" | "jsondecode" | "yamldecode" => Ty::Dynamic,
+        _ => Ty::Str,
     }
 }
 
-fn format_parts(f: &str, args: &[Val]) -> Result<Vec<Part>, String> {
-    let mut out = Vec::new();
-    let mut lit = String::new();
-    let mut it = f.chars().peekable();
-    let mut ai = 0;
-    while let Some(c) = it.next() {
-        if c != '%' {
-            lit.push(c);
-            continue;
+/// Functions on known arguments.
+fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
+    let s1 = |i: usize| want_str(name, i, &a[i]);
+    match name {
+        // ------------------------------------------------------------ strings
+        "lower" | "upper" | "trimspace" | "chomp" | "title" | "strrev" => {
+            arity(name, a, 1, 1)?;
+            let x = s1(0)?;
+            Ok(string(match name {
+                "lower" => x.to_lowercase(),
+                "upper" => x.to_uppercase(),
+                "trimspace" => x.trim_matches(|c: char| c.is_whitespace()).to_string(),
+                "chomp" => {
+                    let mut t = x.as_str();
+                    while let Some(r) = t
+                        .strip_suffix("\r\n")
+                        .or_else(|| t.strip_suffix('\n'))
+                        .or_else(|| t.strip_suffix('\r'))
+                    {
+                        t = r;
+                    }
+                    t.to_string()
+                }
+                "strrev" => x.graphemes(true).rev().collect(),
+                _ => title(&x),
+            }))
         }
-        // skip flags/width/precision
-        let mut spec = String::new();
-        while let Some(&n) = it.peek() {
-            if n.is_ascii_digit() || "+-# .".contains(n) {
-                spec.push(n);
-                it.next();
+        "indent" => {
+            arity(name, a, 2, 2)?;
+            let n = want_int(name, 0, &a[0])?;
+            let x = s1(1)?;
+            let pad = " ".repeat(n.max(0) as usize);
+            let mut out = String::new();
+            for (i, line) in x.split('\n').enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                    out.push_str(&pad);
+                }
+                out.push_str(line);
+            }
+            Ok(string(out))
+        }
+        "split" => {
+            arity(name, a, 2, 2)?;
+            let (sep, x) = (s1(0)?, s1(1)?);
+            let parts: Vec<String> = if sep.is_empty() {
+                x.chars().map(|c| c.to_string()).collect()
             } else {
-                break;
+                x.split(sep.as_str()).map(String::from).collect()
+            };
+            Ok(str_list_val(parts))
+        }
+        "join" => {
+            arity(name, a, 2, usize::MAX)?;
+            let sep = s1(0)?;
+            let mut items = Vec::new();
+            for (i, l) in a[1..].iter().enumerate() {
+                items.extend(str_list(name, i + 1, l)?);
             }
+            Ok(string(items.join(&sep)))
         }
-        let Some(verb) = it.next() else {
-            return Err("format string ends with %".into());
-        };
-        if verb == '%' {
-            lit.push('%');
-            continue;
-        }
-        let a = args.get(ai).ok_or("not enough arguments")?;
-        ai += 1;
-        out.push(Part::Lit(std::mem::take(&mut lit)));
-        let zero = spec.trim_start_matches(['+', ' ', '#']).starts_with('0');
-        let left = spec.contains('-');
-        let width: usize = spec
-            .split('.')
-            .next()
-            .unwrap_or("")
-            .trim_start_matches(['+', '-', '#', ' ', '0'])
-            .parse()
-            .unwrap_or(0);
-        let pad = |text: String| -> String {
-            let n = text.chars().count();
-            if n >= width {
-                text
-            } else if left {
-                format!("{text}{}", " ".repeat(width - n))
-            } else if zero && verb == 'd' {
-                let (sign, digits) = text
-                    .strip_prefix('-')
-                    .map_or(("", text.as_str()), |d| ("-", d));
-                format!("{sign}{}{digits}", "0".repeat(width - n))
+        "replace" => {
+            arity(name, a, 3, 3)?;
+            let (x, from, to) = (s1(0)?, s1(1)?, s1(2)?);
+            if from.len() > 1 && from.starts_with('/') && from.ends_with('/') {
+                let re = regex(&from[1..from.len() - 1])?;
+                Ok(string(
+                    re.replace_all(&x, go_replacement(&to).as_str())
+                        .into_owned(),
+                ))
             } else {
-                format!("{}{text}", " ".repeat(width - n))
+                Ok(string(x.replace(&from, &to)))
             }
-        };
-        match (verb, &a.v) {
-            ('q', V::Str(s)) => out.push(Part::Lit(pad(format!("\"{s}\"")))),
-            ('d', V::Num(n)) => out.push(Part::Lit(pad(format!("{}", *n as i64)))),
-            ('v' | 's' | 'd' | 'f' | 'q', V::Str(_) | V::Num(_) | V::Bool(_)) => {
-                let text = match to_parts(a)?.as_slice() {
-                    [Part::Lit(t)] => t.clone(),
-                    _ => String::new(),
-                };
-                out.push(Part::Lit(pad(text)));
+        }
+        "regex" | "regexall" => {
+            arity(name, a, 2, 2)?;
+            let (pat, x) = (s1(0)?, s1(1)?);
+            let re = regex(&pat)?;
+            let caps_val = |c: regex::Captures| -> Val {
+                let named: Vec<Option<&str>> = re.capture_names().skip(1).collect();
+                if named.iter().any(Option::is_some) {
+                    if named.iter().any(Option::is_none) {
+                        // mixed: Terraform rejects this pattern (handled below)
+                    }
+                    let mut m = BTreeMap::new();
+                    for n in named.into_iter().flatten() {
+                        m.insert(
+                            n.to_string(),
+                            c.name(n)
+                                .map(|m| string(m.as_str()))
+                                .unwrap_or_else(|| Val::typed(V::Null, Some(Ty::Str))),
+                        );
+                    }
+                    Val::object(m)
+                } else if re.captures_len() > 1 {
+                    Val::list(
+                        (1..re.captures_len())
+                            .map(|i| {
+                                c.get(i)
+                                    .map(|m| string(m.as_str()))
+                                    .unwrap_or_else(|| Val::typed(V::Null, Some(Ty::Str)))
+                            })
+                            .collect(),
+                        Ty::Str,
+                    )
+                } else {
+                    string(c.get(0).map(|m| m.as_str()).unwrap_or(""))
+                }
+            };
+            let named = re.capture_names().skip(1).filter(Option::is_some).count();
+            if named > 0 && named != re.captures_len() - 1 {
+                return Err(
+                    "invalid regular expression: cannot mix both named and unnamed capture groups"
+                        .into(),
+                );
             }
-            ('v' | 's' | 'd' | 'f' | 'q', _) => out.extend(to_parts(a)?),
-            (other, _) => return Err(format!("unsupported verb %{other}")),
+            if name == "regex" {
+                match re.captures(&x) {
+                    Some(c) => Ok(caps_val(c)),
+                    None => Err("pattern did not match any part of the given string".into()),
+                }
+            } else {
+                let all: Vec<Val> = re.captures_iter(&x).map(caps_val).collect();
+                Ok(list_of(all))
+            }
+        }
+        "trim" => {
+            arity(name, a, 2, 2)?;
+            let (x, cs) = (s1(0)?, s1(1)?);
+            Ok(string(x.trim_matches(|c| cs.contains(c))))
+        }
+        "trimprefix" => {
+            arity(name, a, 2, 2)?;
+            let (x, p) = (s1(0)?, s1(1)?);
+            Ok(string(x.strip_prefix(p.as_str()).unwrap_or(&x)))
+        }
+        "trimsuffix" => {
+            arity(name, a, 2, 2)?;
+            let (x, p) = (s1(0)?, s1(1)?);
+            Ok(string(x.strip_suffix(p.as_str()).unwrap_or(&x)))
+        }
+        "startswith" | "endswith" | "strcontains" => {
+            arity(name, a, 2, 2)?;
+            let (x, p) = (s1(0)?, s1(1)?);
+            Ok(Val::bool(match name {
+                "startswith" => x.starts_with(&p),
+                "endswith" => x.ends_with(&p),
+                _ => x.contains(&p),
+            }))
+        }
+        "substr" => {
+            arity(name, a, 3, 3)?;
+            let x = s1(0)?;
+            let off = want_int(name, 1, &a[1])?;
+            let len = want_int(name, 2, &a[2])?;
+            let g: Vec<&str> = x.graphemes(true).collect();
+            let n = g.len() as i64;
+            let start = if off < 0 { n + off } else { off };
+            if start < 0 || start > n {
+                if start > n && n >= 0 {
+                    return Ok(string(""));
+                }
+                return Err("offset must be within the string".into());
+            }
+            let end = if len < 0 {
+                n
+            } else {
+                (start.saturating_add(len)).min(n)
+            };
+            if len < -1 {
+                return Err("length must be -1 or more".into());
+            }
+            Ok(string(g[start as usize..end.max(start) as usize].concat()))
+        }
+        "format" => {
+            arity(name, a, 1, usize::MAX)?;
+            format_str(&s1(0)?, &a[1..]).map(string)
+        }
+        "formatlist" => {
+            arity(name, a, 1, usize::MAX)?;
+            let f = s1(0)?;
+            let mut n: Option<usize> = None;
+            for x in &a[1..] {
+                if let V::List(l) = &x.v {
+                    match n {
+                        Some(m) if m != l.len() => {
+                            return Err("all list arguments must have the same length".into());
+                        }
+                        _ => n = Some(l.len()),
+                    }
+                }
+            }
+            let n = n.unwrap_or(1);
+            let mut out = Vec::new();
+            for i in 0..n {
+                let row: Vec<Val> = a[1..]
+                    .iter()
+                    .map(|x| match &x.v {
+                        V::List(l) => l[i].clone(),
+                        _ => x.clone(),
+                    })
+                    .collect();
+                out.push(string(format_str(&f, &row)?));
+            }
+            Ok(Val::list(out, Ty::Str))
+        }
+        "urlencode" => {
+            arity(name, a, 1, 1)?;
+            let x = s1(0)?;
+            let mut out = String::new();
+            for b in x.bytes() {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    out.push(b as char);
+                } else if b == b' ' {
+                    out.push('+');
+                } else {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            Ok(string(out))
+        }
+        "base64encode" => {
+            arity(name, a, 1, 1)?;
+            Ok(string(b64(s1(0)?.as_bytes())))
+        }
+        "base64decode" => {
+            arity(name, a, 1, 1)?;
+            use base64::Engine;
+            let x = s1(0)?;
+            let b = base64::engine::general_purpose::STANDARD
+                .decode(x.as_bytes())
+                .map_err(|_| "failed to decode base64 data".to_string())?;
+            String::from_utf8(b)
+                .map(string)
+                .map_err(|_| "the result of decoding the provided string is not valid UTF-8".into())
+        }
+        "base64gzip" => {
+            arity(name, a, 1, 1)?;
+            Ok(unknown(a, Ty::Str))
+        }
+        "textencodebase64" => {
+            arity(name, a, 2, 2)?;
+            let (x, enc) = (s1(0)?, s1(1)?);
+            let e = encoding_rs::Encoding::for_label(enc.as_bytes())
+                .ok_or_else(|| format!("Invalid function argument: \"{enc}\" is not a supported IANA encoding name or alias"))?;
+            let bytes: Vec<u8> = if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
+                let le = e == encoding_rs::UTF_16LE;
+                x.encode_utf16()
+                    .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                    .collect()
+            } else {
+                let (b, _, bad) = e.encode(&x);
+                if bad {
+                    return Err(format!(
+                        "the given string contains characters that cannot be represented in {enc}"
+                    ));
+                }
+                b.into_owned()
+            };
+            Ok(string(b64(&bytes)))
+        }
+        "textdecodebase64" => {
+            arity(name, a, 2, 2)?;
+            use base64::Engine;
+            let (x, enc) = (s1(0)?, s1(1)?);
+            let e = encoding_rs::Encoding::for_label(enc.as_bytes())
+                .ok_or_else(|| format!("Invalid function argument: \"{enc}\" is not a supported IANA encoding name or alias"))?;
+            let b = base64::engine::general_purpose::STANDARD
+                .decode(x.as_bytes())
+                .map_err(|_| "the given value has an invalid base64 encoding".to_string())?;
+            let (s, _, bad) = e.decode(&b);
+            if bad {
+                return Err(format!("the given value is not valid {enc} text"));
+            }
+            Ok(string(s.into_owned()))
+        }
+        "md5" | "sha1" | "sha256" | "sha512" | "base64sha256" | "base64sha512" => {
+            arity(name, a, 1, 1)?;
+            Ok(string(hash(name, s1(0)?.as_bytes())))
+        }
+        "filemd5" | "filesha1" | "filesha256" | "filesha512" | "filebase64sha256"
+        | "filebase64sha512" => {
+            arity(name, a, 1, 1)?;
+            let b = read_bytes(cx, &s1(0)?).map_err(err_text)?;
+            Ok(string(hash(name.trim_start_matches("file"), &b)))
+        }
+        "uuidv5" => {
+            arity(name, a, 2, 2)?;
+            let (ns, n) = (s1(0)?, s1(1)?);
+            let space = match ns.as_str() {
+                "dns" => uuid::Uuid::NAMESPACE_DNS,
+                "url" => uuid::Uuid::NAMESPACE_URL,
+                "oid" => uuid::Uuid::NAMESPACE_OID,
+                "x500" => uuid::Uuid::NAMESPACE_X500,
+                other => uuid::Uuid::parse_str(other)
+                    .map_err(|_| format!("uuidv5() doesn't support namespace {other}"))?,
+            };
+            Ok(string(uuid::Uuid::new_v5(&space, n.as_bytes()).to_string()))
+        }
+        // ------------------------------------------------------------ files
+        "file" => {
+            arity(name, a, 1, 1)?;
+            read_file(cx, &s1(0)?).map(string).map_err(err_text)
+        }
+        "filebase64" => {
+            arity(name, a, 1, 1)?;
+            read_bytes(cx, &s1(0)?)
+                .map(|b| string(b64(&b)))
+                .map_err(err_text)
+        }
+        "fileexists" => {
+            arity(name, a, 1, 1)?;
+            let p = resolve(cx, &s1(0)?);
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_file() => Ok(Val::bool(true)),
+                Ok(_) => Err(format!("{} is not a regular file", s1(0)?)),
+                Err(_) => Ok(Val::bool(false)),
+            }
+        }
+        "fileset" => {
+            arity(name, a, 2, 2)?;
+            let (dir, pat) = (s1(0)?, s1(1)?);
+            fileset(cx, &dir, &pat)
+        }
+        "abspath" => {
+            arity(name, a, 1, 1)?;
+            let p = resolve(cx, &s1(0)?);
+            Ok(string(p.to_string_lossy().replace('\\', "/")))
+        }
+        "dirname" | "basename" => {
+            arity(name, a, 1, 1)?;
+            let p = s1(0)?;
+            Ok(string(if name == "dirname" {
+                go_dir(&p)
+            } else {
+                go_base(&p)
+            }))
+        }
+        "pathexpand" => {
+            arity(name, a, 1, 1)?;
+            let p = s1(0)?;
+            Ok(string(match p.strip_prefix('~') {
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                    let home = std::env::var("HOME").unwrap_or_default();
+                    format!("{home}{rest}")
+                }
+                _ => p,
+            }))
+        }
+        // ------------------------------------------------------------ numbers
+        "abs" | "ceil" | "floor" | "signum" => {
+            arity(name, a, 1, 1)?;
+            let x = want_num(name, 0, &a[0])?;
+            Ok(Val::num(match name {
+                "abs" => x.abs(),
+                "ceil" => x.ceil(),
+                "floor" => x.floor(),
+                _ => {
+                    if x > 0.0 {
+                        1.0
+                    } else if x < 0.0 {
+                        -1.0
+                    } else {
+                        0.0
+                    }
+                }
+            }))
+        }
+        "log" => {
+            arity(name, a, 2, 2)?;
+            let (x, b) = (want_num(name, 0, &a[0])?, want_num(name, 1, &a[1])?);
+            Ok(Val::num(x.ln() / b.ln()))
+        }
+        "pow" => {
+            arity(name, a, 2, 2)?;
+            Ok(Val::num(
+                want_num(name, 0, &a[0])?.powf(want_num(name, 1, &a[1])?),
+            ))
+        }
+        "max" | "min" => {
+            arity(name, a, 1, usize::MAX)?;
+            let mut best = want_num(name, 0, &a[0])?;
+            for (i, x) in a.iter().enumerate().skip(1) {
+                let n = want_num(name, i, x)?;
+                if (name == "max" && n > best) || (name == "min" && n < best) {
+                    best = n;
+                }
+            }
+            Ok(Val::num(best))
+        }
+        "sum" => {
+            arity(name, a, 1, 1)?;
+            let l = want_seq(name, 0, &a[0])?;
+            if l.is_empty() {
+                return Err("cannot sum an empty list".into());
+            }
+            let mut t = 0.0;
+            for x in l {
+                if x.is_null() {
+                    return Err(
+                        "argument must be list, set, or tuple of number values (null element)"
+                            .into(),
+                    );
+                }
+                t += want_num(name, 0, x)?;
+            }
+            Ok(Val::num(t))
+        }
+        "parseint" => {
+            arity(name, a, 2, 2)?;
+            let x = want_str(name, 0, &a[0])
+                .map_err(|_| "first argument must be a string, not a number".to_string())?;
+            let base = want_int(name, 1, &a[1])?;
+            if !(2..=62).contains(&base) {
+                return Err("base must be a whole number between 2 and 62 inclusive".into());
+            }
+            parse_int(&x, base as u32)
+                .map(Val::num)
+                .ok_or_else(|| format!("cannot parse \"{x}\" as a base {base} integer"))
+        }
+        "range" => {
+            arity(name, a, 1, 3)?;
+            let n: Vec<f64> = a
+                .iter()
+                .enumerate()
+                .map(|(i, x)| want_num(name, i, x))
+                .collect::<Result<_, _>>()?;
+            let (start, end, step) = match n.as_slice() {
+                [e] => (0.0, *e, 1.0),
+                [s, e] => (*s, *e, if s <= e { 1.0 } else { -1.0 }),
+                [s, e, st] => (*s, *e, *st),
+                _ => unreachable!(),
+            };
+            if step == 0.0 {
+                return Err("step must not be zero".into());
+            }
+            if (start < end && step < 0.0) || (start > end && step > 0.0) {
+                return Err(format!(
+                    "step must be {} when start is {} than end",
+                    if step < 0.0 { "positive" } else { "negative" },
+                    if start < end { "less" } else { "greater" }
+                ));
+            }
+            let mut out = Vec::new();
+            let mut x = start;
+            while (step > 0.0 && x < end) || (step < 0.0 && x > end) {
+                if out.len() >= 1024 {
+                    return Err("more than 1024 values were generated; either decrease the difference between start and end or use a smaller step".into());
+                }
+                out.push(Val::num(x));
+                x += step;
+            }
+            Ok(Val::list(out, Ty::Num))
+        }
+        // ------------------------------------------------------------ collections
+        "alltrue" | "anytrue" => {
+            arity(name, a, 1, 1)?;
+            let l = want_seq(name, 0, &a[0])?;
+            let mut r = name == "alltrue";
+            for x in l {
+                if x.is_null() {
+                    if name == "alltrue" {
+                        r = false;
+                    }
+                    continue;
+                }
+                let b = want_bool(name, 0, x)?;
+                if name == "alltrue" {
+                    r &= b;
+                } else {
+                    r |= b;
+                }
+            }
+            Ok(Val::bool(r))
+        }
+        "contains" => {
+            arity(name, a, 2, 2)?;
+            let l = want_seq(name, 0, &a[0])?;
+            for x in l {
+                if types::equals(x, &a[1]) == Some(true) {
+                    return Ok(Val::bool(true));
+                }
+            }
+            Ok(Val::bool(false))
+        }
+        "index" => {
+            arity(name, a, 2, 2)?;
+            let l = want_seq(name, 0, &a[0])?;
+            for (i, x) in l.iter().enumerate() {
+                if types::equals(x, &a[1]) == Some(true) {
+                    return Ok(Val::num(i as f64));
+                }
+            }
+            Err("item not found".into())
+        }
+        "distinct" => {
+            arity(name, a, 1, 1)?;
+            let l = want_seq(name, 0, &a[0])?;
+            let mut out: Vec<Val> = Vec::new();
+            for x in l {
+                if !out.iter().any(|o| types::equals(o, x) == Some(true)) {
+                    out.push(x.clone());
+                }
+            }
+            Ok(list_of(out))
+        }
+        "compact" => {
+            arity(name, a, 1, 1)?;
+            let l = want_seq(name, 0, &a[0])?;
+            let mut out = Vec::new();
+            for x in l {
+                if x.is_null() {
+                    continue;
+                }
+                let s = want_str(name, 0, x)?;
+                if !s.is_empty() {
+                    out.push(string(s));
+                }
+            }
+            Ok(Val::list(out, Ty::Str))
+        }
+        "sort" => {
+            arity(name, a, 1, 1)?;
+            let mut l = str_list(name, 0, &a[0])?;
+            l.sort();
+            Ok(str_list_val(l))
+        }
+        "reverse" => {
+            arity(name, a, 1, 1)?;
+            let l = want_seq(name, 0, &a[0])?;
+            let r: Vec<Val> = l.iter().rev().cloned().collect();
+            Ok(match &a[0].ty {
+                Some(Ty::List(t)) | Some(Ty::Set(t)) => Val::list(r, (**t).clone()),
+                _ => Val::tuple(r),
+            })
+        }
+        "chunklist" => {
+            arity(name, a, 2, 2)?;
+            let l = want_seq(name, 0, &a[0])?;
+            let n = want_int(name, 1, &a[1])?;
+            if n < 0 {
+                return Err("the size argument must be positive".into());
+            }
+            let et = elem_ty(&a[0]);
+            if n == 0 {
+                return Ok(Val::list(
+                    vec![Val::list(l.clone(), et.clone())],
+                    Ty::List(Box::new(et)),
+                ));
+            }
+            let chunks: Vec<Val> = l
+                .chunks(n as usize)
+                .map(|c| Val::list(c.to_vec(), et.clone()))
+                .collect();
+            Ok(Val::list(chunks, Ty::List(Box::new(et))))
+        }
+        "zipmap" => {
+            arity(name, a, 2, 2)?;
+            let k = str_list(name, 0, &a[0])?;
+            let v = want_seq(name, 1, &a[1])?;
+            if k.len() != v.len() {
+                return Err(format!(
+                    "number of keys ({}) does not match number of values ({})",
+                    k.len(),
+                    v.len()
+                ));
+            }
+            let m: BTreeMap<String, Val> = k.into_iter().zip(v.iter().cloned()).collect();
+            Ok(if matches!(a[1].ty, Some(Ty::List(_))) {
+                Val::map(m, elem_ty(&a[1]))
+            } else {
+                Val::object(m)
+            })
+        }
+        "matchkeys" => {
+            arity(name, a, 3, 3)?;
+            let vals = want_seq(name, 0, &a[0])?;
+            let keys = want_seq(name, 1, &a[1])?;
+            let search = want_seq(name, 2, &a[2])?;
+            if vals.len() != keys.len() {
+                return Err("length of keys and values should be equal".into());
+            }
+            let out: Vec<Val> = vals
+                .iter()
+                .zip(keys)
+                .filter(|(_, k)| search.iter().any(|s| types::equals(k, s) == Some(true)))
+                .map(|(v, _)| v.clone())
+                .collect();
+            Ok(list_of(out))
+        }
+        "transpose" => {
+            arity(name, a, 1, 1)?;
+            let m = want_map(name, 0, &a[0])?;
+            let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (k, l) in m {
+                for v in str_list(name, 0, l)? {
+                    out.entry(v).or_default().push(k.clone());
+                }
+            }
+            Ok(Val::map(
+                out.into_iter().map(|(k, v)| (k, str_list_val(v))).collect(),
+                Ty::List(Box::new(Ty::Str)),
+            ))
+        }
+        "setunion" | "setintersection" | "setsubtract" => {
+            arity(
+                name,
+                a,
+                if name == "setsubtract" { 2 } else { 1 },
+                if name == "setsubtract" { 2 } else { usize::MAX },
+            )?;
+            let sets: Vec<Vec<Val>> = a
+                .iter()
+                .enumerate()
+                .map(|(i, x)| want_seq(name, i, x).cloned())
+                .collect::<Result<_, _>>()?;
+            let has = |l: &[Val], x: &Val| l.iter().any(|y| types::equals(x, y) == Some(true));
+            let mut out: Vec<Val> = match name {
+                "setunion" => sets.concat(),
+                "setintersection" => sets[0]
+                    .iter()
+                    .filter(|x| sets[1..].iter().all(|s| has(s, x)))
+                    .cloned()
+                    .collect(),
+                _ => sets[0]
+                    .iter()
+                    .filter(|x| !has(&sets[1], x))
+                    .cloned()
+                    .collect(),
+            };
+            let tys: Vec<Ty> = a
+                .iter()
+                .map(elem_ty)
+                .filter(|t| *t != Ty::Dynamic)
+                .collect();
+            let et = if tys.is_empty() {
+                unify(&out.iter().map(Val::ty).collect::<Vec<_>>()).unwrap_or(Ty::Dynamic)
+            } else {
+                unify(&tys).ok_or("given sets must all have compatible element types")?
+            };
+            if et != Ty::Dynamic {
+                let c = Con::from_ty(&et);
+                out = out
+                    .into_iter()
+                    .map(|x| types::convert(&x, &c))
+                    .collect::<Result<_, _>>()?;
+            }
+            Ok(make_set(out, et, None))
+        }
+        "setproduct" => {
+            arity(name, a, 1, usize::MAX)?;
+            let seqs: Vec<&Vec<Val>> = a
+                .iter()
+                .enumerate()
+                .map(|(i, x)| want_seq(name, i, x))
+                .collect::<Result<_, _>>()?;
+            let mut rows: Vec<Vec<Val>> = vec![vec![]];
+            for s in &seqs {
+                let mut next = Vec::new();
+                for r in &rows {
+                    for x in s.iter() {
+                        let mut r2 = r.clone();
+                        r2.push(x.clone());
+                        next.push(r2);
+                    }
+                }
+                if next.len() > super::EXPANSION_LIMIT * 10 {
+                    return Err("the product has too many elements".into());
+                }
+                rows = next;
+            }
+            if seqs.iter().any(|s| s.is_empty()) {
+                rows.clear();
+            }
+            let all_sets = a.iter().all(Val::is_set);
+            let tuples: Vec<Val> = rows.into_iter().map(Val::tuple).collect();
+            let ety = Ty::Tuple(a.iter().map(elem_ty).collect());
+            if all_sets {
+                Ok(make_set(tuples, ety, None))
+            } else {
+                Ok(Val::list(tuples, ety))
+            }
+        }
+        // ------------------------------------------------------------ encodings
+        "jsondecode" => {
+            arity(name, a, 1, 1)?;
+            let x = s1(0)?;
+            let j: serde_json::Value = serde_json::from_str(&x).map_err(|e| {
+                format!("Invalid function argument: the string is not valid JSON: {e}")
+            })?;
+            Ok(from_json(&j))
+        }
+        "yamldecode" => {
+            arity(name, a, 1, 1)?;
+            yaml_decode(&s1(0)?)
+        }
+        "csvdecode" => {
+            arity(name, a, 1, 1)?;
+            csv_decode(&s1(0)?)
+        }
+        // ------------------------------------------------------------ network
+        "cidrhost" | "cidrnetmask" | "cidrsubnet" | "cidrsubnets" => cidr(name, a),
+        // ------------------------------------------------------------ time
+        "timeadd" | "formatdate" | "timecmp" => time_fn(name, a),
+        _ if name.starts_with("provider::aws::") => aws_fn(name, a),
+        _ if name.starts_with("provider::") => Ok(Val::unknown(Origin::other(
+            OriginKind::Function,
+            format!("provider function {name}"),
+        ))),
+        _ => Ok(Val::unknown(Origin::other(OriginKind::Function, name))),
+    }
+}
+
+fn err_text(v: Val) -> String {
+    super::first_error(&v).map(|o| o.attr).unwrap_or_default()
+}
+
+fn title(x: &str) -> String {
+    let mut out = String::new();
+    let mut prev_letter = false;
+    for c in x.chars() {
+        if !prev_letter && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        prev_letter = c.is_alphanumeric() || c == '_' || c == '\'';
+    }
+    out
+}
+
+fn regex(p: &str) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(p)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|e| format!("Invalid function argument: invalid regular expression pattern: {e}"))
+}
+
+/// Go's `$1`/`${name}` replacement syntax is Rust's, except that Go reads `$1x` as the group
+/// named `1x`; Rust does too, so the text passes unchanged.
+fn go_replacement(to: &str) -> String {
+    to.to_string()
+}
+
+fn hash(kind: &str, b: &[u8]) -> String {
+    use sha2::Digest;
+    match kind {
+        "md5" => hex(&md5::Md5::digest(b)),
+        "sha1" => hex(&sha1::Sha1::digest(b)),
+        "sha256" => hex(&sha2::Sha256::digest(b)),
+        "sha512" => hex(&sha2::Sha512::digest(b)),
+        "base64sha256" => b64(&sha2::Sha256::digest(b)),
+        _ => b64(&sha2::Sha512::digest(b)),
+    }
+}
+
+fn go_base(p: &str) -> String {
+    if p.is_empty() {
+        return ".".into();
+    }
+    let t = p.trim_end_matches('/');
+    if t.is_empty() {
+        return "/".into();
+    }
+    t.rsplit('/').next().unwrap_or(t).to_string()
+}
+
+fn go_dir(p: &str) -> String {
+    let dir = match p.rfind('/') {
+        Some(i) => &p[..=i],
+        None => "",
+    };
+    go_clean(dir)
+}
+
+/// Go's `path.Clean`.
+fn go_clean(p: &str) -> String {
+    if p.is_empty() {
+        return ".".into();
+    }
+    let rooted = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if !rooted {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
         }
     }
-    out.push(Part::Lit(lit));
+    let body = parts.join("/");
+    match (rooted, body.is_empty()) {
+        (true, _) => format!("/{body}"),
+        (false, true) => ".".into(),
+        _ => body,
+    }
+}
+
+fn fileset(cx: &Ctx, dir: &str, pat: &str) -> R {
+    let base = resolve(cx, dir);
+    let glob = globset::GlobBuilder::new(pat)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("Invalid function argument: invalid pattern \"{pat}\": {e}"))?
+        .compile_matcher();
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(&base)
+        .follow_links(false)
+        .max_depth(32)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = e.path().strip_prefix(&base) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if glob.is_match(&rel) {
+            out.push(rel);
+        }
+        if out.len() > super::EXPANSION_LIMIT {
+            return Err("too many files match".into());
+        }
+    }
+    out.sort();
+    Ok(make_set(
+        out.into_iter().map(string).collect(),
+        Ty::Str,
+        None,
+    ))
+}
+
+fn parse_int(s: &str, base: u32) -> Option<f64> {
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: f64 = 0.0;
+    for c in digits.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            'a'..='z' => c as u32 - 'a' as u32 + 10,
+            'A'..='Z' if base <= 36 => c as u32 - 'A' as u32 + 10,
+            'A'..='Z' => c as u32 - 'A' as u32 + 36,
+            _ => return None,
+        };
+        if d >= base {
+            return None;
+        }
+        n = n * base as f64 + d as f64;
+    }
+    Some(if neg { -n } else { n })
+}
+
+/// JSON text of a known value, as Terraform's `jsonencode` writes it (keys sorted, `<>&`
+/// escaped as Go does).
+pub fn json_text(v: &Val) -> Result<String, String> {
+    let j = v.to_json().ok_or("value is not known")?;
+    let s = serde_json::to_string(&j).map_err(|e| e.to_string())?;
+    Ok(s.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029"))
+}
+
+/// A value decoded from JSON: objects and tuples, as Terraform's `jsondecode` gives them.
+pub fn from_json(j: &serde_json::Value) -> Val {
+    match j {
+        serde_json::Value::Null => Val::null(),
+        serde_json::Value::Bool(b) => Val::bool(*b),
+        serde_json::Value::Number(n) => Val::num(n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(s) => string(s.clone()),
+        serde_json::Value::Array(a) => Val::tuple(a.iter().map(from_json).collect()),
+        serde_json::Value::Object(o) => {
+            Val::object(o.iter().map(|(k, v)| (k.clone(), from_json(v))).collect())
+        }
+    }
+}
+
+fn yaml_decode(text: &str) -> R {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(text)
+        .map_err(|e| format!("Invalid function argument: the string is not valid YAML: {e}"))?;
+    if docs.len() > 1 {
+        return Err(
+            "Invalid function argument: the string holds more than one YAML document".into(),
+        );
+    }
+    fn conv(y: &Yaml, depth: usize) -> R {
+        if depth > 256 {
+            return Err("YAML nested too deeply".into());
+        }
+        Ok(match y {
+            Yaml::Null | Yaml::BadValue => Val::null(),
+            Yaml::Boolean(b) => Val::bool(*b),
+            Yaml::Integer(i) => Val::num(*i as f64),
+            Yaml::Real(r) => Val::num(
+                r.parse::<f64>()
+                    .map_err(|_| format!("invalid number {r}"))?,
+            ),
+            Yaml::String(s) => string(s.clone()),
+            Yaml::Array(a) => Val::tuple(
+                a.iter()
+                    .map(|x| conv(x, depth + 1))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Yaml::Hash(h) => {
+                let mut m = BTreeMap::new();
+                for (k, v) in h {
+                    let key = match k {
+                        Yaml::String(s) => s.clone(),
+                        Yaml::Integer(i) => i.to_string(),
+                        Yaml::Real(r) => r.clone(),
+                        Yaml::Boolean(b) => b.to_string(),
+                        Yaml::Null => "null".into(),
+                        _ => return Err("YAML mapping keys must be strings".into()),
+                    };
+                    m.insert(key, conv(v, depth + 1)?);
+                }
+                Val::object(m)
+            }
+            Yaml::Alias(_) => return Err("YAML aliases are not supported here".into()),
+        })
+    }
+    match docs.first() {
+        None => Ok(Val::null()),
+        Some(d) => conv(d, 0),
+    }
+}
+
+fn yaml_text(v: &Val) -> Result<String, String> {
+    fn conv(v: &Val) -> yaml_rust2::Yaml {
+        use yaml_rust2::Yaml;
+        match &v.v {
+            V::Null => Yaml::Null,
+            V::Bool(b) => Yaml::Boolean(*b),
+            V::Num(n) if n.fract() == 0.0 && n.abs() < 9e15 => Yaml::Integer(*n as i64),
+            V::Num(n) => Yaml::Real(fmt_num(*n)),
+            V::Str(s) => Yaml::String(s.clone()),
+            V::List(l) => Yaml::Array(l.iter().map(conv).collect()),
+            V::Obj(m) => Yaml::Hash(
+                m.iter()
+                    .map(|(k, v)| (Yaml::String(k.clone()), conv(v)))
+                    .collect(),
+            ),
+            _ => Yaml::Null,
+        }
+    }
+    let mut out = String::new();
+    let mut em = yaml_rust2::YamlEmitter::new(&mut out);
+    em.dump(&conv(v)).map_err(|e| e.to_string())?;
+    let body = out
+        .strip_prefix("---\n")
+        .or_else(|| out.strip_prefix("--- "))
+        .unwrap_or(&out);
+    Ok(format!("{body}\n"))
+}
+
+fn csv_decode(text: &str) -> R {
+    let mut rd = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rd
+        .headers()
+        .map_err(|e| format!("Invalid function argument: {e}"))?
+        .iter()
+        .map(String::from)
+        .collect();
+    let mut rows = Vec::new();
+    for r in rd.records() {
+        let r = r.map_err(|e| format!("Invalid function argument: {e}"))?;
+        if r.len() != headers.len() {
+            return Err(
+                "Invalid function argument: a row has a different number of fields than the header"
+                    .into(),
+            );
+        }
+        let m: BTreeMap<String, Val> = headers.iter().cloned().zip(r.iter().map(string)).collect();
+        rows.push(Val::object(m));
+    }
+    let ety = Ty::Obj(headers.iter().map(|h| (h.clone(), Ty::Str)).collect());
+    Ok(Val::list(rows, ety))
+}
+
+// ---------------------------------------------------------------- format
+
+fn format_str(f: &str, args: &[Val]) -> Result<String, String> {
+    let mut out = String::new();
+    let chars: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    let mut ai = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        if chars.get(i) == Some(&'%') {
+            out.push('%');
+            i += 1;
+            continue;
+        }
+        // flags
+        let (mut minus, mut plus, mut space, mut zero, mut sharp) =
+            (false, false, false, false, false);
+        while let Some(&fc) = chars.get(i) {
+            match fc {
+                '-' => minus = true,
+                '+' => plus = true,
+                ' ' => space = true,
+                '0' => zero = true,
+                '#' => sharp = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        // explicit argument index [n]
+        if chars.get(i) == Some(&'[') {
+            let end = chars[i..]
+                .iter()
+                .position(|c| *c == ']')
+                .ok_or("unterminated argument index")?;
+            let n: usize = chars[i + 1..i + end]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .map_err(|_| "invalid argument index")?;
+            if n == 0 {
+                return Err("invalid argument index 0".into());
+            }
+            ai = n - 1;
+            i += end + 1;
+        }
+        let mut width: Option<usize> = None;
+        let mut w = String::new();
+        while chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
+            w.push(chars[i]);
+            i += 1;
+        }
+        if !w.is_empty() {
+            let n: usize = w.parse().map_err(|_| "invalid width")?;
+            if n > 1 << 16 {
+                return Err("the width is too large".into());
+            }
+            width = Some(n);
+        }
+        let mut prec: Option<usize> = None;
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            let mut p = String::new();
+            while chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
+                p.push(chars[i]);
+                i += 1;
+            }
+            let n: usize = if p.is_empty() {
+                0
+            } else {
+                p.parse().map_err(|_| "invalid precision")?
+            };
+            if n > 1 << 12 {
+                return Err("the precision is too large".into());
+            }
+            prec = Some(n);
+        }
+        let Some(&verb) = chars.get(i) else {
+            return Err("format string ends with an incomplete verb".into());
+        };
+        i += 1;
+        let Some(arg) = args.get(ai) else {
+            return Err(format!(
+                "not enough arguments for %{verb} at position {}",
+                ai + 1
+            ));
+        };
+        ai += 1;
+        let body = format_one(verb, arg, prec, plus, space, sharp)?;
+        let n = body.chars().count();
+        let padded = match width {
+            Some(w) if n < w => {
+                let fill = w - n;
+                if minus {
+                    format!("{body}{}", " ".repeat(fill))
+                } else if zero
+                    && matches!(
+                        verb,
+                        'd' | 'f' | 'e' | 'E' | 'g' | 'G' | 'b' | 'o' | 'x' | 'X'
+                    )
+                {
+                    let (sign, digits) = match body.chars().next() {
+                        Some(s @ ('-' | '+' | ' ')) => (s.to_string(), body[1..].to_string()),
+                        _ => (String::new(), body.clone()),
+                    };
+                    format!("{sign}{}{digits}", "0".repeat(fill))
+                } else {
+                    format!("{}{body}", " ".repeat(fill))
+                }
+            }
+            _ => body,
+        };
+        out.push_str(&padded);
+    }
+    if ai < args.len() {
+        return Err(format!(
+            "too many arguments; only {ai} used by format string"
+        ));
+    }
     Ok(out)
+}
+
+fn format_one(
+    verb: char,
+    arg: &Val,
+    prec: Option<usize>,
+    plus: bool,
+    space: bool,
+    sharp: bool,
+) -> Result<String, String> {
+    let sign = |n: f64, s: String| -> String {
+        if n >= 0.0 && plus {
+            format!("+{s}")
+        } else if n >= 0.0 && space {
+            format!(" {s}")
+        } else {
+            s
+        }
+    };
+    match verb {
+        'v' => {
+            if arg.is_null() {
+                return Ok("null".into());
+            }
+            match &arg.v {
+                V::Str(s) => Ok(match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s.clone(),
+                }),
+                V::Num(n) => Ok(sign(*n, fmt_num(*n))),
+                V::Bool(b) => Ok(b.to_string()),
+                _ => json_text(arg),
+            }
+        }
+        's' => {
+            let s = match types::convert(arg, &Con::Str) {
+                Ok(Val { v: V::Str(s), .. }) => s,
+                _ => {
+                    if arg.is_null() {
+                        return Err(
+                            "unsupported value for \"%s\": null value cannot be formatted".into(),
+                        );
+                    }
+                    return Err(format!(
+                        "unsupported value for \"%s\": string required, not {}",
+                        arg.ty().show()
+                    ));
+                }
+            };
+            Ok(match prec {
+                Some(p) => s.chars().take(p).collect(),
+                None => s,
+            })
+        }
+        'q' => {
+            let s = match types::convert(arg, &Con::Str) {
+                Ok(Val { v: V::Str(s), .. }) => s,
+                _ => return Err("unsupported value for \"%q\": string required".into()),
+            };
+            Ok(serde_json::to_string(&s).unwrap_or_default())
+        }
+        't' => match types::convert(arg, &Con::Bool) {
+            Ok(Val { v: V::Bool(b), .. }) => Ok(b.to_string()),
+            _ => Err("unsupported value for \"%t\": bool required".into()),
+        },
+        'd' | 'b' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'g' | 'G' => {
+            if (verb == 'x' || verb == 'X')
+                && let V::Str(s) = &arg.v
+                && types::parse_number(s).is_none()
+            {
+                {
+                    let h: String = s.bytes().map(|b| format!("{b:02x}")).collect();
+                    return Ok(if verb == 'X' { h.to_uppercase() } else { h });
+                }
+            }
+            let n = match types::convert(arg, &Con::Num) {
+                Ok(Val { v: V::Num(n), .. }) => n,
+                _ => {
+                    return Err(format!(
+                        "unsupported value for \"%{verb}\": number required"
+                    ));
+                }
+            };
+            if matches!(verb, 'd' | 'b' | 'o' | 'x' | 'X') && n.fract() != 0.0 {
+                return Err(format!(
+                    "unsupported value for \"%{verb}\": an integer is required"
+                ));
+            }
+            let i = n as i128;
+            let a = i.unsigned_abs();
+            let neg = i < 0;
+            let body = match verb {
+                'd' => format!("{a}"),
+                'b' => format!("{a:b}"),
+                'o' => {
+                    if sharp {
+                        format!("0{a:o}")
+                    } else {
+                        format!("{a:o}")
+                    }
+                }
+                'x' => {
+                    if sharp {
+                        format!("0x{a:x}")
+                    } else {
+                        format!("{a:x}")
+                    }
+                }
+                'X' => {
+                    if sharp {
+                        format!("0X{a:X}")
+                    } else {
+                        format!("{a:X}")
+                    }
+                }
+                'f' => format!("{:.*}", prec.unwrap_or(6), n.abs()),
+                'e' | 'E' => {
+                    let s = go_exp(n.abs(), prec.unwrap_or(6));
+                    if verb == 'E' { s.to_uppercase() } else { s }
+                }
+                _ => {
+                    let s = match prec {
+                        Some(p) => go_g(n.abs(), p.max(1)),
+                        None => fmt_num(n.abs()),
+                    };
+                    if verb == 'G' { s.to_uppercase() } else { s }
+                }
+            };
+            let neg = if matches!(verb, 'f' | 'e' | 'E' | 'g' | 'G') {
+                n < 0.0
+            } else {
+                neg
+            };
+            Ok(if neg {
+                format!("-{body}")
+            } else {
+                sign(n, body)
+            })
+        }
+        other => Err(format!(
+            "unrecognized format character '{other}' in format string"
+        )),
+    }
+}
+
+/// Go's `%e`: mantissa with `prec` decimals and a two-digit exponent.
+fn go_exp(n: f64, prec: usize) -> String {
+    let s = format!("{:.*e}", prec, n);
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            format!("{m}e{sign}{digits:0>2}")
+        }
+        None => s,
+    }
+}
+
+fn go_g(n: f64, prec: usize) -> String {
+    if n == 0.0 {
+        return "0".into();
+    }
+    let exp = n.log10().floor() as i32;
+    if exp < -4 || exp >= prec as i32 {
+        let s = go_exp(n, prec - 1);
+        let (m, e) = s.split_once('e').unwrap_or((&s, ""));
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
+        format!("{m}e{e}")
+    } else {
+        let decimals = (prec as i32 - 1 - exp).max(0) as usize;
+        let s = format!("{:.*}", decimals, n);
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    }
+}
+
+// ---------------------------------------------------------------- cidr
+
+fn parse_cidr(s: &str) -> Result<(u128, u32, bool), String> {
+    let (ip, len) = s
+        .split_once('/')
+        .ok_or_else(|| format!("invalid CIDR expression: {s}"))?;
+    let len: u32 = len
+        .parse()
+        .map_err(|_| format!("invalid CIDR expression: {s}"))?;
+    if let Ok(v4) = ip.parse::<std::net::Ipv4Addr>() {
+        if len > 32 {
+            return Err(format!("invalid CIDR expression: {s}"));
+        }
+        Ok((u32::from(v4) as u128, len, false))
+    } else if let Ok(v6) = ip.parse::<std::net::Ipv6Addr>() {
+        if len > 128 {
+            return Err(format!("invalid CIDR expression: {s}"));
+        }
+        Ok((u128::from(v6), len, true))
+    } else {
+        Err(format!("invalid CIDR expression: {s}"))
+    }
+}
+
+fn show_ip(x: u128, v6: bool) -> String {
+    if v6 {
+        std::net::Ipv6Addr::from(x).to_string()
+    } else {
+        std::net::Ipv4Addr::from(x as u32).to_string()
+    }
+}
+
+fn cidr(name: &str, a: &[Val]) -> R {
+    let bits_total = |v6: bool| if v6 { 128u32 } else { 32 };
+    let mask = |len: u32, total: u32| -> u128 {
+        if len == 0 {
+            0
+        } else {
+            (u128::MAX << (128 - len)) >> (128 - total)
+        }
+    };
+    match name {
+        "cidrhost" => {
+            arity(name, a, 2, 2)?;
+            let (ip, len, v6) = parse_cidr(&want_str(name, 0, &a[0])?)?;
+            let total = bits_total(v6);
+            let host = want_int(name, 1, &a[1])?;
+            let net = ip & mask(len, total);
+            let size: i128 = 1i128 << (total - len).min(126);
+            let h = host as i128;
+            if h >= size || h < -size {
+                return Err(format!(
+                    "prefix of {len} does not accommodate a host numbered {host}"
+                ));
+            }
+            let off = if h < 0 { size + h } else { h } as u128;
+            Ok(string(show_ip(net | off, v6)))
+        }
+        "cidrnetmask" => {
+            arity(name, a, 1, 1)?;
+            let (_, len, v6) = parse_cidr(&want_str(name, 0, &a[0])?)?;
+            if v6 {
+                return Err("only IPv4 networks are supported".into());
+            }
+            Ok(string(show_ip(mask(len, 32), false)))
+        }
+        "cidrsubnet" => {
+            arity(name, a, 3, 3)?;
+            let (ip, len, v6) = parse_cidr(&want_str(name, 0, &a[0])?)?;
+            let total = bits_total(v6);
+            let newbits = want_int(name, 1, &a[1])?;
+            let num = want_int(name, 2, &a[2])?;
+            if newbits < 0 || num < 0 {
+                return Err("newbits and netnum must not be negative".into());
+            }
+            let nl = len + newbits as u32;
+            if nl > total {
+                return Err(format!(
+                    "insufficient address space to extend prefix of {len} by {newbits}"
+                ));
+            }
+            if newbits < 127 && (num as u128) >= (1u128 << newbits) {
+                return Err(format!(
+                    "prefix extension of {newbits} does not accommodate a subnet numbered {num}"
+                ));
+            }
+            let net = ip & mask(len, total);
+            let sub = net | ((num as u128) << (total - nl));
+            Ok(string(format!("{}/{nl}", show_ip(sub, v6))))
+        }
+        _ => {
+            arity(name, a, 1, usize::MAX)?;
+            let (ip, len, v6) = parse_cidr(&want_str(name, 0, &a[0])?)?;
+            let total = bits_total(v6);
+            let net = ip & mask(len, total);
+            let ones = if total == 128 {
+                u128::MAX
+            } else {
+                (1u128 << total) - 1
+            };
+            let last = net | (ones & !mask(len, total));
+            let mut cur: u128 = net;
+            let mut first = true;
+            let mut out = Vec::new();
+            for (i, x) in a.iter().enumerate().skip(1) {
+                let nb = want_int(name, i, x)?;
+                if nb < 1 {
+                    return Err("must extend prefix by at least one bit".into());
+                }
+                let nl = len + nb as u32;
+                if nl > total {
+                    return Err(format!(
+                        "would extend prefix to {nl} bits, which is too long for an IPv{} address",
+                        if v6 { 6 } else { 4 }
+                    ));
+                }
+                let step = 1u128 << (total - nl);
+                if !first {
+                    // next aligned block after cur
+                    cur = cur.div_ceil(step) * step;
+                } else {
+                    first = false;
+                }
+                if (cur & mask(len, total)) != net || cur + step - 1 > last {
+                    return Err(format!(
+                        "not enough remaining address space for a subnet with a prefix of {nl} bits after {}",
+                        out.last()
+                            .map(|v: &Val| v.as_str().unwrap_or("").to_string())
+                            .unwrap_or_default()
+                    ));
+                }
+                out.push(string(format!("{}/{nl}", show_ip(cur, v6))));
+                cur += step;
+            }
+            Ok(Val::list(out, Ty::Str))
+        }
+    }
+}
+
+// ---------------------------------------------------------------- time
+
+fn parse_ts(name: &str, s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    chrono::DateTime::parse_from_rfc3339(s).map_err(|_| {
+        format!("Invalid function argument: \"{s}\" is not a valid RFC 3339 timestamp ({name})")
+    })
+}
+
+fn parse_go_duration(s: &str) -> Option<i64> {
+    // nanoseconds
+    let (neg, mut rest) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    if rest == "0" {
+        return Some(0);
+    }
+    let mut total: f64 = 0.0;
+    if rest.is_empty() {
+        return None;
+    }
+    while !rest.is_empty() {
+        let n_end = rest.find(|c: char| !c.is_ascii_digit() && c != '.')?;
+        let n: f64 = rest[..n_end].parse().ok()?;
+        rest = &rest[n_end..];
+        let u_end = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let unit = match &rest[..u_end] {
+            "ns" => 1.0,
+            "us" | "µs" | "μs" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            _ => return None,
+        };
+        total += n * unit;
+        rest = &rest[u_end..];
+    }
+    Some(if neg { -(total as i64) } else { total as i64 })
+}
+
+fn time_fn(name: &str, a: &[Val]) -> R {
+    match name {
+        "timeadd" => {
+            arity(name, a, 2, 2)?;
+            let t = parse_ts(name, &want_str(name, 0, &a[0])?)?;
+            let d = want_str(name, 1, &a[1])?;
+            let ns = parse_go_duration(&d)
+                .ok_or_else(|| format!("Invalid function argument: invalid duration \"{d}\""))?;
+            let r = t + chrono::Duration::nanoseconds(ns);
+            Ok(string(
+                r.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            ))
+        }
+        "timecmp" => {
+            arity(name, a, 2, 2)?;
+            let x = parse_ts(name, &want_str(name, 0, &a[0])?)?;
+            let y = parse_ts(name, &want_str(name, 1, &a[1])?)?;
+            Ok(Val::num(match x.cmp(&y) {
+                std::cmp::Ordering::Less => -1.0,
+                std::cmp::Ordering::Equal => 0.0,
+                std::cmp::Ordering::Greater => 1.0,
+            }))
+        }
+        _ => {
+            arity(name, a, 2, 2)?;
+            let f = want_str(name, 0, &a[0])?;
+            let t = parse_ts(name, &want_str(name, 1, &a[1])?)?;
+            format_date(&f, &t)
+        }
+    }
+}
+
+fn format_date(f: &str, t: &chrono::DateTime<chrono::FixedOffset>) -> R {
+    use chrono::{Datelike, Timelike};
+    let chars: Vec<char> = f.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\'' {
+            let end = chars[i + 1..]
+                .iter()
+                .position(|x| *x == '\'')
+                .ok_or("unterminated literal in format")?;
+            if end == 0 {
+                out.push('\'');
+            } else {
+                out.extend(&chars[i + 1..i + 1 + end]);
+            }
+            i += end + 2;
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let mut n = 1;
+        while chars.get(i + n) == Some(&c) {
+            n += 1;
+        }
+        let tok: String = std::iter::repeat_n(c, n).collect();
+        let off = t.offset().local_minus_utc();
+        let s = match tok.as_str() {
+            "YYYY" => format!("{:04}", t.year()),
+            "YY" => format!("{:02}", t.year() % 100),
+            "MMMM" => t.format("%B").to_string(),
+            "MMM" => t.format("%b").to_string(),
+            "MM" => format!("{:02}", t.month()),
+            "M" => t.month().to_string(),
+            "DD" => format!("{:02}", t.day()),
+            "D" => t.day().to_string(),
+            "EEEE" => t.format("%A").to_string(),
+            "EEE" => t.format("%a").to_string(),
+            "hh" => format!("{:02}", t.hour()),
+            "h" => t.hour().to_string(),
+            "HH" => format!("{:02}", if t.hour12().1 == 0 { 12 } else { t.hour12().1 }),
+            "H" => t.hour12().1.to_string(),
+            "AA" => if t.hour() < 12 { "AM" } else { "PM" }.into(),
+            "aa" => if t.hour() < 12 { "am" } else { "pm" }.into(),
+            "mm" => format!("{:02}", t.minute()),
+            "m" => t.minute().to_string(),
+            "ss" => format!("{:02}", t.second()),
+            "s" => t.second().to_string(),
+            "ZZZZZ" | "ZZZZ" | "ZZZ" | "Z" => {
+                if off == 0 && tok != "ZZZZ" && tok != "ZZZZZ" {
+                    "Z".into()
+                } else if tok == "ZZZ" {
+                    "UTC".into()
+                } else {
+                    let sign = if off < 0 { '-' } else { '+' };
+                    let o = off.abs();
+                    if tok == "ZZZZZ" || tok == "Z" {
+                        format!("{sign}{:02}:{:02}", o / 3600, (o % 3600) / 60)
+                    } else {
+                        format!("{sign}{:02}{:02}", o / 3600, (o % 3600) / 60)
+                    }
+                }
+            }
+            _ => return Err(format!("invalid date format verb \"{tok}\"")),
+        };
+        out.push_str(&s);
+        i += n;
+    }
+    Ok(string(out))
+}
+
+// ---------------------------------------------------------------- provider::aws::
+
+fn aws_fn(name: &str, a: &[Val]) -> R {
+    match name.trim_start_matches("provider::aws::") {
+        "arn_parse" => {
+            arity(name, a, 1, 1)?;
+            let s = want_str(name, 0, &a[0])?;
+            let parts: Vec<&str> = s.splitn(6, ':').collect();
+            if parts.len() != 6 || parts[0] != "arn" {
+                return Err(format!("invalid ARN \"{s}\""));
+            }
+            let mut m = BTreeMap::new();
+            for (k, v) in ["partition", "service", "region", "account_id", "resource"]
+                .iter()
+                .zip(&parts[1..])
+            {
+                m.insert(k.to_string(), string(*v));
+            }
+            Ok(Val::object(m))
+        }
+        "arn_build" => {
+            arity(name, a, 5, 5)?;
+            let p: Vec<String> = (0..5)
+                .map(|i| want_str(name, i, &a[i]))
+                .collect::<Result<_, _>>()?;
+            Ok(string(format!(
+                "arn:{}:{}:{}:{}:{}",
+                p[0], p[1], p[2], p[3], p[4]
+            )))
+        }
+        "trim_iam_role_path" => {
+            arity(name, a, 1, 1)?;
+            let s = want_str(name, 0, &a[0])?;
+            let (head, res) = s.rsplit_once(":role/").ok_or("invalid IAM role ARN")?;
+            let role = res.rsplit('/').next().unwrap_or(res);
+            Ok(string(format!("{head}:role/{role}")))
+        }
+        _ => Ok(Val::unknown(Origin::other(
+            OriginKind::Function,
+            format!("provider function {name}"),
+        ))),
+    }
 }

@@ -1,19 +1,28 @@
-//! The three-valued evaluator (design §1–2): modules, variables, locals, resources with
-//! count/for_each/dynamic expansion, module calls, providers and regions, computed attributes.
+//! The three-valued evaluator (design §1–2), Terraform-faithful: typed variables with
+//! `optional()` defaults, cty equality and conversions, per-object evaluation (module variables
+//! and outputs are separate nodes, as in Terraform's graph), count/for_each/dynamic expansion,
+//! module calls (local, and registry/git ones from `.terraform/modules/modules.json`), providers
+//! and regions, computed attributes. Errors Terraform would report are located diagnostics.
 
 pub mod funcs;
+pub mod types;
 
 use crate::ast::{BinOp, Body, Expr, ObjKey, Op, TPart};
+use crate::diag::Diag;
 use crate::load::Loaded;
 use crate::load::module::{CallDecl, Mode, ModuleDef, ResDecl};
 use crate::model::Resource;
-use crate::source::{Span, display_path};
-use crate::value::{Origin, OriginKind, Part, V, Val, merge_origins};
+use crate::source::Span;
+use crate::value::{Origin, OriginKind, Part, Ty, V, Val, merge_origins};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use types::Con;
 
-const MAX_INSTANCES: usize = 10_000;
+/// The most instances one `count`, `for_each`, `dynamic` block or `range()` may make; more is a
+/// located error (never a silent truncation).
+pub const EXPANSION_LIMIT: usize = 10_000;
 const MAX_DEPTH: usize = 64;
 
 enum Slot {
@@ -21,21 +30,35 @@ enum Slot {
     Done(Val),
 }
 
+/// The instances a module call made.
+#[derive(Clone)]
+enum Insts {
+    One(usize),
+    List(Vec<usize>),
+    Map(Vec<(String, usize)>),
+    /// count/for_each unknown: one instance stands for all of them.
+    Unknown(Val, usize),
+    /// Not evaluated: the value explains why (module not downloaded, error).
+    Missing(Val),
+}
+
 struct Inst<'a> {
     path: String,
+    /// The module's key in `.terraform/modules/modules.json` (`api`, `api.acm`).
+    key_path: String,
     def: &'a ModuleDef,
-    vars: RefCell<BTreeMap<String, Val>>,
-    /// Provider configuration names visible here (`aws`, `aws.east`) → (instance, index in that
-    /// module's provider list).
+    /// `path.module`: the module directory relative to the root module.
+    rel_dir: String,
+    /// The calling instance, the call, and the scope its arguments are evaluated in.
+    parent: Option<(usize, &'a CallDecl, Scope)>,
+    vars: RefCell<HashMap<String, Slot>>,
+    locals: RefCell<HashMap<String, Slot>>,
+    outputs: RefCell<HashMap<String, Slot>>,
+    resources: RefCell<HashMap<usize, Slot>>,
+    calls: RefCell<HashMap<String, Option<Insts>>>,
     providers: RefCell<BTreeMap<String, (usize, usize)>>,
-    locals: RefCell<BTreeMap<String, Slot>>,
-    resources: RefCell<BTreeMap<String, Slot>>,
-    calls: RefCell<BTreeMap<String, Slot>>,
-    /// Child instances created for each module call: (call name, instance index).
     children: RefCell<Vec<(String, usize)>>,
     depth: usize,
-    /// The calling instance and the module call, for resolving `var.x` dependencies.
-    parent: Option<(usize, &'a CallDecl)>,
 }
 
 #[derive(Clone)]
@@ -62,41 +85,102 @@ impl Scope {
     }
 }
 
-pub struct Evaluator<'a> {
-    loaded: &'a Loaded,
-    insts: RefCell<Vec<std::rc::Rc<Inst<'a>>>>,
-    out: RefCell<Vec<Resource>>,
-    regions: RefCell<BTreeMap<(usize, usize), Val>>,
+/// A module call whose source authwire could not read (registry or git module without
+/// `terraform init`).
+#[derive(Clone, Debug)]
+pub struct MissingModule {
+    /// Full address of the call (`module.api`).
+    pub address: String,
+    pub source: String,
+    pub span: Span,
+    /// Its arguments mention API Gateway, Cognito, ACM or Route 53 (or its source does).
+    pub relevant: bool,
 }
 
-fn unknown_from(vals: &[&Val]) -> Val {
+/// What evaluating one root gives.
+pub struct Evaluated {
+    pub resources: Vec<Resource>,
+    pub diags: Vec<Diag>,
+    pub missing_modules: Vec<MissingModule>,
+}
+
+struct Pending<'a> {
+    inst: usize,
+    decl: &'a ResDecl,
+    res: Resource,
+}
+
+type ConCache = HashMap<(usize, String), Option<Rc<Con>>>;
+type DepMemo = HashMap<(usize, String), Rc<BTreeSet<String>>>;
+
+pub struct Evaluator<'a> {
+    loaded: &'a Loaded,
+    root: PathBuf,
+    insts: RefCell<Vec<Rc<Inst<'a>>>>,
+    out: RefCell<Vec<Pending<'a>>>,
+    regions: RefCell<HashMap<(usize, usize), Val>>,
+    cons: RefCell<ConCache>,
+    diags: RefCell<Vec<Diag>>,
+    seen: RefCell<HashSet<(Span, String)>>,
+    missing: RefCell<Vec<MissingModule>>,
+    dep_memo: RefCell<DepMemo>,
+}
+
+fn origins_of(vals: &[&Val]) -> Vec<Origin> {
     let mut o = Vec::new();
     for v in vals {
         merge_origins(&mut o, &v.origins());
     }
+    o
+}
+
+fn unknown_from(vals: &[&Val]) -> Val {
+    let mut o = origins_of(vals);
     if o.is_empty() {
-        o.push(Origin::other(
-            OriginKind::Error,
-            "value could not be evaluated",
-        ));
+        o.push(Origin::other(OriginKind::Function, "value not known"));
     }
     Val::new(V::Unknown(o), None)
 }
 
-/// The instances a `for_each` value makes: (key, each.value), or `None` when it is unknown.
-fn for_each_pairs(coll: &Val) -> Option<Vec<(String, Val)>> {
-    match &coll.v {
-        V::Obj(m) => Some(m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
-        V::List(l) => l
-            .iter()
-            .map(|v| key_string(v).map(|k| (k, v.clone())))
-            .collect(),
-        V::Null => Some(vec![]),
-        _ => None,
+fn err_at(msg: impl Into<String>, at: Span) -> Val {
+    let mut o = Origin::other(OriginKind::Error, msg);
+    o.at = Some(at);
+    Val::new(V::Unknown(vec![o]), Some(at))
+}
+
+/// Gives error origins that have no location yet the span of `at`.
+fn locate(mut v: Val, at: Span) -> Val {
+    if let V::Unknown(o) = &mut v.v {
+        for x in o.iter_mut() {
+            if x.kind == OriginKind::Error && x.at.is_none() {
+                x.at = Some(at);
+            }
+        }
+    }
+    v
+}
+
+/// True when the value holds an error anywhere (what `try` and `can` catch).
+pub fn has_error(v: &Val) -> bool {
+    match &v.v {
+        V::Unknown(o) => o.iter().any(|o| o.kind == OriginKind::Error),
+        V::Template(p) => p.iter().any(|p| match p {
+            Part::Unknown(o) => o.iter().any(|o| o.kind == OriginKind::Error),
+            Part::Lit(_) => false,
+        }),
+        V::List(l) => l.iter().any(has_error),
+        V::Obj(m) => m.values().any(has_error),
+        _ => false,
     }
 }
 
-fn key_string(v: &Val) -> Option<String> {
+fn first_error(v: &Val) -> Option<Origin> {
+    v.origins()
+        .into_iter()
+        .find(|o| o.kind == OriginKind::Error)
+}
+
+pub fn key_string(v: &Val) -> Option<String> {
     match &v.v {
         V::Str(s) => Some(s.clone()),
         V::Num(n) => Some(crate::value::fmt_num(*n)),
@@ -105,40 +189,88 @@ fn key_string(v: &Val) -> Option<String> {
     }
 }
 
-/// Evaluates one root module into its resource instances.
-pub fn eval_root(loaded: &Loaded, root: &PathBuf) -> Vec<Resource> {
-    let Some(def) = loaded.modules.get(root) else {
-        return vec![];
-    };
-    let ev = Evaluator {
-        loaded,
-        insts: RefCell::new(Vec::new()),
-        out: RefCell::new(Vec::new()),
-        regions: RefCell::new(BTreeMap::new()),
-    };
-    let empty = BTreeMap::new();
-    let given = loaded.root_vars.get(root).unwrap_or(&empty);
-    // instance 0 is created first so that tfvars expressions can be evaluated in its scope
-    ev.push_inst(
-        String::new(),
-        def,
-        BTreeMap::new(),
-        BTreeMap::new(),
-        0,
-        None,
-    );
-    let mut vars = BTreeMap::new();
-    for (name, decl) in &def.variables {
-        let v = match given.get(name) {
-            Some(e) => ev.eval(e, &Scope::new(0)).with_at(e.span()),
-            None => ev.default_of(name, decl.default.as_ref(), 0),
-        };
-        vars.insert(name.clone(), v);
+/// `aws_x.y`-style closest name, for "did you mean".
+pub fn did_you_mean<'b>(name: &str, candidates: impl Iterator<Item = &'b str>) -> String {
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = levenshtein(name, c);
+        if d <= 2.max(name.len() / 4) && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
     }
-    let providers = own_providers(def, 0);
-    ev.set_inst(0, vars, providers);
+    match best {
+        Some((_, c)) => format!(" Did you mean \"{c}\"?"),
+        None => String::new(),
+    }
+}
+
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Evaluates one root module into its resource instances.
+pub fn eval_root(loaded: &Loaded, root: &PathBuf) -> Evaluated {
+    let Some(ev) = Evaluator::new(loaded, root) else {
+        return Evaluated {
+            resources: vec![],
+            diags: vec![],
+            missing_modules: vec![],
+        };
+    };
     ev.sweep(0);
-    ev.out.into_inner()
+    ev.finish()
+}
+
+/// Evaluates `expr` in the scope of the root module, or of a module instance (`module.api`,
+/// `module.api["x"]`), after evaluating the whole configuration. Returns the value and every
+/// diagnostic (the configuration's and the expression's).
+pub fn eval_in(
+    loaded: &Loaded,
+    root: &PathBuf,
+    module: Option<&str>,
+    expr: &Expr,
+) -> Result<(Val, Vec<Diag>), String> {
+    let ev = Evaluator::new(loaded, root).ok_or("no Terraform configuration to evaluate in")?;
+    ev.sweep(0);
+    let inst = match module.filter(|m| !m.is_empty()) {
+        None => 0,
+        Some(m) => {
+            let want = normalize_module_addr(m);
+            let insts = ev.insts.borrow();
+            match insts.iter().position(|i| i.path == want) {
+                Some(i) => i,
+                None => {
+                    let known: Vec<&str> = insts.iter().skip(1).map(|i| i.path.as_str()).collect();
+                    return Err(format!(
+                        "no module instance {m} in this configuration{}",
+                        if known.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (instances: {})", known.join(", "))
+                        }
+                    ));
+                }
+            }
+        }
+    };
+    let v = ev.eval(expr, &Scope::new(inst));
+    ev.report(&v, expr.span());
+    let Evaluated { diags, .. } = ev.finish();
+    Ok((v, diags))
+}
+
+fn normalize_module_addr(m: &str) -> String {
+    m.trim().replace('\'', "\"")
 }
 
 fn own_providers(def: &ModuleDef, inst: usize) -> BTreeMap<String, (usize, usize)> {
@@ -153,70 +285,161 @@ fn own_providers(def: &ModuleDef, inst: usize) -> BTreeMap<String, (usize, usize
     m
 }
 
+/// Resource types whose presence in a module call's arguments makes an unread module relevant.
+fn relevant_type(t: &str) -> bool {
+    [
+        "aws_api_gateway",
+        "aws_apigatewayv2",
+        "aws_cognito",
+        "aws_acm",
+        "aws_route53",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
+fn relevant_source(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    [
+        "apigateway",
+        "api-gateway",
+        "cognito",
+        "acm",
+        "route53",
+        "route-53",
+    ]
+    .iter()
+    .any(|k| s.contains(k))
+}
+
 impl<'a> Evaluator<'a> {
-    fn inst(&self, i: usize) -> std::rc::Rc<Inst<'a>> {
-        self.insts.borrow()[i].clone()
+    fn new(loaded: &'a Loaded, root: &PathBuf) -> Option<Evaluator<'a>> {
+        let def = loaded.modules.get(root)?;
+        let ev = Evaluator {
+            loaded,
+            root: root.clone(),
+            insts: RefCell::new(Vec::new()),
+            out: RefCell::new(Vec::new()),
+            regions: RefCell::new(HashMap::new()),
+            cons: RefCell::new(HashMap::new()),
+            diags: RefCell::new(Vec::new()),
+            seen: RefCell::new(HashSet::new()),
+            missing: RefCell::new(Vec::new()),
+            dep_memo: RefCell::new(HashMap::new()),
+        };
+        ev.push_inst(String::new(), String::new(), def, None, 0);
+        let providers = own_providers(def, 0);
+        *ev.inst(0).providers.borrow_mut() = providers;
+        Some(ev)
     }
 
-    fn set_inst(
-        &self,
-        i: usize,
-        vars: BTreeMap<String, Val>,
-        providers: BTreeMap<String, (usize, usize)>,
-    ) {
-        let inst = self.inst(i);
-        *inst.vars.borrow_mut() = vars;
-        *inst.providers.borrow_mut() = providers;
+    fn finish(self) -> Evaluated {
+        let pending = std::mem::take(&mut *self.out.borrow_mut());
+        let mut resources = Vec::with_capacity(pending.len());
+        for mut p in pending {
+            let mut refs = BTreeSet::new();
+            self.deps_of(p.inst, &p.decl.refs, &mut refs, 0);
+            for e in [&p.decl.count, &p.decl.for_each].into_iter().flatten() {
+                let mut paths = Vec::new();
+                e.references(&mut paths);
+                self.deps_of(p.inst, &paths, &mut refs, 0);
+            }
+            let mut dep = BTreeSet::new();
+            self.deps_of(p.inst, &p.decl.depends_on, &mut dep, 0);
+            // a module call's depends_on orders everything inside it
+            let mut cur = p.inst;
+            while let Some((parent, call, _)) = self.inst(cur).parent.clone() {
+                self.deps_of(parent, &call.depends_on, &mut dep, 0);
+                cur = parent;
+            }
+            p.res.refs = refs;
+            p.res.depends_on = dep;
+            resources.push(p.res);
+        }
+        let mut diags = self.diags.into_inner();
+        diags.sort_by_key(|d| (d.span, d.message.clone()));
+        Evaluated {
+            resources,
+            diags,
+            missing_modules: self.missing.into_inner(),
+        }
+    }
+
+    fn inst(&self, i: usize) -> Rc<Inst<'a>> {
+        self.insts.borrow()[i].clone()
     }
 
     fn push_inst(
         &self,
         path: String,
+        key_path: String,
         def: &'a ModuleDef,
-        vars: BTreeMap<String, Val>,
-        providers: BTreeMap<String, (usize, usize)>,
+        parent: Option<(usize, &'a CallDecl, Scope)>,
         depth: usize,
-        parent: Option<(usize, &'a CallDecl)>,
     ) -> usize {
+        let rel_dir = match def.dir.strip_prefix(&self.root) {
+            Ok(p) if p.as_os_str().is_empty() => ".".to_string(),
+            Ok(p) => p.to_string_lossy().replace('\\', "/"),
+            Err(_) => crate::source::display_path(&def.dir),
+        };
         let mut insts = self.insts.borrow_mut();
-        insts.push(std::rc::Rc::new(Inst {
+        insts.push(Rc::new(Inst {
             path,
+            key_path,
             def,
-            vars: RefCell::new(vars),
-            providers: RefCell::new(providers),
-            locals: RefCell::new(BTreeMap::new()),
-            resources: RefCell::new(BTreeMap::new()),
-            calls: RefCell::new(BTreeMap::new()),
+            rel_dir,
+            parent,
+            vars: RefCell::new(HashMap::new()),
+            locals: RefCell::new(HashMap::new()),
+            outputs: RefCell::new(HashMap::new()),
+            resources: RefCell::new(HashMap::new()),
+            calls: RefCell::new(HashMap::new()),
+            providers: RefCell::new(BTreeMap::new()),
             children: RefCell::new(Vec::new()),
             depth,
-            parent,
         }));
         insts.len() - 1
     }
 
-    fn default_of(&self, name: &str, default: Option<&Expr>, inst: usize) -> Val {
-        match default {
-            Some(e) => self.eval(e, &Scope::new(inst)).with_at(e.span()),
-            None => {
-                let path = self.inst(inst).path.clone();
-                let n = if path.is_empty() {
-                    format!("var.{name}")
-                } else {
-                    format!("{path}.var.{name}")
-                };
-                Val::unknown(Origin::other(OriginKind::Variable, n))
+    /// Records every error inside `v` as a located diagnostic (once per place and message).
+    fn report(&self, v: &Val, fallback: Span) {
+        if !has_error(v) {
+            return;
+        }
+        for o in v.origins() {
+            if o.kind != OriginKind::Error {
+                continue;
+            }
+            let at = o.at.unwrap_or(fallback);
+            if self.seen.borrow_mut().insert((at, o.attr.clone())) {
+                self.diags.borrow_mut().push(Diag::at(o.attr.clone(), at));
             }
         }
     }
 
-    /// Evaluates every resource and module call of an instance, recursively.
+    fn diag(&self, msg: String, at: Span) {
+        if self.seen.borrow_mut().insert((at, msg.clone())) {
+            self.diags.borrow_mut().push(Diag::at(msg, at));
+        }
+    }
+
+    /// Evaluates every local, resource, output and module call of an instance, recursively.
     fn sweep(&self, i: usize) {
         let inst = self.inst(i);
-        for r in &inst.def.resources {
-            self.resource_value(i, r);
+        for name in inst.def.locals.keys() {
+            self.local(i, name);
+        }
+        for name in inst.def.variables.keys() {
+            self.var(i, name);
+        }
+        for (k, _) in inst.def.resources.iter().enumerate() {
+            self.resource_value(i, k);
         }
         for c in &inst.def.calls {
-            self.call_value(i, c);
+            self.module_insts(i, c);
+        }
+        for name in inst.def.outputs.keys() {
+            self.output(i, name);
         }
         let children: Vec<usize> = inst.children.borrow().iter().map(|c| c.1).collect();
         for c in children {
@@ -229,86 +452,337 @@ impl<'a> Evaluator<'a> {
         if p.is_empty() { p } else { format!("{p}.") }
     }
 
-    // ---------------------------------------------------------------- resources
+    // ---------------------------------------------------------------- variables, locals, outputs
 
-    fn find_resource(
-        &self,
-        inst: usize,
-        mode: Mode,
-        rtype: &str,
-        name: &str,
-    ) -> Option<&'a ResDecl> {
-        let def = self.inst(inst).def;
-        def.resources
-            .iter()
-            .find(|r| r.mode == mode && r.rtype == rtype && r.name == name)
+    fn con_of(&self, inst: usize, name: &str) -> Option<Rc<Con>> {
+        let i = self.inst(inst);
+        let key = (i.def as *const ModuleDef as usize, name.to_string());
+        if let Some(c) = self.cons.borrow().get(&key) {
+            return c.clone();
+        }
+        let decl = i.def.variables.get(name)?;
+        let con = decl.ty.as_ref().and_then(|t| {
+            let sc = Scope::new(inst);
+            match types::parse_con(t, &|e| self.eval(e, &sc)) {
+                Ok(c) => Some(Rc::new(c)),
+                Err(m) => {
+                    self.diag(
+                        format!("invalid type for variable \"{name}\": {m}"),
+                        t.span(),
+                    );
+                    None
+                }
+            }
+        });
+        self.cons.borrow_mut().insert(key, con.clone());
+        con
     }
 
-    /// The value of `aws_x.y` (object, list for count, map for for_each).
-    fn resource_value(&self, inst: usize, r: &'a ResDecl) -> Val {
-        let key = r.local_addr();
+    fn var(&self, inst: usize, name: &str) -> Val {
         let i = self.inst(inst);
-        match i.resources.borrow().get(&key) {
+        match i.vars.borrow().get(name) {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
-                return Val::error(format!("cycle: {key} refers to itself"));
+                return Val::error(format!("cycle: var.{name} depends on itself"));
             }
             None => {}
         }
-        i.resources.borrow_mut().insert(key.clone(), Slot::Busy);
-        let v = self.expand_resource(inst, r);
-        i.resources.borrow_mut().insert(key, Slot::Done(v.clone()));
+        i.vars.borrow_mut().insert(name.to_string(), Slot::Busy);
+        let v = self.var_value(inst, &i, name);
+        i.vars
+            .borrow_mut()
+            .insert(name.to_string(), Slot::Done(v.clone()));
         v
+    }
+
+    fn var_value(&self, inst: usize, i: &Inst<'a>, name: &str) -> Val {
+        let Some(decl) = i.def.variables.get(name) else {
+            return Val::error(format!(
+                "Reference to undeclared input variable: an input variable named \"{name}\" is not declared in this module.{}",
+                did_you_mean(name, i.def.variables.keys().map(String::as_str))
+            ));
+        };
+        let qualified = if i.path.is_empty() {
+            format!("var.{name}")
+        } else {
+            format!("{}.var.{name}", i.path)
+        };
+        if decl.ephemeral {
+            return Val::unknown(Origin::other(OriginKind::Ephemeral, qualified));
+        }
+        let default = || -> Option<Val> {
+            decl.default
+                .as_ref()
+                .map(|e| self.eval(e, &Scope::new(inst)).with_at(e.span()))
+        };
+        // the value given: root variables from tfvars/-var/TF_VAR_, module arguments
+        let given: Option<(Val, Span)> = match &i.parent {
+            None => self
+                .loaded
+                .root_vars
+                .get(&self.root)
+                .and_then(|g| g.get(name))
+                .map(|e| (self.eval(e, &Scope::new(inst)).with_at(e.span()), e.span())),
+            Some((_, call, sc)) => call
+                .body
+                .attr(name)
+                .map(|a| (self.eval(&a.expr, sc).with_at(a.expr.span()), a.expr.span())),
+        };
+        let non_nullable = matches!(decl.nullable, Some(Expr::Bool(false, _)));
+        let (mut v, at) = match given {
+            Some((v, at)) if v.is_null() && non_nullable => match default() {
+                Some(d) => (d, at),
+                None => {
+                    let m = format!(
+                        "Invalid value for variable \"{name}\": the variable is not nullable (nullable = false) and has no default, so null is not allowed"
+                    );
+                    return err_at(m, at);
+                }
+            },
+            Some((v, at)) => (v, at),
+            None => match default() {
+                Some(d) => {
+                    let at = d.at.unwrap_or(decl.span);
+                    (d, at)
+                }
+                None => match &i.parent {
+                    None => {
+                        return Val::unknown(Origin::other(OriginKind::Variable, qualified));
+                    }
+                    Some((_, call, _)) => {
+                        let m = format!(
+                            "Missing required argument: the module \"{}\" requires the argument \"{name}\" (variable \"{name}\" has no default)",
+                            call.name
+                        );
+                        self.diag(m.clone(), call.span);
+                        return Val::error(m);
+                    }
+                },
+            },
+        };
+        self.report(&v, at);
+        if has_error(&v) {
+            return v;
+        }
+        if let Some(con) = self.con_of(inst, name) {
+            match types::convert(&v, &con) {
+                Ok(c) => v = c,
+                Err(m) => {
+                    let m = format!("Invalid value for variable \"{name}\": {m}");
+                    self.diag(m.clone(), at);
+                    return err_at(m, at);
+                }
+            }
+        }
+        v
+    }
+
+    fn local(&self, inst: usize, name: &str) -> Val {
+        let i = self.inst(inst);
+        match i.locals.borrow().get(name) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::Busy) => {
+                return Val::error(format!(
+                    "Cycle: local.{name} refers to itself (directly or through other values)"
+                ));
+            }
+            None => {}
+        }
+        let Some(a) = i.def.locals.get(name) else {
+            return Val::error(format!(
+                "Reference to undeclared local value: local.{name} is not defined in this module.{}",
+                did_you_mean(name, i.def.locals.keys().map(String::as_str))
+            ));
+        };
+        i.locals.borrow_mut().insert(name.to_string(), Slot::Busy);
+        let v = self.eval(&a.expr, &Scope::new(inst)).with_at(a.expr.span());
+        self.report(&v, a.expr.span());
+        i.locals
+            .borrow_mut()
+            .insert(name.to_string(), Slot::Done(v.clone()));
+        v
+    }
+
+    fn output(&self, inst: usize, name: &str) -> Val {
+        let i = self.inst(inst);
+        match i.outputs.borrow().get(name) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::Busy) => {
+                return Val::error(format!("Cycle: output \"{name}\" refers to itself"));
+            }
+            None => {}
+        }
+        let Some(a) = i.def.outputs.get(name) else {
+            return Val::error(format!(
+                "Unsupported attribute: the module has no output named \"{name}\".{}",
+                did_you_mean(name, i.def.outputs.keys().map(String::as_str))
+            ));
+        };
+        i.outputs.borrow_mut().insert(name.to_string(), Slot::Busy);
+        let v = self.eval(&a.expr, &Scope::new(inst)).with_at(a.expr.span());
+        self.report(&v, a.expr.span());
+        i.outputs
+            .borrow_mut()
+            .insert(name.to_string(), Slot::Done(v.clone()));
+        v
+    }
+
+    // ---------------------------------------------------------------- resources
+
+    /// The value of `aws_x.y` (object; tuple for count; object keyed by for_each key).
+    fn resource_value(&self, inst: usize, k: usize) -> Val {
+        let i = self.inst(inst);
+        match i.resources.borrow().get(&k) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::Busy) => {
+                let r = &i.def.resources[k];
+                return Val::error(format!(
+                    "Cycle: {} refers to itself (directly or through other values)",
+                    r.local_addr()
+                ));
+            }
+            None => {}
+        }
+        i.resources.borrow_mut().insert(k, Slot::Busy);
+        let r = &i.def.resources[k];
+        let v = self.expand_resource(inst, r);
+        i.resources.borrow_mut().insert(k, Slot::Done(v.clone()));
+        v
+    }
+
+    /// count → Ok(Some(n)), unknown → Ok(None), invalid → Err(error value).
+    fn count_of(&self, e: &Expr, sc: &Scope) -> Result<Option<usize>, Val> {
+        let n = self.eval(e, sc);
+        if has_error(&n) {
+            self.report(&n, e.span());
+            return Err(n);
+        }
+        if n.is_unknown() {
+            return Ok(None);
+        }
+        let bad = |m: String| {
+            let v = err_at(format!("Invalid count argument: {m}"), e.span());
+            self.report(&v, e.span());
+            Err(v)
+        };
+        match types::convert(&n, &Con::Num).map(|v| v.v) {
+            Ok(V::Num(x)) if x < 0.0 => bad(format!(
+                "the count must not be negative (got {})",
+                crate::value::fmt_num(x)
+            )),
+            Ok(V::Num(x)) if x.fract() != 0.0 => bad(format!(
+                "the count must be a whole number (got {})",
+                crate::value::fmt_num(x)
+            )),
+            Ok(V::Num(x)) if x > EXPANSION_LIMIT as f64 => bad(format!(
+                "count = {} is over authwire's expansion limit of {EXPANSION_LIMIT} instances",
+                crate::value::fmt_num(x)
+            )),
+            Ok(V::Num(x)) => Ok(Some(x as usize)),
+            Ok(V::Null) => bad("the count must not be null".into()),
+            Ok(_) => Ok(None),
+            Err(m) => bad(format!("a number is required: {m}")),
+        }
+    }
+
+    /// for_each → Ok(Some(pairs)), unknown → Ok(None), invalid → Err(error value).
+    fn for_each_of(&self, e: &Expr, sc: &Scope) -> Result<Option<Vec<(String, Val)>>, Val> {
+        let coll = self.eval(e, sc);
+        if has_error(&coll) {
+            self.report(&coll, e.span());
+            return Err(coll);
+        }
+        let bad = |m: String| {
+            let v = err_at(format!("Invalid for_each argument: {m}"), e.span());
+            self.report(&v, e.span());
+            Err(v)
+        };
+        let pairs: Vec<(String, Val)> = match &coll.v {
+            V::Unknown(_) => return Ok(None),
+            V::Null => return bad("the for_each value must not be null".into()),
+            V::Obj(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            V::List(l) if coll.is_set() => {
+                if l.iter().any(Val::is_unknown) {
+                    return Ok(None);
+                }
+                let mut out = Vec::new();
+                for x in l {
+                    match &x.v {
+                        V::Str(s) => out.push((s.clone(), x.clone())),
+                        V::Null => {
+                            return bad("a set used in for_each must not contain null".into());
+                        }
+                        _ => {
+                            return bad(format!(
+                                "the for_each argument must be a map, or set of strings, and you have provided a set of {}; convert it with toset([for v in ... : tostring(v)])",
+                                x.ty().show()
+                            ));
+                        }
+                    }
+                }
+                out
+            }
+            _ => {
+                return bad(format!(
+                    "the for_each argument must be a map, or set of strings, and you have provided a value of type {}; use toset() for a list of strings",
+                    coll.ty().show()
+                ));
+            }
+        };
+        if pairs.len() > EXPANSION_LIMIT {
+            return bad(format!(
+                "{} instances are over authwire's expansion limit of {EXPANSION_LIMIT}",
+                pairs.len()
+            ));
+        }
+        Ok(Some(pairs))
     }
 
     fn expand_resource(&self, inst: usize, r: &'a ResDecl) -> Val {
         let base = format!("{}{}", self.prefix(inst), r.local_addr());
         let sc = Scope::new(inst);
         if let Some(c) = &r.count {
-            let n = self.eval(c, &sc);
-            return match &n.v {
-                V::Num(x) if *x >= 0.0 && (*x as usize) <= MAX_INSTANCES => {
-                    let items = (0..*x as usize)
+            return match self.count_of(c, &sc) {
+                Ok(Some(n)) => Val::tuple(
+                    (0..n)
                         .map(|k| {
                             let mut s = sc.clone();
-                            s.count = Some(Val::new(V::Num(k as f64), None));
+                            s.count = Some(Val::num(k as f64));
                             self.instance(inst, r, &base, format!("{base}[{k}]"), &s, false)
                         })
-                        .collect();
-                    Val::new(V::List(items), None)
-                }
-                V::Bool(_) | V::Str(_) | V::Null | V::List(_) | V::Obj(_) | V::Num(_) => {
-                    Val::error(format!("{base}: count must be a whole number"))
-                }
-                _ => {
+                        .collect(),
+                ),
+                Ok(None) => {
+                    let n = self.eval(c, &sc);
                     let mut s = sc.clone();
-                    s.count = Some(unknown_from(&[&n]));
+                    s.count = Some(Val::unknown_typed(n.origins(), Ty::Num));
                     self.instance(inst, r, &base, format!("{base}[*]"), &s, true);
                     unknown_from(&[&n])
                 }
+                Err(e) => e,
             };
         }
         if let Some(fe) = &r.for_each {
-            let coll = self.eval(fe, &sc);
-            let pairs = for_each_pairs(&coll);
-            return match pairs {
-                Some(p) if p.len() <= MAX_INSTANCES => {
+            return match self.for_each_of(fe, &sc) {
+                Ok(Some(pairs)) => {
                     let mut m = BTreeMap::new();
-                    for (k, v) in p {
+                    for (k, v) in pairs {
                         let mut s = sc.clone();
                         s.each = Some((Val::str(k.clone()), v));
                         let addr = format!("{base}[\"{k}\"]");
                         m.insert(k, self.instance(inst, r, &base, addr, &s, false));
                     }
-                    Val::new(V::Obj(m), None)
+                    Val::object(m)
                 }
-                _ => {
+                Ok(None) => {
+                    let coll = self.eval(fe, &sc);
                     let mut s = sc.clone();
                     let u = unknown_from(&[&coll]);
-                    s.each = Some((u.clone(), u.clone()));
+                    s.each = Some((Val::unknown_typed(coll.origins(), Ty::Str), u.clone()));
                     self.instance(inst, r, &base, format!("{base}[*]"), &s, true);
                     u
                 }
+                Err(e) => e,
             };
         }
         self.instance(inst, r, &base, base.clone(), &sc, false)
@@ -323,6 +797,12 @@ impl<'a> Evaluator<'a> {
         sc: &Scope,
         unknown_count: bool,
     ) -> Val {
+        if r.mode == Mode::Ephemeral {
+            let mut o = Origin::other(OriginKind::Ephemeral, "");
+            o.res = Some(addr.clone());
+            o.attr = String::new();
+            return Val::unknown(o);
+        }
         let mut spans = BTreeMap::new();
         let mut attrs = self.eval_body(&r.body, sc, "", &mut spans, &addr);
         let region = match attrs.get("region") {
@@ -330,7 +810,6 @@ impl<'a> Evaluator<'a> {
             _ => self.provider_region(inst, r),
         };
         crate::computed::add(r.mode, &r.rtype, &addr, &mut attrs, &region);
-        let prefix = self.prefix(inst);
         let res = Resource {
             address: addr.clone(),
             base: base.to_string(),
@@ -342,88 +821,117 @@ impl<'a> Evaluator<'a> {
                 v: V::Obj(attrs),
                 at: Some(r.span),
                 res: Some(addr.clone()),
+                ty: None,
             },
             spans,
             span: Some(r.span),
             region,
-            refs: {
-                let mut deps = BTreeSet::new();
-                self.deps_of(inst, &r.refs, &mut deps, 0);
-                for e in [&r.count, &r.for_each].into_iter().flatten() {
-                    let mut p = Vec::new();
-                    e.references(&mut p);
-                    self.deps_of(inst, &p, &mut deps, 0);
-                }
-                deps
-            },
-            depends_on: r
-                .depends_on
-                .iter()
-                .map(|x| format!("{prefix}{x}"))
-                .collect(),
+            refs: BTreeSet::new(),
+            depends_on: BTreeSet::new(),
             unknown_count,
         };
         let v = res.attrs.clone();
-        self.out.borrow_mut().push(res);
+        self.out.borrow_mut().push(Pending { inst, decl: r, res });
         v
     }
 
     /// Resource dependencies (full base addresses, or `module.x` prefixes) of reference paths,
-    /// followed through locals, module inputs (`var.x` → the caller's argument) and outputs.
+    /// followed through locals, module inputs (`var.x` → the caller's argument) and outputs
+    /// (each output is its own node: only the objects it refers to).
     fn deps_of(&self, inst: usize, refs: &[Vec<String>], out: &mut BTreeSet<String>, depth: usize) {
-        if depth > 32 {
+        if depth > 48 {
             return;
         }
         let i = self.inst(inst);
         let prefix = self.prefix(inst);
         for path in refs {
-            match path.first().map(String::as_str) {
-                Some("local") => {
-                    if let Some(a) = path.get(1).and_then(|n| i.def.locals.get(n)) {
-                        let mut p = Vec::new();
-                        a.expr.references(&mut p);
-                        self.deps_of(inst, &p, out, depth + 1);
-                    }
+            let head = path.first().map(String::as_str);
+            let memo_key = match (head, path.get(1), path.get(2)) {
+                (Some("local"), Some(n), _) => Some(format!("local.{n}")),
+                (Some("var"), Some(n), _) => Some(format!("var.{n}")),
+                (Some("module"), Some(n), Some(o)) => Some(format!("module.{n}.{o}")),
+                _ => None,
+            };
+            if let Some(key) = memo_key {
+                let mk = (inst, key);
+                if let Some(d) = self.dep_memo.borrow().get(&mk) {
+                    out.extend(d.iter().cloned());
+                    continue;
                 }
-                Some("var") => {
-                    if let (Some(n), Some((pi, call))) = (path.get(1), i.parent) {
-                        let mut p = Vec::new();
-                        if let Some(a) = call.body.attr(n) {
-                            a.expr.references(&mut p);
-                        }
-                        for e in [&call.count, &call.for_each].into_iter().flatten() {
-                            e.references(&mut p);
-                        }
-                        self.deps_of(pi, &p, out, depth + 1);
-                    }
-                }
+                // guard against cycles while computing
+                self.dep_memo
+                    .borrow_mut()
+                    .insert(mk.clone(), Rc::new(BTreeSet::new()));
+                let mut d = BTreeSet::new();
+                self.deps_uncached(inst, &i, path, &mut d, depth);
+                out.extend(d.iter().cloned());
+                self.dep_memo.borrow_mut().insert(mk, Rc::new(d));
+                continue;
+            }
+            match head {
                 Some("module") => {
-                    let Some(name) = path.get(1) else { continue };
-                    let children: Vec<usize> = i
-                        .children
-                        .borrow()
-                        .iter()
-                        .filter(|c| &c.0 == name)
-                        .map(|c| c.1)
-                        .collect();
-                    match path.get(2) {
-                        Some(output) if !children.is_empty() => {
-                            for c in children {
-                                if let Some(a) = self.inst(c).def.outputs.get(output) {
-                                    let mut p = Vec::new();
-                                    a.expr.references(&mut p);
-                                    self.deps_of(c, &p, out, depth + 1);
-                                }
-                            }
-                        }
-                        _ => {
-                            out.insert(format!("{prefix}module.{name}"));
-                        }
+                    if let Some(name) = path.get(1) {
+                        out.insert(format!("{prefix}module.{name}"));
                     }
                 }
                 _ => {
                     if let Some(r) = crate::load::module::ref_to_resource(path) {
                         out.insert(format!("{prefix}{r}"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn deps_uncached(
+        &self,
+        inst: usize,
+        i: &Inst<'a>,
+        path: &[String],
+        out: &mut BTreeSet<String>,
+        depth: usize,
+    ) {
+        match path[0].as_str() {
+            "local" => {
+                if let Some(a) = path.get(1).and_then(|n| i.def.locals.get(n)) {
+                    let mut p = Vec::new();
+                    a.expr.references(&mut p);
+                    self.deps_of(inst, &p, out, depth + 1);
+                }
+            }
+            "var" => {
+                if let (Some(n), Some((pi, call, _))) = (path.get(1), &i.parent) {
+                    let mut p = Vec::new();
+                    if let Some(a) = call.body.attr(n) {
+                        a.expr.references(&mut p);
+                    }
+                    for e in [&call.count, &call.for_each].into_iter().flatten() {
+                        e.references(&mut p);
+                    }
+                    self.deps_of(*pi, &p, out, depth + 1);
+                }
+            }
+            _ => {
+                // module.NAME.OUTPUT: the output's own references in each instance
+                let (Some(name), Some(output)) = (path.get(1), path.get(2)) else {
+                    return;
+                };
+                let children: Vec<usize> = i
+                    .children
+                    .borrow()
+                    .iter()
+                    .filter(|c| &c.0 == name)
+                    .map(|c| c.1)
+                    .collect();
+                if children.is_empty() {
+                    out.insert(format!("{}module.{name}", self.prefix(inst)));
+                    return;
+                }
+                for c in children {
+                    if let Some(a) = self.inst(c).def.outputs.get(output) {
+                        let mut p = Vec::new();
+                        a.expr.references(&mut p);
+                        self.deps_of(c, &p, out, depth + 1);
                     }
                 }
             }
@@ -450,7 +958,11 @@ impl<'a> Evaluator<'a> {
         }
         let def = self.inst(pi).def;
         let v = match def.providers[pidx].body.attr("region") {
-            Some(a) => self.eval(&a.expr, &Scope::new(pi)).with_at(a.span),
+            Some(a) => {
+                let v = self.eval(&a.expr, &Scope::new(pi)).with_at(a.span);
+                self.report(&v, a.expr.span());
+                v
+            }
             None => Val::unknown(Origin::other(
                 OriginKind::Environment,
                 format!("the region of provider {key} (AWS_REGION or the profile decides)"),
@@ -472,6 +984,7 @@ impl<'a> Evaluator<'a> {
         let mut out = BTreeMap::new();
         for a in &body.attrs {
             let v = self.eval(&a.expr, sc).with_at(a.expr.span());
+            self.report(&v, a.expr.span());
             spans.insert(format!("{prefix}{}", a.name), a.span);
             out.insert(a.name.clone(), v);
         }
@@ -487,46 +1000,63 @@ impl<'a> Evaluator<'a> {
                     .attr("iterator")
                     .and_then(|a| crate::load::module::traversal_name(&a.expr))
                     .unwrap_or_else(|| label.clone());
-                let coll = b
-                    .body
-                    .attr("for_each")
-                    .map(|a| self.eval(&a.expr, sc))
-                    .unwrap_or_else(Val::null);
-                let Some(content) = b.body.blocks_of("content").next() else {
+                let Some(fe) = b.body.attr("for_each") else {
+                    self.diag(
+                        format!("dynamic \"{label}\" block has no for_each argument"),
+                        b.span,
+                    );
                     continue;
                 };
-                let pairs: Option<Vec<(Val, Val)>> = match &coll.v {
-                    V::List(l) => Some(
-                        l.iter()
-                            .enumerate()
-                            .map(|(i, v)| (Val::new(V::Num(i as f64), None), v.clone()))
-                            .collect(),
-                    ),
-                    V::Obj(m) => Some(
-                        m.iter()
-                            .map(|(k, v)| (Val::str(k.clone()), v.clone()))
-                            .collect(),
-                    ),
-                    V::Null => Some(vec![]),
-                    _ => None,
+                let coll = self.eval(&fe.expr, sc);
+                let Some(content) = b.body.blocks_of("content").next() else {
+                    self.diag(
+                        format!("dynamic \"{label}\" block has no content block"),
+                        b.span,
+                    );
+                    continue;
+                };
+                let pairs = match iter_pairs(&coll) {
+                    Ok(p) => p,
+                    Err(m) => {
+                        let v = err_at(
+                            format!("Invalid dynamic for_each value: {m}"),
+                            fe.expr.span(),
+                        );
+                        self.report(&v, fe.expr.span());
+                        unknown_blocks.insert(label.clone(), v);
+                        continue;
+                    }
                 };
                 match pairs {
                     Some(pairs) => {
+                        if pairs.len() > EXPANSION_LIMIT {
+                            self.diag(
+                                format!(
+                                    "dynamic \"{label}\": {} blocks are over authwire's expansion limit of {EXPANSION_LIMIT}",
+                                    pairs.len()
+                                ),
+                                fe.expr.span(),
+                            );
+                            continue;
+                        }
                         for (k, v) in pairs {
                             let mut it = BTreeMap::new();
                             it.insert("key".to_string(), k);
                             it.insert("value".to_string(), v);
-                            let s2 = sc.with(&iter_name, Val::new(V::Obj(it), None));
+                            let s2 = sc.with(&iter_name, Val::object(it));
                             let list = lists.entry(label.clone()).or_default();
                             let p = format!("{prefix}{label}.{}.", list.len());
                             spans.insert(format!("{prefix}{label}.{}", list.len()), b.span);
+                            spans.entry(format!("{prefix}{label}")).or_insert(b.span);
                             let obj = self.eval_body(&content.body, &s2, &p, spans, addr);
                             list.push(Val {
                                 v: V::Obj(obj),
                                 at: Some(b.span),
                                 res: Some(addr.to_string()),
+                                ty: None,
                             });
                         }
+                        lists.entry(label.clone()).or_default();
                     }
                     None => {
                         unknown_blocks
@@ -545,10 +1075,16 @@ impl<'a> Evaluator<'a> {
                 v: V::Obj(obj),
                 at: Some(b.span),
                 res: Some(addr.to_string()),
+                ty: None,
             });
         }
         for (k, l) in lists {
-            out.insert(k, Val::new(V::List(l), None));
+            // a dynamic block and static blocks of one type: an unknown part makes it unknown
+            if let Some(u) = unknown_blocks.remove(&k) {
+                out.insert(k, u);
+            } else {
+                out.insert(k, Val::tuple(l));
+            }
         }
         for (k, u) in unknown_blocks {
             out.insert(k, u);
@@ -558,82 +1094,168 @@ impl<'a> Evaluator<'a> {
 
     // ---------------------------------------------------------------- modules
 
-    /// The value of `module.x`: an object of outputs (list for count, map for for_each).
-    fn call_value(&self, inst: usize, c: &'a CallDecl) -> Val {
+    /// Creates the instances of a module call (once) and returns them.
+    fn module_insts(&self, inst: usize, c: &'a CallDecl) -> Insts {
         let i = self.inst(inst);
         match i.calls.borrow().get(&c.name) {
-            Some(Slot::Done(v)) => return v.clone(),
-            Some(Slot::Busy) => return Val::error(format!("cycle through module.{}", c.name)),
+            Some(Some(x)) => return x.clone(),
+            Some(None) => {
+                return Insts::Missing(Val::error(format!(
+                    "Cycle: the count or for_each of module.{} refers to itself",
+                    c.name
+                )));
+            }
             None => {}
         }
-        i.calls.borrow_mut().insert(c.name.clone(), Slot::Busy);
-        let v = self.expand_call(inst, c);
-        i.calls
-            .borrow_mut()
-            .insert(c.name.clone(), Slot::Done(v.clone()));
-        v
+        i.calls.borrow_mut().insert(c.name.clone(), None);
+        let x = self.expand_call(inst, c);
+        i.calls.borrow_mut().insert(c.name.clone(), Some(x.clone()));
+        x
     }
 
-    fn expand_call(&self, inst: usize, c: &'a CallDecl) -> Val {
+    fn call_def(&self, inst: usize, c: &'a CallDecl) -> Result<(&'a ModuleDef, String), Val> {
+        let parent = self.inst(inst);
+        let key_path = if parent.key_path.is_empty() {
+            c.name.clone()
+        } else {
+            format!("{}.{}", parent.key_path, c.name)
+        };
+        let dir = c.dir.clone().or_else(|| {
+            self.loaded
+                .manifests
+                .get(&self.root)
+                .and_then(|m| m.get(&key_path))
+                .cloned()
+        });
+        match dir.as_ref().and_then(|d| self.loaded.modules.get(d)) {
+            Some(def) => Ok((def, key_path)),
+            None => {
+                let base = format!("{}module.{}", self.prefix(inst), c.name);
+                let local = c.source.starts_with("./") || c.source.starts_with("../");
+                let msg = if local {
+                    format!("{base}: the local module {} could not be read", c.source)
+                } else {
+                    format!(
+                        "{base} comes from {} (not downloaded: run terraform init so authwire can read .terraform/modules)",
+                        c.source
+                    )
+                };
+                if !local {
+                    let mut refs = Vec::new();
+                    for a in &c.body.attrs {
+                        a.expr.references(&mut refs);
+                    }
+                    let mut deps = BTreeSet::new();
+                    self.deps_of(inst, &refs, &mut deps, 0);
+                    let relevant = relevant_source(&c.source)
+                        || deps.iter().any(|d| {
+                            let last = d.rsplit("module.").next().unwrap_or(d);
+                            let t = last.trim_start_matches("data.");
+                            relevant_type(t.split('.').next().unwrap_or(""))
+                                || relevant_type(t.split('.').nth(1).unwrap_or(""))
+                        });
+                    self.missing.borrow_mut().push(MissingModule {
+                        address: base.clone(),
+                        source: c.source.clone(),
+                        span: c.source_span,
+                        relevant,
+                    });
+                }
+                Err(Val::unknown(Origin::other(OriginKind::Module, msg)))
+            }
+        }
+    }
+
+    fn expand_call(&self, inst: usize, c: &'a CallDecl) -> Insts {
         let parent = self.inst(inst);
         let base = format!("{}module.{}", self.prefix(inst), c.name);
-        let Some(def) = c.dir.as_ref().and_then(|d| self.loaded.modules.get(d)) else {
-            return Val::unknown(Origin::other(
-                OriginKind::Error,
-                format!(
-                    "{base}: source {} is not a local module authwire can read",
-                    c.source
-                ),
-            ));
+        let (def, key_path) = match self.call_def(inst, c) {
+            Ok(x) => x,
+            Err(v) => return Insts::Missing(v),
         };
         if parent.depth >= MAX_DEPTH {
-            return Val::error(format!(
-                "{base}: modules nested too deeply (recursive module calls?)"
-            ));
+            let v = err_at(
+                format!(
+                    "{base}: modules nested more than {MAX_DEPTH} deep (a module that calls itself?)"
+                ),
+                c.span,
+            );
+            self.report(&v, c.span);
+            return Insts::Missing(v);
+        }
+        // arguments the module does not declare
+        for a in &c.body.attrs {
+            if matches!(a.name.as_str(), "source" | "providers") {
+                continue;
+            }
+            if !def.variables.contains_key(&a.name) {
+                self.diag(
+                    format!(
+                        "Unsupported argument: module \"{}\" has no variable named \"{}\".{}",
+                        c.name,
+                        a.name,
+                        did_you_mean(&a.name, def.variables.keys().map(String::as_str))
+                    ),
+                    a.span,
+                );
+            }
         }
         let sc = Scope::new(inst);
         if let Some(cnt) = &c.count {
-            let n = self.eval(cnt, &sc);
-            if let V::Num(x) = n.v
-                && x >= 0.0
-                && (x as usize) <= MAX_INSTANCES
-            {
-                let items = (0..x as usize)
-                    .map(|k| {
-                        let mut s = sc.clone();
-                        s.count = Some(Val::new(V::Num(k as f64), None));
-                        self.module_instance(inst, c, def, format!("{base}[{k}]"), &s)
-                    })
-                    .collect();
-                return Val::new(V::List(items), None);
-            }
-            let mut s = sc.clone();
-            s.count = Some(unknown_from(&[&n]));
-            self.module_instance(inst, c, def, format!("{base}[*]"), &s);
-            return unknown_from(&[&n]);
+            return match self.count_of(cnt, &sc) {
+                Ok(Some(n)) => Insts::List(
+                    (0..n)
+                        .map(|k| {
+                            let mut s = sc.clone();
+                            s.count = Some(Val::num(k as f64));
+                            self.module_instance(inst, c, def, &key_path, format!("{base}[{k}]"), s)
+                        })
+                        .collect(),
+                ),
+                Ok(None) => {
+                    let n = self.eval(cnt, &sc);
+                    let mut s = sc.clone();
+                    s.count = Some(Val::unknown_typed(n.origins(), Ty::Num));
+                    let idx =
+                        self.module_instance(inst, c, def, &key_path, format!("{base}[*]"), s);
+                    Insts::Unknown(unknown_from(&[&n]), idx)
+                }
+                Err(e) => Insts::Missing(e),
+            };
         }
         if let Some(fe) = &c.for_each {
-            let coll = self.eval(fe, &sc);
-            let pairs = for_each_pairs(&coll);
-            if let Some(p) = pairs {
-                let mut m = BTreeMap::new();
-                for (k, v) in p.into_iter().take(MAX_INSTANCES) {
+            return match self.for_each_of(fe, &sc) {
+                Ok(Some(pairs)) => Insts::Map(
+                    pairs
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let mut s = sc.clone();
+                            s.each = Some((Val::str(k.clone()), v));
+                            let idx = self.module_instance(
+                                inst,
+                                c,
+                                def,
+                                &key_path,
+                                format!("{base}[\"{k}\"]"),
+                                s,
+                            );
+                            (k, idx)
+                        })
+                        .collect(),
+                ),
+                Ok(None) => {
+                    let coll = self.eval(fe, &sc);
                     let mut s = sc.clone();
-                    s.each = Some((Val::str(k.clone()), v));
-                    m.insert(
-                        k.clone(),
-                        self.module_instance(inst, c, def, format!("{base}[\"{k}\"]"), &s),
-                    );
+                    let u = unknown_from(&[&coll]);
+                    s.each = Some((Val::unknown_typed(coll.origins(), Ty::Str), u.clone()));
+                    let idx =
+                        self.module_instance(inst, c, def, &key_path, format!("{base}[*]"), s);
+                    Insts::Unknown(u, idx)
                 }
-                return Val::new(V::Obj(m), None);
-            }
-            let mut s = sc.clone();
-            let u = unknown_from(&[&coll]);
-            s.each = Some((u.clone(), u.clone()));
-            self.module_instance(inst, c, def, format!("{base}[*]"), &s);
-            return u;
+                Err(e) => Insts::Missing(e),
+            };
         }
-        self.module_instance(inst, c, def, base, &sc)
+        Insts::One(self.module_instance(inst, c, def, &key_path, base, sc))
     }
 
     fn module_instance(
@@ -641,9 +1263,10 @@ impl<'a> Evaluator<'a> {
         parent: usize,
         c: &'a CallDecl,
         def: &'a ModuleDef,
+        key_path: &str,
         path: String,
-        sc: &Scope,
-    ) -> Val {
+        sc: Scope,
+    ) -> usize {
         let pinst = self.inst(parent);
         // providers: defaults are inherited, `providers = {}` maps explicitly, own blocks win
         let pprov = pinst.providers.borrow().clone();
@@ -658,54 +1281,128 @@ impl<'a> Evaluator<'a> {
             }
         }
         let idx = self.push_inst(
-            path.clone(),
+            path,
+            key_path.to_string(),
             def,
-            BTreeMap::new(),
-            BTreeMap::new(),
+            Some((parent, c, sc)),
             pinst.depth + 1,
-            Some((parent, c)),
         );
         for (k, v) in own_providers(def, idx) {
             providers.insert(k, v);
         }
-        let mut vars = BTreeMap::new();
-        for (name, decl) in &def.variables {
-            let v = match c.body.attr(name) {
-                Some(a) => self.eval(&a.expr, sc).with_at(a.expr.span()),
-                None => self.default_of(name, decl.default.as_ref(), idx),
-            };
-            vars.insert(name.clone(), v);
-        }
-        self.set_inst(idx, vars, providers);
+        *self.inst(idx).providers.borrow_mut() = providers;
         pinst.children.borrow_mut().push((c.name.clone(), idx));
-        let mut outs = BTreeMap::new();
-        for (name, a) in &def.outputs {
-            outs.insert(
-                name.clone(),
-                self.eval(&a.expr, &Scope::new(idx)).with_at(a.expr.span()),
-            );
+        idx
+    }
+
+    /// All outputs of a module instance, as the object `module.x` is.
+    fn outputs_object(&self, idx: usize) -> Val {
+        let def = self.inst(idx).def;
+        let mut m = BTreeMap::new();
+        for name in def.outputs.keys() {
+            m.insert(name.clone(), self.output(idx, name));
         }
-        Val::new(V::Obj(outs), None)
+        Val::object(m)
+    }
+
+    /// `module.NAME…`: resolves only the output asked for when it can (per-object graph).
+    /// Returns the value and the number of operators consumed after `module.NAME`.
+    fn module_ref(&self, inst: usize, c: &'a CallDecl, ops: &[Op], sc: &Scope) -> (Val, usize) {
+        let attr_at = |i: usize| match ops.get(i) {
+            Some(Op::Attr(a)) => Some(a.as_str()),
+            _ => None,
+        };
+        match self.module_insts(inst, c) {
+            Insts::Missing(v) => (v, 0),
+            Insts::One(idx) => match attr_at(0) {
+                Some(o) => (self.output(idx, o), 1),
+                None => (self.outputs_object(idx), 0),
+            },
+            Insts::Unknown(u, idx) => match (ops.first(), attr_at(1)) {
+                (Some(Op::Index(_)), Some(o)) => {
+                    let v = self.output(idx, o);
+                    (unknown_from(&[&u, &v]), 2)
+                }
+                _ => (u, 0),
+            },
+            Insts::List(idxs) => {
+                if let (Some(Op::Index(e)), Some(o)) = (ops.first(), attr_at(1)) {
+                    let k = self.eval(e, sc);
+                    if let V::Num(n) = k.v
+                        && n >= 0.0
+                        && n.fract() == 0.0
+                        && (n as usize) < idxs.len()
+                    {
+                        return (self.output(idxs[n as usize], o), 2);
+                    }
+                }
+                (
+                    Val::tuple(idxs.iter().map(|i| self.outputs_object(*i)).collect()),
+                    0,
+                )
+            }
+            Insts::Map(pairs) => {
+                if let (Some(Op::Index(e)), Some(o)) = (ops.first(), attr_at(1)) {
+                    let k = self.eval(e, sc);
+                    if let Some(k) = key_string(&k)
+                        && let Some((_, i)) = pairs.iter().find(|(pk, _)| *pk == k)
+                    {
+                        return (self.output(*i, o), 2);
+                    }
+                }
+                (
+                    Val::object(
+                        pairs
+                            .iter()
+                            .map(|(k, i)| (k.clone(), self.outputs_object(*i)))
+                            .collect(),
+                    ),
+                    0,
+                )
+            }
+        }
     }
 
     // ---------------------------------------------------------------- expressions
 
-    fn local(&self, inst: usize, name: &str) -> Val {
-        let i = self.inst(inst);
-        match i.locals.borrow().get(name) {
-            Some(Slot::Done(v)) => return v.clone(),
-            Some(Slot::Busy) => return Val::error(format!("cycle: local.{name} refers to itself")),
-            None => {}
-        }
-        let Some(a) = i.def.locals.get(name) else {
-            return Val::error(format!("local.{name} is not declared"));
+    fn find_resource(&self, inst: usize, mode: Mode, rtype: &str, name: &str) -> Option<usize> {
+        self.inst(inst)
+            .def
+            .res_index
+            .get(&(mode, rtype.to_string(), name.to_string()))
+            .copied()
+    }
+
+    fn undeclared_resource(&self, inst: usize, mode: Mode, t: &str, n: &str) -> Val {
+        let def = self.inst(inst).def;
+        let names: Vec<String> = def
+            .resources
+            .iter()
+            .filter(|r| r.mode == mode)
+            .map(|r| format!("{}.{}", r.rtype, r.name))
+            .collect();
+        let what = match mode {
+            Mode::Managed => "managed resource",
+            Mode::Data => "data resource",
+            Mode::Ephemeral => "ephemeral resource",
         };
-        i.locals.borrow_mut().insert(name.to_string(), Slot::Busy);
-        let v = self.eval(&a.expr, &Scope::new(inst)).with_at(a.expr.span());
-        i.locals
-            .borrow_mut()
-            .insert(name.to_string(), Slot::Done(v.clone()));
-        v
+        let full = format!("{t}.{n}");
+        let prefix = match mode {
+            Mode::Managed => "",
+            Mode::Data => "data.",
+            Mode::Ephemeral => "ephemeral.",
+        };
+        let hint = did_you_mean(&full, names.iter().map(String::as_str));
+        Val::error(format!(
+            "Reference to undeclared resource: a {what} \"{t}\" \"{n}\" has not been declared in {}.{}",
+            if self.inst(inst).path.is_empty() {
+                "the root module".to_string()
+            } else {
+                self.inst(inst).path.clone()
+            },
+            hint.replace("\"", &format!("\"{prefix}"))
+                .replacen(&format!("\"{prefix}?"), "\"?", 1)
+        ))
     }
 
     /// Resolves the head of a reference and returns (value, number of operators consumed).
@@ -720,67 +1417,97 @@ impl<'a> Evaluator<'a> {
         let inst = self.inst(sc.inst);
         match name {
             "var" => match attr(0) {
-                Some(n) => (
-                    inst.vars
-                        .borrow()
-                        .get(n)
-                        .cloned()
-                        .unwrap_or_else(|| Val::error(format!("var.{n} is not declared"))),
-                    1,
-                ),
-                None => (Val::error("var needs an attribute"), 0),
+                Some(n) => (self.var(sc.inst, n), 1),
+                None => (Val::error("var must be followed by a variable name"), 0),
             },
             "local" => match attr(0) {
                 Some(n) => (self.local(sc.inst, n), 1),
-                None => (Val::error("local needs an attribute"), 0),
+                None => (Val::error("local must be followed by a name"), 0),
             },
-            "count" => (
-                sc.count
-                    .clone()
-                    .unwrap_or_else(|| Val::error("count.index used outside a counted block")),
-                1,
-            ),
+            "count" => match (attr(0), &sc.count) {
+                (Some("index"), Some(c)) => (c.clone(), 1),
+                (Some("index"), None) => (
+                    Val::error(
+                        "Reference to \"count\" in non-counted context: count.index is allowed only in a resource or module block with count",
+                    ),
+                    1,
+                ),
+                _ => (Val::error("count has only the attribute index"), 1),
+            },
             "each" => match (&sc.each, attr(0)) {
                 (Some((k, _)), Some("key")) => (k.clone(), 1),
                 (Some((_, v)), Some("value")) => (v.clone(), 1),
-                _ => (Val::error("each used outside a for_each block"), 1),
+                (None, _) => (
+                    Val::error("each.key and each.value are allowed only in a block with for_each"),
+                    1,
+                ),
+                _ => (Val::error("each has only the attributes key and value"), 1),
             },
-            "path" => {
-                let dir = match attr(0) {
-                    Some("root") | Some("cwd") => ".".to_string(),
-                    _ => display_path(&inst.def.dir),
-                };
-                (Val::str(dir), 1)
-            }
-            "terraform" => (Val::str("default"), 1),
+            "path" => match attr(0) {
+                Some("module") => (Val::str(inst.rel_dir.clone()), 1),
+                Some("root") => (Val::str("."), 1),
+                Some("cwd") => (Val::str(crate::source::display_path(&self.root)), 1),
+                _ => (
+                    Val::error("path has only the attributes module, root and cwd"),
+                    1,
+                ),
+            },
+            "terraform" => match attr(0) {
+                Some("workspace") => (Val::str("default"), 1),
+                Some("applying") => (Val::bool(false), 1),
+                _ => (
+                    Val::error("terraform has only the attributes workspace and applying"),
+                    1,
+                ),
+            },
             "self" => (Val::unknown(Origin::other(OriginKind::Computed, "self")), 0),
             "module" => match attr(0) {
                 Some(n) => match inst.def.calls.iter().find(|c| c.name == n) {
-                    Some(c) => (self.call_value(sc.inst, c), 1),
-                    None => (Val::error(format!("module.{n} is not declared")), 1),
-                },
-                None => (Val::error("module needs a name"), 0),
-            },
-            "data" => match (attr(0), attr(1)) {
-                (Some(t), Some(n)) => match self.find_resource(sc.inst, Mode::Data, t, n) {
-                    Some(r) => (self.resource_value(sc.inst, r), 2),
+                    Some(c) => {
+                        let (v, used) = self.module_ref(sc.inst, c, &ops[1..], sc);
+                        (v, used + 1)
+                    }
                     None => (
-                        Val::unknown(Origin {
-                            res: Some(format!("{}data.{t}.{n}", self.prefix(sc.inst))),
-                            attr: String::new(),
-                            kind: OriginKind::Data,
-                        }),
-                        2,
+                        Val::error(format!(
+                            "Reference to undeclared module: no module call named \"{n}\" is declared in this module.{}",
+                            did_you_mean(n, inst.def.calls.iter().map(|c| c.name.as_str()))
+                        )),
+                        1,
                     ),
                 },
-                _ => (Val::error("data needs a type and a name"), 0),
+                None => (
+                    Val::error("module must be followed by a module call name"),
+                    0,
+                ),
             },
+            "data" | "ephemeral" => {
+                let mode = if name == "data" {
+                    Mode::Data
+                } else {
+                    Mode::Ephemeral
+                };
+                match (attr(0), attr(1)) {
+                    (Some(t), Some(n)) => match self.find_resource(sc.inst, mode, t, n) {
+                        Some(k) => (self.resource_value(sc.inst, k), 2),
+                        None => (self.undeclared_resource(sc.inst, mode, t, n), 2),
+                    },
+                    _ => (
+                        Val::error(format!("{name} must be followed by a type and a name")),
+                        0,
+                    ),
+                }
+            }
             t => match attr(0) {
                 Some(n) => match self.find_resource(sc.inst, Mode::Managed, t, n) {
-                    Some(r) => (self.resource_value(sc.inst, r), 1),
-                    None => (Val::error(format!("{t}.{n} is not declared")), 1),
+                    Some(k) => (self.resource_value(sc.inst, k), 1),
+                    None => (self.undeclared_resource(sc.inst, Mode::Managed, t, n), 1),
                 },
-                None => (Val::error(format!("unknown name {t}")), 0),
+                None => (
+                    Val::error(format!(
+                        "Invalid reference: \"{t}\" is not a known name (a resource reference needs a type and a name)"
+                    )),
+                    0,
+                ),
             },
         }
     }
@@ -800,9 +1527,16 @@ impl<'a> Evaluator<'a> {
                             } else {
                                 OriginKind::Computed
                             },
+                            at: None,
                         })
                     }
-                    None => Val::error(format!("object has no attribute \"{a}\"")),
+                    None if v.is_map() => Val::error(format!(
+                        "Invalid index: the map has no element with the key \"{a}\""
+                    )),
+                    None => Val::error(format!(
+                        "Unsupported attribute: this object does not have an attribute named \"{a}\".{}",
+                        did_you_mean(a, m.keys().map(String::as_str))
+                    )),
                 },
             },
             V::Unknown(o) => {
@@ -813,46 +1547,93 @@ impl<'a> Evaluator<'a> {
                         let mut o = o.clone();
                         if o.res.is_some() && o.attr.is_empty() {
                             o.attr = a.to_string();
+                        } else if o.res.is_some() && o.kind == OriginKind::Computed {
+                            o.attr = format!("{}.{a}", o.attr);
                         }
                         o
                     })
                     .collect();
                 Val::new(V::Unknown(o), None)
             }
-            V::List(l) if l.len() == 1 => self.get_attr(&l[0], a),
-            V::Null => Val::error(format!("attribute \"{a}\" of a null value")),
+            V::Null => Val::error(format!(
+                "Attempt to get attribute \"{a}\" from a null value"
+            )),
+            V::List(_) => Val::error(format!(
+                "Unsupported attribute: a {} has no attribute \"{a}\" (index it first, e.g. [0].{a}, or use [*].{a})",
+                if v.is_set() { "set" } else { "list" }
+            )),
             _ => Val::error(format!(
-                "attribute \"{a}\" of a value that is not an object"
+                "Unsupported attribute: a {} value has no attribute \"{a}\"",
+                v.ty().show()
             )),
         }
     }
 
     fn index(&self, v: &Val, k: &Val) -> Val {
+        if has_error(v) {
+            return v.clone();
+        }
+        if has_error(k) {
+            return k.clone();
+        }
+        if k.is_null() {
+            return Val::error("Invalid index: a null value cannot be used as an index");
+        }
+        match &v.v {
+            V::Unknown(_) | V::Template(_) => return unknown_from(&[v, k]),
+            V::Null => return Val::error("Attempt to index a null value"),
+            _ => {}
+        }
         if k.is_unknown() {
             return unknown_from(&[v, k]);
         }
-        match (&v.v, &k.v) {
-            (V::List(l), _) => match k
-                .as_str()
-                .and_then(|s| s.parse::<f64>().ok())
-                .or(match k.v {
-                    V::Num(n) => Some(n),
-                    _ => None,
-                }) {
-                Some(n) if n >= 0.0 && (n as usize) < l.len() => l[n as usize].clone(),
-                _ => Val::error(format!("index {} out of range", k.show())),
+        match &v.v {
+            V::List(_) if v.is_set() => Val::error(
+                "Invalid index: elements of a set are identified only by their value and have no index; convert it with tolist() first",
+            ),
+            V::List(l) => {
+                let n = match types::convert(k, &Con::Num) {
+                    Ok(Val { v: V::Num(n), .. }) => n,
+                    _ => {
+                        return Val::error(format!(
+                            "Invalid index: a number is required to index a list, not {}",
+                            k.show()
+                        ));
+                    }
+                };
+                if n < 0.0 || n.fract() != 0.0 || n as usize >= l.len() {
+                    return Val::error(format!(
+                        "Invalid index: the given key does not identify an element in this collection value (index {}, {} element{})",
+                        crate::value::fmt_num(n),
+                        l.len(),
+                        if l.len() == 1 { "" } else { "s" }
+                    ));
+                }
+                l[n as usize].clone()
+            }
+            V::Obj(m) => match key_string(k) {
+                Some(s) => match m.get(&s) {
+                    Some(x) => x.clone(),
+                    None if v.res.is_some() => self.get_attr(v, &s),
+                    None => Val::error(format!(
+                        "Invalid index: the given key \"{s}\" does not identify an element in this collection value.{}",
+                        did_you_mean(&s, m.keys().map(String::as_str))
+                    )),
+                },
+                None => Val::error("Invalid index: a string key is required"),
             },
-            (V::Obj(_), _) => match key_string(k) {
-                Some(s) => self.get_attr(v, &s),
-                None => Val::error("invalid key"),
-            },
-            (V::Unknown(_), _) | (V::Template(_), _) => unknown_from(&[v]),
-            _ => Val::error("cannot index this value"),
+            _ => Val::error(format!(
+                "Invalid index: a {} value cannot be indexed",
+                v.ty().show()
+            )),
         }
     }
 
     fn apply_ops(&self, mut v: Val, ops: &[Op], sc: &Scope) -> Val {
         for (i, op) in ops.iter().enumerate() {
+            if has_error(&v) {
+                return v;
+            }
             v = match op {
                 Op::Attr(a) => self.get_attr(&v, a),
                 Op::Index(e) => {
@@ -862,17 +1643,22 @@ impl<'a> Evaluator<'a> {
                 Op::Splat => {
                     let rest = &ops[i + 1..];
                     return match &v.v {
-                        V::List(l) => Val::new(
-                            V::List(
-                                l.iter()
-                                    .map(|x| self.apply_ops(x.clone(), rest, sc))
-                                    .collect(),
-                            ),
-                            None,
-                        ),
-                        V::Null => Val::new(V::List(vec![]), None),
-                        V::Unknown(_) => self.apply_ops(v.clone(), rest, sc),
-                        _ => Val::new(V::List(vec![self.apply_ops(v.clone(), rest, sc)]), None),
+                        V::List(l) => {
+                            let items: Vec<Val> = l
+                                .iter()
+                                .map(|x| self.apply_ops(x.clone(), rest, sc))
+                                .collect();
+                            if matches!(v.ty, Some(Ty::List(_)) | Some(Ty::Set(_))) {
+                                let tys: Vec<Ty> = items.iter().map(Val::ty).collect();
+                                let et = types::unify(&tys).unwrap_or(Ty::Dynamic);
+                                Val::list(items, et)
+                            } else {
+                                Val::tuple(items)
+                            }
+                        }
+                        V::Null => Val::tuple(vec![]),
+                        V::Unknown(_) => unknown_from(&[&v]),
+                        _ => Val::tuple(vec![self.apply_ops(v.clone(), rest, sc)]),
                     };
                 }
             };
@@ -881,6 +1667,15 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval(&self, e: &Expr, sc: &Scope) -> Val {
+        let v = self.eval_inner(e, sc);
+        if has_error(&v) {
+            locate(v, e.span())
+        } else {
+            v
+        }
+    }
+
+    fn eval_inner(&self, e: &Expr, sc: &Scope) -> Val {
         let at = Some(e.span());
         match e {
             Expr::Null(_) => Val::new(V::Null, at),
@@ -906,10 +1701,28 @@ impl<'a> Evaluator<'a> {
                 for (k, v) in items {
                     let key = match k {
                         ObjKey::Name(n) => n.clone(),
-                        ObjKey::Expr(ke) => match key_string(&self.eval(ke, sc)) {
-                            Some(s) => s,
-                            None => return unknown_from(&[&self.eval(ke, sc)]),
-                        },
+                        ObjKey::Expr(ke) => {
+                            let kv = self.eval(ke, sc);
+                            if has_error(&kv) {
+                                return kv;
+                            }
+                            if kv.is_null() {
+                                return err_at(
+                                    "Invalid object key: a null value cannot be used as an object key",
+                                    ke.span(),
+                                );
+                            }
+                            match key_string(&kv) {
+                                Some(s) => s,
+                                None if kv.is_unknown() => return unknown_from(&[&kv]),
+                                None => {
+                                    return err_at(
+                                        "Invalid object key: an object key must be a string",
+                                        ke.span(),
+                                    );
+                                }
+                            }
+                        }
                     };
                     m.insert(key, self.eval(v, sc));
                 }
@@ -928,47 +1741,237 @@ impl<'a> Evaluator<'a> {
                 r
             }
             Expr::Call(name, args, expand, _) => {
-                let mut vals: Vec<Val> = args.iter().map(|a| self.eval(a, sc)).collect();
-                if *expand && let Some(last) = vals.pop() {
-                    match last.v {
-                        V::List(l) => vals.extend(l),
-                        _ => return unknown_from(&[&last]),
-                    }
-                }
-                let dir = self.inst(sc.inst).def.dir.clone();
-                let mut v = funcs::call(name, vals, &dir);
+                let mut v = self.call(name, args, *expand, sc, e.span());
                 v.at = at;
                 v
             }
-            Expr::Cond(c, a, b, _) => {
-                let cv = self.eval(c, sc);
-                match cv.as_bool() {
-                    Some(true) => self.eval(a, sc),
-                    Some(false) => self.eval(b, sc),
-                    None => unknown_from(&[&cv]),
-                }
-            }
+            Expr::Cond(c, a, b, _) => self.conditional(c, a, b, sc, e.span()),
             Expr::Not(x, _) => {
                 let v = self.eval(x, sc);
-                match v.as_bool() {
-                    Some(b) => Val::new(V::Bool(!b), at),
-                    None => unknown_from(&[&v]),
+                if has_error(&v) {
+                    return v;
+                }
+                if v.is_unknown() {
+                    return Val::unknown_typed(v.origins(), Ty::Bool);
+                }
+                match types::convert(&v, &Con::Bool) {
+                    Ok(Val { v: V::Bool(b), .. }) => Val::new(V::Bool(!b), at),
+                    _ => err_at(
+                        format!(
+                            "Invalid operand: a bool is required after !, not {}",
+                            v.show()
+                        ),
+                        x.span(),
+                    ),
                 }
             }
             Expr::Neg(x, _) => {
                 let v = self.eval(x, sc);
-                match v.v {
-                    V::Num(n) => Val::new(V::Num(-n), at),
-                    _ => unknown_from(&[&v]),
+                if has_error(&v) {
+                    return v;
+                }
+                if v.is_unknown() {
+                    return Val::unknown_typed(v.origins(), Ty::Num);
+                }
+                match types::convert(&v, &Con::Num) {
+                    Ok(Val { v: V::Num(n), .. }) => Val::new(V::Num(-n), at),
+                    _ => err_at(
+                        format!(
+                            "Invalid operand: a number is required after -, not {}",
+                            v.show()
+                        ),
+                        x.span(),
+                    ),
                 }
             }
-            Expr::Binary(op, a, b, _) => {
-                let (x, y) = (self.eval(a, sc), self.eval(b, sc));
-                binary(*op, &x, &y)
-                    .map(|v| Val::new(v, at))
-                    .unwrap_or_else(|| unknown_from(&[&x, &y]))
-            }
+            Expr::Binary(op, a, b, _) => self.binary(*op, a, b, sc).with_at(e.span()),
             Expr::For(f, _) => self.for_expr(f, sc).with_at(e.span()),
+        }
+    }
+
+    fn conditional(&self, c: &Expr, a: &Expr, b: &Expr, sc: &Scope, span: Span) -> Val {
+        let cv = self.eval(c, sc);
+        if has_error(&cv) {
+            return cv;
+        }
+        let (av, bv) = (self.eval(a, sc), self.eval(b, sc));
+        // the result type: both results converted to one type (a literal null takes the other's)
+        let (ta, tb) = (av.ty(), bv.ty());
+        let is_dyn_null = |v: &Val| v.is_null() && v.ty.is_none();
+        let rt = if is_dyn_null(&av) {
+            Some(tb.clone())
+        } else if is_dyn_null(&bv) || ta == Ty::Dynamic || tb == Ty::Dynamic {
+            Some(if is_dyn_null(&bv) {
+                ta.clone()
+            } else {
+                Ty::Dynamic
+            })
+        } else {
+            types::unify(&[ta.clone(), tb.clone()])
+        };
+        let Some(rt) = rt else {
+            if has_error(&av) || has_error(&bv) {
+                // fall through: the chosen branch reports its own error
+                return self.pick(&cv, av, bv, Ty::Dynamic, c, span);
+            }
+            return err_at(
+                format!(
+                    "Inconsistent conditional result types: the true result is {} and the false result is {}; both results must have the same type",
+                    ta.show(),
+                    tb.show()
+                ),
+                span,
+            );
+        };
+        self.pick(&cv, av, bv, rt, c, span)
+    }
+
+    fn pick(&self, cv: &Val, av: Val, bv: Val, rt: Ty, c: &Expr, span: Span) -> Val {
+        if cv.is_null() {
+            return err_at(
+                "Null condition: the condition value is null; conditions must be true or false",
+                c.span(),
+            );
+        }
+        if cv.is_unknown() {
+            // both branches' references are kept so joins still work
+            let mut o = cv.origins();
+            merge_origins(&mut o, &av.origins());
+            merge_origins(&mut o, &bv.origins());
+            for v in [&av, &bv] {
+                if let Some(r) = &v.res {
+                    merge_origins(&mut o, &[Origin::computed(r, "")]);
+                }
+            }
+            if o.is_empty() {
+                o.push(Origin::other(OriginKind::Function, "condition"));
+            }
+            return Val::unknown_typed(o, rt);
+        }
+        let chosen = match types::convert(cv, &Con::Bool) {
+            Ok(Val {
+                v: V::Bool(true), ..
+            }) => av,
+            Ok(Val {
+                v: V::Bool(false), ..
+            }) => bv,
+            _ => {
+                return err_at(
+                    format!(
+                        "Incorrect condition type: the condition must be a bool, not {}",
+                        cv.show()
+                    ),
+                    c.span(),
+                );
+            }
+        };
+        if has_error(&chosen) || rt == Ty::Dynamic {
+            return chosen;
+        }
+        match types::convert(&chosen, &Con::from_ty(&rt)) {
+            Ok(v) => v,
+            Err(m) => err_at(format!("Inconsistent conditional result types: {m}"), span),
+        }
+    }
+
+    fn binary(&self, op: BinOp, a: &Expr, b: &Expr, sc: &Scope) -> Val {
+        let x = self.eval(a, sc);
+        if has_error(&x) {
+            return x;
+        }
+        // && and || decide from a known left operand without the right one (HCL ≥ 2.24)
+        if matches!(op, BinOp::And | BinOp::Or)
+            && !x.is_unknown()
+            && !x.is_null()
+            && let Ok(Val { v: V::Bool(l), .. }) = types::convert(&x, &Con::Bool)
+            && ((op == BinOp::And && !l) || (op == BinOp::Or && l))
+        {
+            return Val::bool(l);
+        }
+        let y = self.eval(b, sc);
+        if has_error(&y) {
+            return y;
+        }
+        match op {
+            BinOp::Eq | BinOp::Ne => match types::equals(&x, &y) {
+                Some(eq) => Val::bool(if op == BinOp::Eq { eq } else { !eq }),
+                None => Val::unknown_typed(origins_or(&[&x, &y]), Ty::Bool),
+            },
+            BinOp::And | BinOp::Or => {
+                let conv = |v: &Val, side: &str, e: &Expr| -> Result<Option<bool>, Val> {
+                    if v.is_unknown() {
+                        return Ok(None);
+                    }
+                    match types::convert(v, &Con::Bool) {
+                        Ok(Val { v: V::Bool(b), .. }) => Ok(Some(b)),
+                        _ => Err(err_at(
+                            format!(
+                                "Invalid operand: unsuitable value for {side} operand: a bool is required, not {}",
+                                v.show()
+                            ),
+                            e.span(),
+                        )),
+                    }
+                };
+                let l = match conv(&x, "left", a) {
+                    Ok(l) => l,
+                    Err(e) => return e,
+                };
+                let r = match conv(&y, "right", b) {
+                    Ok(r) => r,
+                    Err(e) => return e,
+                };
+                match (l, r) {
+                    (Some(l), Some(r)) => Val::bool(if op == BinOp::And { l && r } else { l || r }),
+                    _ => Val::unknown_typed(origins_or(&[&x, &y]), Ty::Bool),
+                }
+            }
+            _ => {
+                let num = |v: &Val, side: &str, e: &Expr| -> Result<Option<f64>, Val> {
+                    if v.is_unknown() {
+                        return Ok(None);
+                    }
+                    match types::convert(v, &Con::Num) {
+                        Ok(Val { v: V::Num(n), .. }) => Ok(Some(n)),
+                        _ => Err(err_at(
+                            format!(
+                                "Invalid operand: unsuitable value for {side} operand: a number is required, not {}",
+                                v.show()
+                            ),
+                            e.span(),
+                        )),
+                    }
+                };
+                let l = match num(&x, "left", a) {
+                    Ok(l) => l,
+                    Err(e) => return e,
+                };
+                let r = match num(&y, "right", b) {
+                    Ok(r) => r,
+                    Err(e) => return e,
+                };
+                let cmp = matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
+                let (Some(l), Some(r)) = (l, r) else {
+                    return Val::unknown_typed(
+                        origins_or(&[&x, &y]),
+                        if cmp { Ty::Bool } else { Ty::Num },
+                    );
+                };
+                match op {
+                    BinOp::Add => Val::num(l + r),
+                    BinOp::Sub => Val::num(l - r),
+                    BinOp::Mul => Val::num(l * r),
+                    BinOp::Div if r == 0.0 => Val::error("Division by zero"),
+                    BinOp::Div => Val::num(l / r),
+                    BinOp::Mod if r == 0.0 => Val::error("Division by zero (modulo by 0)"),
+                    BinOp::Mod => Val::num(l % r),
+                    BinOp::Lt => Val::bool(l < r),
+                    BinOp::Le => Val::bool(l <= r),
+                    BinOp::Gt => Val::bool(l > r),
+                    BinOp::Ge => Val::bool(l >= r),
+                    _ => Val::error("unsupported operator"),
+                }
+            }
         }
     }
 
@@ -979,23 +1982,50 @@ impl<'a> Evaluator<'a> {
                 TPart::Lit(s) => out.push(Part::Lit(s.clone())),
                 TPart::Interp(e) => {
                     let v = self.eval(e, sc);
+                    if has_error(&v) {
+                        return Err(v);
+                    }
                     match funcs::to_parts(&v) {
                         Ok(p) => out.extend(p),
-                        Err(m) => return Err(Val::error(m)),
+                        Err(m) => {
+                            return Err(err_at(
+                                format!("Invalid template interpolation value: {m}"),
+                                e.span(),
+                            ));
+                        }
                     }
                 }
                 TPart::If(c, a, b) => {
                     let cv = self.eval(c, sc);
-                    match cv.as_bool() {
-                        Some(true) => out.extend(self.template(a, sc)?),
-                        Some(false) => out.extend(self.template(b, sc)?),
-                        None => out.push(Part::Unknown(cv.origins())),
+                    if has_error(&cv) {
+                        return Err(cv);
+                    }
+                    if cv.is_unknown() {
+                        out.push(Part::Unknown(origins_or(&[&cv])));
+                        continue;
+                    }
+                    match types::convert(&cv, &Con::Bool) {
+                        Ok(Val {
+                            v: V::Bool(true), ..
+                        }) => out.extend(self.template(a, sc)?),
+                        Ok(Val {
+                            v: V::Bool(false), ..
+                        }) => out.extend(self.template(b, sc)?),
+                        _ => {
+                            return Err(err_at(
+                                "Invalid template if condition: a bool is required",
+                                c.span(),
+                            ));
+                        }
                     }
                 }
                 TPart::For(k, v, coll, body) => {
                     let c = self.eval(coll, sc);
-                    match pairs_of(&c) {
-                        Some(pairs) => {
+                    if has_error(&c) {
+                        return Err(c);
+                    }
+                    match iter_pairs(&c) {
+                        Ok(Some(pairs)) => {
                             for (kv, vv) in pairs {
                                 let mut s2 = sc.with(v, vv);
                                 if let Some(k) = k {
@@ -1004,7 +2034,13 @@ impl<'a> Evaluator<'a> {
                                 out.extend(self.template(body, &s2)?);
                             }
                         }
-                        None => out.push(Part::Unknown(c.origins())),
+                        Ok(None) => out.push(Part::Unknown(origins_or(&[&c]))),
+                        Err(m) => {
+                            return Err(err_at(
+                                format!("Invalid template for directive: {m}"),
+                                coll.span(),
+                            ));
+                        }
                     }
                 }
             }
@@ -1014,12 +2050,23 @@ impl<'a> Evaluator<'a> {
 
     fn for_expr(&self, f: &crate::ast::ForExpr, sc: &Scope) -> Val {
         let coll = self.eval(&f.coll, sc);
-        let Some(pairs) = pairs_of(&coll) else {
-            return unknown_from(&[&coll]);
+        if has_error(&coll) {
+            return coll;
+        }
+        let pairs = match iter_pairs(&coll) {
+            Ok(Some(p)) => p,
+            Ok(None) => return unknown_from(&[&coll]),
+            Err(m) => {
+                return err_at(
+                    format!("Iteration over an unsuitable value: {m}"),
+                    f.coll.span(),
+                );
+            }
         };
         let mut list = Vec::new();
         let mut map: BTreeMap<String, Val> = BTreeMap::new();
         let mut groups: BTreeMap<String, Vec<Val>> = BTreeMap::new();
+        let mut unknown: Option<Vec<Origin>> = None;
         for (k, v) in pairs {
             let mut s2 = sc.with(&f.val_var, v);
             if let Some(kv) = &f.key_var {
@@ -1027,10 +2074,30 @@ impl<'a> Evaluator<'a> {
             }
             if let Some(c) = &f.cond {
                 let cv = self.eval(c, &s2);
-                match cv.as_bool() {
-                    Some(true) => {}
-                    Some(false) => continue,
-                    None => return unknown_from(&[&cv]),
+                if has_error(&cv) {
+                    return cv;
+                }
+                if cv.is_unknown() {
+                    let o = unknown.get_or_insert_with(Vec::new);
+                    merge_origins(o, &origins_or(&[&cv]));
+                    continue;
+                }
+                match types::convert(&cv, &Con::Bool) {
+                    Ok(Val {
+                        v: V::Bool(true), ..
+                    }) => {}
+                    Ok(Val {
+                        v: V::Bool(false), ..
+                    }) => continue,
+                    _ => {
+                        return err_at(
+                            format!(
+                                "Invalid 'for' condition: the condition must be a bool, not {}",
+                                cv.show()
+                            ),
+                            c.span(),
+                        );
+                    }
                 }
             }
             let val = self.eval(&f.val_expr, &s2);
@@ -1038,82 +2105,347 @@ impl<'a> Evaluator<'a> {
                 None => list.push(val),
                 Some(ke) => {
                     let kv = self.eval(ke, &s2);
-                    let Some(ks) = key_string(&kv) else {
-                        return unknown_from(&[&kv]);
+                    if has_error(&kv) {
+                        return kv;
+                    }
+                    if kv.is_unknown() {
+                        let o = unknown.get_or_insert_with(Vec::new);
+                        merge_origins(o, &origins_or(&[&kv]));
+                        continue;
+                    }
+                    let ks = match types::convert(&kv, &Con::Str) {
+                        Ok(Val { v: V::Str(s), .. }) => s,
+                        _ => {
+                            return err_at(
+                                format!(
+                                    "Invalid object key: the key expression must produce a string, not {}",
+                                    kv.show()
+                                ),
+                                ke.span(),
+                            );
+                        }
                     };
                     if f.grouping {
                         groups.entry(ks).or_default().push(val);
                     } else {
+                        if map.contains_key(&ks) {
+                            return err_at(
+                                format!(
+                                    "Duplicate object key: two different items produced the key \"{ks}\" in this 'for' expression; if duplicates are expected, add the ellipsis (...) after the value expression to group them"
+                                ),
+                                ke.span(),
+                            );
+                        }
                         map.insert(ks, val);
                     }
                 }
             }
         }
+        if let Some(o) = unknown {
+            return Val::new(V::Unknown(o), None);
+        }
         if f.key_expr.is_none() {
-            Val::new(V::List(list), None)
+            Val::tuple(list)
         } else if f.grouping {
-            Val::new(
-                V::Obj(
-                    groups
-                        .into_iter()
-                        .map(|(k, v)| (k, Val::new(V::List(v), None)))
-                        .collect(),
-                ),
-                None,
+            Val::object(
+                groups
+                    .into_iter()
+                    .map(|(k, v)| (k, Val::tuple(v)))
+                    .collect(),
             )
         } else {
-            Val::new(V::Obj(map), None)
+            Val::object(map)
         }
     }
-}
 
-fn pairs_of(c: &Val) -> Option<Vec<(Val, Val)>> {
-    match &c.v {
-        V::List(l) => Some(
-            l.iter()
-                .enumerate()
-                .map(|(i, v)| (Val::new(V::Num(i as f64), None), v.clone()))
-                .collect(),
-        ),
-        V::Obj(m) => Some(
-            m.iter()
-                .filter(|(k, _)| !k.is_empty())
-                .map(|(k, v)| (Val::str(k.clone()), v.clone()))
-                .collect(),
-        ),
-        V::Null => Some(vec![]),
-        _ => None,
-    }
-}
+    // ---------------------------------------------------------------- functions
 
-fn binary(op: BinOp, x: &Val, y: &Val) -> Option<V> {
-    if x.has_unknown() || y.has_unknown() {
-        return None;
-    }
-    let num = |v: &Val| match &v.v {
-        V::Num(n) => Some(*n),
-        V::Str(s) => s.parse::<f64>().ok(),
-        _ => None,
-    };
-    Some(match op {
-        BinOp::Eq => V::Bool(x.v == y.v),
-        BinOp::Ne => V::Bool(x.v != y.v),
-        BinOp::And => V::Bool(x.as_bool()? && y.as_bool()?),
-        BinOp::Or => V::Bool(x.as_bool()? || y.as_bool()?),
-        _ => {
-            let (a, b) = (num(x)?, num(y)?);
-            match op {
-                BinOp::Add => V::Num(a + b),
-                BinOp::Sub => V::Num(a - b),
-                BinOp::Mul => V::Num(a * b),
-                BinOp::Div if b != 0.0 => V::Num(a / b),
-                BinOp::Mod if b != 0.0 => V::Num(a % b),
-                BinOp::Lt => V::Bool(a < b),
-                BinOp::Le => V::Bool(a <= b),
-                BinOp::Gt => V::Bool(a > b),
-                BinOp::Ge => V::Bool(a >= b),
-                _ => return None,
+    fn call(&self, name: &str, args: &[Expr], expand: bool, sc: &Scope, span: Span) -> Val {
+        let name = name
+            .strip_prefix("core::")
+            .or_else(|| name.strip_prefix("provider::terraform::"))
+            .unwrap_or(name);
+        match name {
+            "try" | "can" => return self.try_can(name, args, sc, span),
+            "templatefile" | "templatestring" => {
+                return self.templatefile(name, args, sc, span);
+            }
+            _ => {}
+        }
+        let mut vals: Vec<Val> = args.iter().map(|a| self.eval(a, sc)).collect();
+        if expand && let Some(last) = vals.pop() {
+            match &last.v {
+                V::List(l) => vals.extend(l.iter().cloned()),
+                V::Unknown(_) => return unknown_from(&[&last]),
+                _ => {
+                    return err_at(
+                        "Invalid expanding argument value: the expanding argument (...) must be a list, set or tuple",
+                        span,
+                    );
+                }
             }
         }
-    })
+        for v in &vals {
+            if has_error(v) {
+                return v.clone();
+            }
+        }
+        let cx = funcs::Ctx {
+            root: &self.root,
+            rel_dir: &self.inst(sc.inst).rel_dir,
+        };
+        let v = funcs::call(name, vals, &cx);
+        locate(v, span)
+    }
+
+    /// `try` and `can`: an argument that depends on unknown values makes the result unknown
+    /// (Terraform cannot tell yet whether it fails); otherwise the first argument without an
+    /// error wins.
+    fn try_can(&self, name: &str, args: &[Expr], sc: &Scope, span: Span) -> Val {
+        if args.is_empty() {
+            return err_at(format!("{name}() needs at least one argument"), span);
+        }
+        if name == "can" && args.len() != 1 {
+            return err_at("can() takes exactly one argument", span);
+        }
+        for a in args {
+            // the references of the argument: if one of them is not wholly known, so is the result
+            let mut unknown = Vec::new();
+            self.traversal_values(a, sc, &mut |v: &Val| {
+                if !has_error(v) && v.has_unknown() {
+                    merge_origins(&mut unknown, &v.origins());
+                }
+            });
+            if !unknown.is_empty() {
+                return Val::unknown_typed(
+                    unknown,
+                    if name == "can" { Ty::Bool } else { Ty::Dynamic },
+                );
+            }
+            let v = self.eval(a, sc);
+            if name == "can" {
+                return Val::bool(!has_error(&v));
+            }
+            if !has_error(&v) {
+                return v;
+            }
+        }
+        err_at(
+            "Error in function call: try() found no argument that evaluated without an error",
+            span,
+        )
+    }
+
+    /// Calls `f` with the value of every reference in `e` (the whole static traversal:
+    /// `local.cfg.x`, `var.a[0]`), as HCL's `try` looks at them.
+    fn traversal_values(&self, e: &Expr, sc: &Scope, f: &mut dyn FnMut(&Val)) {
+        match e {
+            Expr::Var(..) => f(&self.eval(e, sc)),
+            Expr::Traversal(base, ops, s) => {
+                if let Expr::Var(..) = &**base {
+                    // the static part: attributes and literal indexes
+                    let n = ops
+                        .iter()
+                        .take_while(|o| {
+                            matches!(o, Op::Attr(_))
+                                || matches!(o, Op::Index(Expr::Num(..) | Expr::Str(..)))
+                        })
+                        .count();
+                    let t = Expr::Traversal(base.clone(), ops[..n].to_vec(), *s);
+                    f(&self.eval(&t, sc));
+                } else {
+                    self.traversal_values(base, sc, f);
+                }
+                for o in ops {
+                    if let Op::Index(i) = o {
+                        self.traversal_values(i, sc, f);
+                    }
+                }
+            }
+            Expr::Template(parts, _) => self.template_refs(parts, sc, f),
+            Expr::Array(items, _) => items.iter().for_each(|x| self.traversal_values(x, sc, f)),
+            Expr::Object(items, _) => {
+                for (k, v) in items {
+                    if let ObjKey::Expr(k) = k {
+                        self.traversal_values(k, sc, f);
+                    }
+                    self.traversal_values(v, sc, f);
+                }
+            }
+            Expr::Call(_, args, _, _) => args.iter().for_each(|x| self.traversal_values(x, sc, f)),
+            Expr::Cond(a, b, c, _) => {
+                self.traversal_values(a, sc, f);
+                self.traversal_values(b, sc, f);
+                self.traversal_values(c, sc, f);
+            }
+            Expr::Not(a, _) | Expr::Neg(a, _) => self.traversal_values(a, sc, f),
+            Expr::Binary(_, a, b, _) => {
+                self.traversal_values(a, sc, f);
+                self.traversal_values(b, sc, f);
+            }
+            Expr::For(fe, _) => {
+                // the collection, and references inside that are not the iteration variables
+                self.traversal_values(&fe.coll, sc, f);
+                let mut inner = Vec::new();
+                if let Some(k) = &fe.key_expr {
+                    inner.push(k);
+                }
+                inner.push(&fe.val_expr);
+                if let Some(c) = &fe.cond {
+                    inner.push(c);
+                }
+                let bound = |n: &str| n == fe.val_var || fe.key_var.as_deref() == Some(n);
+                for x in inner {
+                    let mut refs = Vec::new();
+                    x.references(&mut refs);
+                    if refs.iter().any(|r| bound(&r[0])) {
+                        // values that depend on the iteration are checked when evaluated
+                        continue;
+                    }
+                    self.traversal_values(x, sc, f);
+                }
+            }
+            Expr::Null(_) | Expr::Bool(..) | Expr::Num(..) | Expr::Str(..) => {}
+        }
+    }
+
+    fn template_refs(&self, parts: &[TPart], sc: &Scope, f: &mut dyn FnMut(&Val)) {
+        for p in parts {
+            match p {
+                TPart::Lit(_) => {}
+                TPart::Interp(e) => self.traversal_values(e, sc, f),
+                TPart::If(c, a, b) => {
+                    self.traversal_values(c, sc, f);
+                    self.template_refs(a, sc, f);
+                    self.template_refs(b, sc, f);
+                }
+                TPart::For(_, _, c, _) => self.traversal_values(c, sc, f),
+            }
+        }
+    }
+
+    /// `templatefile(path, vars)` / `templatestring(text, vars)`: the template is evaluated with
+    /// only the given variables (and functions) in scope.
+    fn templatefile(&self, name: &str, args: &[Expr], sc: &Scope, span: Span) -> Val {
+        if args.len() != 2 {
+            return err_at(format!("{name}() takes exactly two arguments"), span);
+        }
+        let first = self.eval(&args[0], sc);
+        let vars = self.eval(&args[1], sc);
+        for v in [&first, &vars] {
+            if has_error(v) {
+                return v.clone();
+            }
+        }
+        let text = match (&first.v, name) {
+            (V::Str(p), "templatefile") => {
+                let cx = funcs::Ctx {
+                    root: &self.root,
+                    rel_dir: &self.inst(sc.inst).rel_dir,
+                };
+                match funcs::read_file(&cx, p) {
+                    Ok(t) => t,
+                    Err(v) => return locate(v, span),
+                }
+            }
+            (V::Str(t), _) => t.clone(),
+            (V::Unknown(_) | V::Template(_), _) => return unknown_from(&[&first]),
+            _ => {
+                return err_at(
+                    format!("{name}(): the first argument must be a string"),
+                    span,
+                );
+            }
+        };
+        let names: Vec<(String, Val)> = match &vars.v {
+            V::Obj(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            V::Unknown(_) => return unknown_from(&[&vars]),
+            V::Null => return err_at(format!("{name}(): the variables must not be null"), span),
+            _ => {
+                return err_at(
+                    format!("{name}(): the second argument must be a map or object of variables"),
+                    span,
+                );
+            }
+        };
+        let parsed = match crate::load::hcl::parse_template_string(&text, span) {
+            Ok(e) => e,
+            Err(m) => return err_at(format!("{name}(): the template is not valid: {m}"), span),
+        };
+        // only the given variables are in scope: references to anything else are errors
+        let mut refs = Vec::new();
+        parsed.references(&mut refs);
+        for r in &refs {
+            if !names.iter().any(|(n, _)| *n == r[0]) {
+                return err_at(
+                    format!(
+                        "{name}(): the template refers to \"{}\", which is not among the variables given",
+                        r[0]
+                    ),
+                    span,
+                );
+            }
+        }
+        let mut s2 = Scope::new(sc.inst);
+        s2.names = names;
+        let v = self.eval(&parsed, &s2);
+        if has_error(&v) {
+            let msg = first_error(&v).map(|o| o.attr).unwrap_or_default();
+            return err_at(format!("{name}(): {msg}"), span);
+        }
+        // the result of a template is always a string
+        match &v.v {
+            V::Str(_) | V::Template(_) | V::Unknown(_) => v,
+            _ => match funcs::to_parts(&v) {
+                Ok(p) => Val::new(funcs::from_parts(p), Some(span)),
+                Err(m) => err_at(format!("{name}(): {m}"), span),
+            },
+        }
+    }
+}
+
+fn origins_or(vals: &[&Val]) -> Vec<Origin> {
+    let o = origins_of(vals);
+    if o.is_empty() {
+        vec![Origin::other(OriginKind::Function, "value not known")]
+    } else {
+        o
+    }
+}
+
+/// The (key, value) pairs `for` and `dynamic` iterate: lists and tuples by index, sets by
+/// element, maps and objects by key. `Ok(None)` when unknown.
+fn iter_pairs(c: &Val) -> Result<Option<Vec<(Val, Val)>>, String> {
+    match &c.v {
+        V::List(l) if c.is_set() => {
+            if l.iter().any(Val::has_unknown) {
+                return Ok(None);
+            }
+            Ok(Some(l.iter().map(|v| (v.clone(), v.clone())).collect()))
+        }
+        V::List(l) => Ok(Some(
+            l.iter()
+                .enumerate()
+                .map(|(i, v)| (Val::num(i as f64), v.clone()))
+                .collect(),
+        )),
+        V::Obj(m) => Ok(Some(
+            m.iter()
+                .map(|(k, v)| (Val::str(k.clone()), v.clone()))
+                .collect(),
+        )),
+        V::Null => Err("a null value cannot be iterated".into()),
+        V::Unknown(_) => Ok(None),
+        _ => Err(format!("a {} value cannot be iterated", c.ty().show())),
+    }
+}
+
+/// A root module directory for a path given to `authwire eval`.
+pub fn root_for<'l>(loaded: &'l Loaded, path: &Path) -> Option<&'l PathBuf> {
+    let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    loaded
+        .roots
+        .iter()
+        .find(|r| **r == canon)
+        .or_else(|| loaded.roots.first())
 }

@@ -36,6 +36,44 @@ pub struct Loaded {
     pub root_vars: BTreeMap<PathBuf, BTreeMap<String, Expr>>,
     pub plans: Vec<PlanInput>,
     pub errors: Vec<Diag>,
+    /// `.terraform/modules/modules.json` of a module directory (after `terraform init`):
+    /// module key (`api`, `api.acm`) → the directory holding that module's source.
+    pub manifests: BTreeMap<PathBuf, BTreeMap<String, PathBuf>>,
+}
+
+/// Reads `.terraform/modules/modules.json` in `dir`, if there is one.
+fn read_manifest(dir: &Path, errors: &mut Vec<Diag>) -> Option<BTreeMap<String, PathBuf>> {
+    let p = dir.join(".terraform").join("modules").join("modules.json");
+    let text = std::fs::read_to_string(&p).ok()?;
+    let j: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(j) => j,
+        Err(e) => {
+            errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(&p)),
+                display_path(&p),
+            ));
+            return None;
+        }
+    };
+    let mut out = BTreeMap::new();
+    for m in j
+        .get("Modules")
+        .and_then(|m| m.as_array())
+        .into_iter()
+        .flatten()
+    {
+        let (Some(key), Some(d)) = (
+            m.get("Key").and_then(|k| k.as_str()),
+            m.get("Dir").and_then(|k| k.as_str()),
+        ) else {
+            continue;
+        };
+        if key.is_empty() {
+            continue;
+        }
+        out.insert(key.to_string(), canon(&dir.join(d)));
+    }
+    Some(out)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -390,8 +428,57 @@ pub fn load_with_source(
             let dir_of = |src: &str| Some(canon(&dir.join(src)));
             m.add_body(id, body, &dir_of, &mut out.errors);
         }
+        // modules installed by `terraform init` next to a configuration
+        let mut wanted: Vec<(PathBuf, String, String, Span)> = Vec::new();
+        let dirs: Vec<PathBuf> = out.modules.keys().cloned().collect();
+        for d in dirs {
+            if out.manifests.contains_key(&d)
+                || d.components().any(|c| c.as_os_str() == ".terraform")
+            {
+                continue;
+            }
+            if let Some(m) = read_manifest(&d, &mut out.errors) {
+                out.manifests.insert(d.clone(), m);
+            }
+        }
+        for man in out.manifests.values() {
+            for (key, d) in man {
+                if !loaded_dirs.contains(d) {
+                    wanted.push((d.clone(), key.clone(), String::new(), Span::new(0, 0..0)));
+                }
+            }
+        }
         // follow local module sources that are outside the scanned paths
         let mut next = Vec::new();
+        let mut registry_dirs: Vec<(PathBuf, String)> = Vec::new();
+        for (d, key, _, _) in wanted {
+            if loaded_dirs.insert(d.clone()) {
+                registry_dirs.push((d, key));
+            }
+        }
+        for (d, key) in registry_dirs {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(&d)
+                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            entries.sort();
+            let before = next.len();
+            for p in entries {
+                if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p)
+                    && p.is_file()
+                {
+                    next.push((p, k, d.clone()));
+                }
+            }
+            if next.len() == before {
+                out.errors.push(Diag::file(
+                    format!(
+                        "module {key}: .terraform/modules/modules.json names {}, which holds no Terraform files (run terraform init again)",
+                        display_path(&d)
+                    ),
+                    display_path(&d),
+                ));
+            }
+        }
         for m in out.modules.values() {
             for c in &m.calls {
                 let Some(d) = &c.dir else { continue };
@@ -440,11 +527,12 @@ pub fn load_with_source(
     }
 
     // roots: every module no other loaded module calls by a local path
-    let called: BTreeSet<PathBuf> = out
+    let mut called: BTreeSet<PathBuf> = out
         .modules
         .values()
         .flat_map(|m| m.calls.iter().filter_map(|c| c.dir.clone()))
         .collect();
+    called.extend(out.manifests.values().flat_map(|m| m.values().cloned()));
     out.roots = out
         .modules
         .keys()

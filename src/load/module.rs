@@ -10,6 +10,8 @@ use std::path::PathBuf;
 pub enum Mode {
     Managed,
     Data,
+    /// `ephemeral "aws_x" "y"`: opened during plan and apply, never stored.
+    Ephemeral,
 }
 
 #[derive(Debug)]
@@ -23,8 +25,8 @@ pub struct ResDecl {
     pub for_each: Option<Expr>,
     /// `aws` or `aws.alias` from the `provider` meta-argument.
     pub provider: Option<String>,
-    /// Resource addresses (module-relative, no instance key) named in `depends_on`.
-    pub depends_on: Vec<String>,
+    /// Reference paths named in `depends_on` (`["aws_x","y"]`, `["module","m"]`, `["var","x"]`).
+    pub depends_on: Vec<Vec<String>>,
     /// Every reference path in the block's arguments (`["aws_x","y","arn"]`, `["var","name"]`),
     /// resolved to resource dependencies by the evaluator.
     pub refs: Vec<Vec<String>>,
@@ -35,6 +37,7 @@ impl ResDecl {
         match self.mode {
             Mode::Managed => format!("{}.{}", self.rtype, self.name),
             Mode::Data => format!("data.{}.{}", self.rtype, self.name),
+            Mode::Ephemeral => format!("ephemeral.{}.{}", self.rtype, self.name),
         }
     }
 }
@@ -42,6 +45,11 @@ impl ResDecl {
 #[derive(Debug)]
 pub struct VarDecl {
     pub default: Option<Expr>,
+    /// The `type` constraint expression.
+    pub ty: Option<Expr>,
+    /// `nullable = false`: a null value means the default.
+    pub nullable: Option<Expr>,
+    pub ephemeral: bool,
     pub span: Span,
 }
 
@@ -58,6 +66,10 @@ pub struct CallDecl {
     pub providers: Vec<(String, String)>,
     /// The called module's directory, when `source` is a local path.
     pub dir: Option<PathBuf>,
+    /// Reference paths named in the call's `depends_on`.
+    pub depends_on: Vec<Vec<String>>,
+    /// The `version` argument of a registry module.
+    pub version: Option<String>,
 }
 
 #[derive(Debug)]
@@ -74,6 +86,8 @@ pub struct ModuleDef {
     pub variables: BTreeMap<String, VarDecl>,
     pub locals: BTreeMap<String, Attr>,
     pub resources: Vec<ResDecl>,
+    /// (mode, type, name) → index in `resources`.
+    pub res_index: std::collections::HashMap<(Mode, String, String), usize>,
     pub calls: Vec<CallDecl>,
     pub outputs: BTreeMap<String, Attr>,
     pub providers: Vec<ProvDecl>,
@@ -101,9 +115,11 @@ pub fn traversal_name(e: &Expr) -> Option<String> {
 pub fn ref_to_resource(path: &[String]) -> Option<String> {
     match path.first().map(String::as_str) {
         Some("data") if path.len() >= 3 => Some(format!("data.{}.{}", path[1], path[2])),
+        Some("ephemeral") if path.len() >= 3 => Some(format!("ephemeral.{}.{}", path[1], path[2])),
         Some("module") if path.len() >= 2 => Some(format!("module.{}", path[1])),
         Some(
-            "var" | "local" | "each" | "count" | "path" | "self" | "terraform" | "data" | "module",
+            "var" | "local" | "each" | "count" | "path" | "self" | "terraform" | "data" | "module"
+            | "ephemeral",
         ) => None,
         Some(t) if t.contains('_') && path.len() >= 2 => Some(format!("{}.{}", t, path[1])),
         _ => None,
@@ -122,11 +138,22 @@ fn collect_refs(body: &Body, out: &mut Vec<Vec<String>>) {
     }
 }
 
-fn list_names(e: &Expr) -> Vec<String> {
-    match e {
-        Expr::Array(items, _) => items.iter().filter_map(traversal_name).collect(),
-        _ => vec![],
+/// The reference paths of a `depends_on` list (JSON syntax writes them as strings).
+fn depends_paths(e: &Expr) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    if let Expr::Array(items, _) = e {
+        for i in items {
+            match i {
+                Expr::Str(s, _) => out.push(
+                    s.split('.')
+                        .map(|x| x.split('[').next().unwrap_or(x).to_string())
+                        .collect(),
+                ),
+                other => other.references(&mut out),
+            }
+        }
     }
+    out
 }
 
 impl ModuleDef {
@@ -151,11 +178,11 @@ impl ModuleDef {
         errors: &mut Vec<Diag>,
     ) {
         match (b.kind.as_str(), b.labels.len()) {
-            ("resource" | "data", 2) => {
-                let mode = if b.kind == "data" {
-                    Mode::Data
-                } else {
-                    Mode::Managed
+            ("resource" | "data" | "ephemeral", 2) => {
+                let mode = match b.kind.as_str() {
+                    "data" => Mode::Data,
+                    "ephemeral" => Mode::Ephemeral,
+                    _ => Mode::Managed,
                 };
                 let mut refs = Vec::new();
                 collect_refs(&b.body, &mut refs);
@@ -170,15 +197,7 @@ impl ModuleDef {
                 let for_each = take(&mut body, "for_each").map(|a| a.expr);
                 let provider = take(&mut body, "provider").and_then(|a| traversal_name(&a.expr));
                 let depends_on = take(&mut body, "depends_on")
-                    .map(|a| {
-                        list_names(&a.expr)
-                            .into_iter()
-                            .filter_map(|n| {
-                                let p: Vec<String> = n.split('.').map(String::from).collect();
-                                ref_to_resource(&p)
-                            })
-                            .collect()
-                    })
+                    .map(|a| depends_paths(&a.expr))
                     .unwrap_or_default();
                 let decl = ResDecl {
                     mode,
@@ -192,40 +211,75 @@ impl ModuleDef {
                     depends_on,
                     refs,
                 };
-                if self
-                    .resources
-                    .iter()
-                    .any(|r| r.mode == decl.mode && r.rtype == decl.rtype && r.name == decl.name)
-                {
+                let key = (decl.mode, decl.rtype.clone(), decl.name.clone());
+                if self.res_index.contains_key(&key) {
                     errors.push(Diag::at(
                         format!(
-                            "duplicate {} block \"{}\" \"{}\"",
-                            b.kind, decl.rtype, decl.name
+                            "duplicate {} block \"{}\" \"{}\": a {} with this type and name is already declared in this module",
+                            b.kind, decl.rtype, decl.name, b.kind
                         ),
                         decl.span,
                     ));
                     return;
                 }
+                self.res_index.insert(key, self.resources.len());
                 self.resources.push(decl);
             }
             ("variable", 1) => {
-                let default = b.body.attr("default").map(|a| a.expr.clone());
-                self.variables.insert(
-                    b.labels[0].clone(),
-                    VarDecl {
-                        default,
-                        span: b.span,
-                    },
-                );
+                let get = |n: &str| b.body.attr(n).map(|a| a.expr.clone());
+                let decl = VarDecl {
+                    default: get("default"),
+                    ty: get("type"),
+                    nullable: get("nullable"),
+                    ephemeral: matches!(get("ephemeral"), Some(Expr::Bool(true, _))),
+                    span: b.span,
+                };
+                if self.variables.contains_key(&b.labels[0]) {
+                    errors.push(Diag::at(
+                        format!(
+                            "duplicate variable \"{}\": a variable with this name is already declared in this module",
+                            b.labels[0]
+                        ),
+                        b.span,
+                    ));
+                    return;
+                }
+                self.variables.insert(b.labels[0].clone(), decl);
             }
             ("locals", 0) => {
                 for a in b.body.attrs {
+                    if self.locals.contains_key(&a.name) {
+                        errors.push(Diag::at(
+                            format!(
+                                "duplicate local value \"{}\": local.{} is already defined in this module",
+                                a.name, a.name
+                            ),
+                            a.span,
+                        ));
+                        continue;
+                    }
                     self.locals.insert(a.name.clone(), a);
                 }
             }
             ("output", 1) => {
-                if let Some(v) = b.body.attrs.into_iter().find(|a| a.name == "value") {
-                    self.outputs.insert(b.labels[0].clone(), v);
+                if self.outputs.contains_key(&b.labels[0]) {
+                    errors.push(Diag::at(
+                        format!(
+                            "duplicate output \"{}\": an output with this name is already declared in this module",
+                            b.labels[0]
+                        ),
+                        b.span,
+                    ));
+                    return;
+                }
+                match b.body.attrs.into_iter().find(|a| a.name == "value") {
+                    Some(v) => {
+                        self.outputs.insert(b.labels[0].clone(), v);
+                    }
+                    None => errors.push(Diag::at(
+                        format!("output \"{}\" has no value argument", b.labels[0]),
+                        b.span,
+                    )),
                 }
             }
             ("provider", 1) => {
@@ -278,6 +332,23 @@ impl ModuleDef {
                 };
                 let count = take(&mut body, "count");
                 let for_each = take(&mut body, "for_each");
+                let depends_on = take(&mut body, "depends_on")
+                    .map(|e| depends_paths(&e))
+                    .unwrap_or_default();
+                let version = take(&mut body, "version").and_then(|e| match e {
+                    Expr::Str(s, _) => Some(s),
+                    _ => None,
+                });
+                if self.calls.iter().any(|c| c.name == b.labels[0]) {
+                    errors.push(Diag::at(
+                        format!(
+                            "duplicate module call \"{}\": a module call with this name is already declared in this module",
+                            b.labels[0]
+                        ),
+                        b.span,
+                    ));
+                    return;
+                }
                 self.calls.push(CallDecl {
                     name: b.labels[0].clone(),
                     source,
@@ -288,6 +359,8 @@ impl ModuleDef {
                     for_each,
                     providers,
                     dir,
+                    depends_on,
+                    version,
                 });
             }
             _ => {}

@@ -15,7 +15,7 @@ fn model(dir: &str, cli: &[CliVar], env: &[(&str, &str)]) -> Model {
     let loaded = load(&[PathBuf::from(dir)], cli, &env);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     assert_eq!(loaded.roots.len(), 1);
-    finish_model(crate::eval::eval_root(&loaded, &loaded.roots[0]))
+    finish_model(crate::eval::eval_root(&loaded, &loaded.roots[0]).resources)
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn expressions_templates_and_functions() {
     assert_eq!(tag("format").as_str(), Some("prod-007"));
     assert_eq!(tag("tried").as_str(), Some("fallback"));
     assert_eq!(tag("heredoc").as_str(), Some("hello prod\n"));
-    assert!(matches!(&tag("fn").v, V::Unknown(o) if o[0].kind == OriginKind::Function));
+    assert!(matches!(&tag("fn").v, V::Unknown(o) if o[0].kind == OriginKind::Volatile));
     // the pool's region is unknown (no provider block): the endpoint says so
     let pool = m.resource("aws_cognito_user_pool.pool").unwrap();
     assert!(pool.region.is_unknown());
@@ -145,7 +145,7 @@ fn json_syntax_and_malformed_input_keep_locations() {
     let loc = loaded.errors[0].location(&loaded.files).unwrap();
     assert!(loc.file.ends_with("bad.tf.json"));
     assert_eq!((loc.line, loc.column), (2, 16));
-    let m = finish_model(crate::eval::eval_root(&loaded, &loaded.roots[0]));
+    let m = finish_model(crate::eval::eval_root(&loaded, &loaded.roots[0]).resources);
     assert_eq!(
         m.resource("aws_cognito_user_pool.p").unwrap().str("name"),
         Some("pool-one")

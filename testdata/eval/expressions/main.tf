@@ -18,7 +18,7 @@ resource "aws_ssm_parameter" "t" {
     keys   = join(",", keys(local.by_name))
     splat  = jsonencode(local.nested[*].x)
     format = format("%s-%03d", local.env, 7)
-    fn     = sha256("not implemented here")
+    fn     = timestamp()
     tried  = try(local.missing, "fallback")
     heredoc = <<-EOT
       hello ${local.env}
