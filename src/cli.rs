@@ -97,6 +97,25 @@ enum Cmd {
         /// Changed files (pre-commit passes them).
         files: Vec<PathBuf>,
     },
+    /// Evaluate one expression as Terraform would, in the scope of a root module (or of a module
+    /// instance): the debugging aid for "cannot verify" notes.
+    Eval {
+        /// The root module directory (default: the current directory).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// The expression, in Terraform syntax.
+        #[arg(long)]
+        expr: String,
+        /// Evaluate inside this module instance (`module.api`, `module.api["x"]`).
+        #[arg(long, value_name = "ADDRESS")]
+        module: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TokenFormat,
+        #[arg(long = "var", value_name = "NAME=VALUE")]
+        vars: Vec<String>,
+        #[arg(long = "var-file", value_name = "FILE")]
+        var_files: Vec<PathBuf>,
+    },
     /// Write a commented default .authwire.toml in the current directory.
     Init,
     /// List the rules: id, severity, title.
@@ -258,6 +277,64 @@ pub fn run_with_stdin(
                 1
             } else {
                 0
+            }
+        }
+        Cmd::Eval {
+            path,
+            expr,
+            module,
+            format,
+            vars,
+            var_files,
+        } => {
+            let cli_vars = match ordered_vars(args, &vars, &var_files) {
+                Ok(v) => v,
+                Err(e) => {
+                    let _ = writeln!(stderr, "authwire: {e}");
+                    return 2;
+                }
+            };
+            match crate::evalcmd::run(&path, &expr, module.as_deref(), &cli_vars) {
+                Ok((v, diags, files)) => {
+                    let text = match format {
+                        TokenFormat::Json => {
+                            let mut j = crate::evalcmd::to_json(&v);
+                            if let serde_json::Value::Object(m) = &mut j {
+                                m.insert(
+                                    "errors".into(),
+                                    serde_json::Value::Array(
+                                        diags
+                                            .iter()
+                                            .map(|d| crate::evalcmd::diag_json(d, &files))
+                                            .collect(),
+                                    ),
+                                );
+                            }
+                            format!("{j}\n")
+                        }
+                        TokenFormat::Text => format!("{}\n", crate::evalcmd::to_text(&v, 0)),
+                    };
+                    for d in &diags {
+                        let loc = d
+                            .location(&files)
+                            .map(|l| format!("{}:{}:{}: ", l.file, l.line, l.column))
+                            .unwrap_or_default();
+                        let _ = writeln!(stderr, "authwire: {loc}{}", d.message);
+                    }
+                    if diags.is_empty() {
+                        let _ = stdout.write_all(text.as_bytes());
+                        0
+                    } else {
+                        if format == TokenFormat::Json {
+                            let _ = stdout.write_all(text.as_bytes());
+                        }
+                        2
+                    }
+                }
+                Err(e) => {
+                    let _ = writeln!(stderr, "authwire: {e}");
+                    2
+                }
             }
         }
         Cmd::Init => match crate::policy::write_default_config(std::path::Path::new(".")) {

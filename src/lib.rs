@@ -7,6 +7,7 @@ pub mod cli;
 pub mod computed;
 pub mod diag;
 pub mod eval;
+pub mod evalcmd;
 pub mod finding;
 pub mod load;
 pub mod model;

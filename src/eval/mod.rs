@@ -547,7 +547,11 @@ impl<'a> Evaluator<'a> {
                 }
                 None => match &i.parent {
                     None => {
-                        return Val::unknown(Origin::other(OriginKind::Variable, qualified));
+                        let u = Val::unknown(Origin::other(OriginKind::Variable, qualified));
+                        return match self.con_of(inst, name) {
+                            Some(con) => types::convert(&u, &con).unwrap_or(u),
+                            None => u,
+                        };
                     }
                     Some((_, call, _)) => {
                         let m = format!(

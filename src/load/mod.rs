@@ -254,6 +254,21 @@ pub fn load_with_source(
     cli_vars: &[CliVar],
     env_vars: &[(String, String)],
 ) -> Loaded {
+    load_inner(paths, source, cli_vars, env_vars, usize::MAX)
+}
+
+/// One root module directory only (no subdirectories), as Terraform reads a working directory.
+pub fn load_root_dir(dir: &Path, cli_vars: &[CliVar], env_vars: &[(String, String)]) -> Loaded {
+    load_inner(&[dir.to_path_buf()], None, cli_vars, env_vars, 1)
+}
+
+fn load_inner(
+    paths: &[PathBuf],
+    source: Option<&Path>,
+    cli_vars: &[CliVar],
+    env_vars: &[(String, String)],
+    max_depth: usize,
+) -> Loaded {
     let mut out = Loaded::default();
     // (path, kind, module dir) in a stable order
     let mut todo: Vec<(PathBuf, Kind, PathBuf)> = Vec::new();
@@ -272,6 +287,7 @@ pub fn load_with_source(
         if md.is_dir() {
             let before = todo.len();
             let walker = walkdir::WalkDir::new(p)
+                .max_depth(max_depth)
                 .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()

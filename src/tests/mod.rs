@@ -2,6 +2,7 @@
 //! rules/, testdata/, README.md). Fixtures are under `rules/*/{pass,fail}` and `testdata/`.
 
 mod cli;
+mod conformance;
 mod eval;
 mod policy;
 mod rule_fixtures;
