@@ -31,3 +31,14 @@ rss=$( { /usr/bin/time -f "%M" "$BIN" lint "$TREE" --format json >/dev/null || t
 size=$(du -sk "$TREE" | cut -f1)
 echo "example: median ${ex} ms over ${RUNS} runs"
 echo "tree: ${N} copies, ${files} files, ${res} resources, ${size} KiB: median ${big} ms over ${RUNS} runs, max RSS ${rss} KiB"
+
+# ONE root module holding N copies of the example stack (resources renamed per copy): the shape
+# that shows evaluation or rule joins growing faster than linearly.
+ONE=$(mktemp -d)
+trap 'rm -rf "$TREE" "$ONE"' EXIT
+python3 benches/one_root.py "$N" "$ONE"
+one=$(for _ in $(seq "$RUNS"); do time_ms "$ONE"; done | median)
+python3 benches/one_root.py "$((2 * N))" "$ONE.2"
+two=$(for _ in $(seq 3); do time_ms "$ONE.2"; done | median)
+rm -rf "$ONE.2"
+echo "one root: ${N} copies median ${one} ms; $((2 * N)) copies median ${two} ms"

@@ -689,30 +689,32 @@ pub fn browser_clients<'a>(
 
 /// The us-east-1 consumers (Cognito custom domains, EDGE REST domains) of a certificate.
 pub fn us_east_1_consumers<'a>(model: &'a Model, cert: &Resource) -> Vec<&'a Resource> {
-    let mut v = Vec::new();
-    for d in model.resources_of("aws_cognito_user_pool_domain") {
-        if d.str("domain").is_some_and(|x| x.contains('.'))
-            && d.get("certificate_arn").is_some_and(|c| {
-                model
-                    .links(c, "aws_acm_certificate")
-                    .iter()
-                    .any(|x| x.address == cert.address)
-            })
-        {
-            v.push(d);
+    // built once per model: certificate address → the domains that need it in us-east-1
+    let index = model.us_east_1_index.get_or_init(|| {
+        let mut by_cert: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut add = |d: &Resource| {
+            if let Some(c) = d.get("certificate_arn") {
+                for x in model.links(c, "aws_acm_certificate") {
+                    if let Some(i) = model.index_of(&d.address) {
+                        by_cert.entry(x.address.clone()).or_default().push(i);
+                    }
+                }
+            }
+        };
+        for d in model.resources_of("aws_cognito_user_pool_domain") {
+            if d.str("domain").is_some_and(|x| x.contains('.')) {
+                add(d);
+            }
         }
-    }
-    for d in model.resources_of("aws_api_gateway_domain_name") {
-        if rest_endpoint_type(d) == Some("EDGE")
-            && d.get("certificate_arn").is_some_and(|c| {
-                model
-                    .links(c, "aws_acm_certificate")
-                    .iter()
-                    .any(|x| x.address == cert.address)
-            })
-        {
-            v.push(d);
+        for d in model.resources_of("aws_api_gateway_domain_name") {
+            if rest_endpoint_type(d) == Some("EDGE") {
+                add(d);
+            }
         }
-    }
-    v
+        by_cert
+    });
+    index
+        .get(&cert.address)
+        .map(|ix| ix.iter().map(|i| &model.resources[*i]).collect())
+        .unwrap_or_default()
 }

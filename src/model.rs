@@ -68,6 +68,8 @@ pub struct Model {
     by_value: BTreeMap<String, Vec<usize>>,
     /// Module calls whose source was not downloaded (registry/git without `terraform init`).
     pub missing_modules: Vec<crate::eval::MissingModule>,
+    /// Certificate address → the domains that need it in us-east-1 (built on first use).
+    pub us_east_1_index: std::sync::OnceLock<BTreeMap<String, Vec<usize>>>,
 }
 
 impl Model {
@@ -99,6 +101,9 @@ impl Model {
             .map(|i| &self.resources[*i])
             .filter(|r| r.mode == Mode::Managed)
     }
+    pub fn index_of(&self, address: &str) -> Option<usize> {
+        self.by_address.get(address).copied()
+    }
     pub fn resource(&self, address: &str) -> Option<&Resource> {
         self.by_address.get(address).map(|i| &self.resources[*i])
     }
@@ -113,14 +118,18 @@ impl Model {
     /// Resources a dependency entry stands for: a base address, or every resource in a module.
     fn dep_targets<'a>(&'a self, dep: &'a str) -> impl Iterator<Item = &'a Resource> + 'a {
         let direct = self.instances(dep);
+        // every resource inside a module: only for `module.x` entries (a range scan over a
+        // resource address would walk every address sharing its prefix)
+        let start = if dep.starts_with("module.") {
+            dep.to_string()
+        } else {
+            "\u{10FFFF}".to_string()
+        };
         let in_module = self
             .by_base
-            .range(dep.to_string()..)
+            .range(start..)
             .take_while(move |(k, _)| k.starts_with(dep))
-            .filter(move |(k, _)| {
-                dep.starts_with("module.")
-                    && matches!(k.as_bytes().get(dep.len()), Some(b'.') | Some(b'['))
-            })
+            .filter(move |(k, _)| matches!(k.as_bytes().get(dep.len()), Some(b'.') | Some(b'[')))
             .flat_map(|(_, ix)| ix.iter().map(|i| &self.resources[*i]));
         direct.chain(in_module)
     }

@@ -18,16 +18,22 @@ impl Rule for R {
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         const PARTS: [&str; 4] = ["aws_api_gateway_resource", "aws_api_gateway_method", "aws_api_gateway_integration", "aws_api_gateway_authorizer"];
+        // the parts of each REST API, grouped once (no deployment × resource loop)
+        let mut parts: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> = std::collections::BTreeMap::new();
+        for t in PARTS {
+            for r in m.resources_of(t) {
+                for a in r.get("rest_api_id").map(|v| m.links(v, "aws_api_gateway_rest_api")).unwrap_or_default() {
+                    parts.entry(a.address.as_str()).or_default().push(r);
+                }
+            }
+        }
         for d in m.resources_of("aws_api_gateway_deployment") {
             let apis = d.get("rest_api_id").map(|v| m.links(v, "aws_api_gateway_rest_api")).unwrap_or_default();
             let Some(api) = apis.first() else { continue };
             let mut missing: Vec<String> = Vec::new();
-            for t in PARTS {
-                for r in m.resources_of(t) {
-                    let same = r.get("rest_api_id").is_some_and(|v| m.links(v, "aws_api_gateway_rest_api").iter().any(|a| a.address == api.address));
-                    if same && !d.deps().any(|x| *x == r.base) && !missing.contains(&r.base) {
-                        missing.push(r.base.clone());
-                    }
+            for r in parts.get(api.address.as_str()).into_iter().flatten() {
+                if !d.deps().any(|x| *x == r.base) && !missing.contains(&r.base) {
+                    missing.push(r.base.clone());
                 }
             }
             if !missing.is_empty() {

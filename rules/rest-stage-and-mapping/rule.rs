@@ -17,6 +17,19 @@ impl Rule for R {
         &META
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
+        // literal names → stages and domains, indexed once
+        let mut stages_by_name: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> = Default::default();
+        for s in m.resources_of("aws_api_gateway_stage") {
+            if let Some(n) = s.str("stage_name") {
+                stages_by_name.entry(n).or_default().push(s);
+            }
+        }
+        let mut domains_by_name: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> = Default::default();
+        for d in m.resources_of("aws_api_gateway_domain_name") {
+            if let Some(n) = d.str("domain_name") {
+                domains_by_name.entry(n).or_default().push(d);
+            }
+        }
         for bm in m.resources_of("aws_api_gateway_base_path_mapping") {
             let apis = bm.get("api_id").map(|v| m.links(v, "aws_api_gateway_rest_api")).unwrap_or_default();
             match bm.get("stage_name").filter(|v| !v.is_null()) {
@@ -27,7 +40,22 @@ impl Rule for R {
                     let stages: Vec<_> = if stages.is_empty() {
                         // a literal name: find the stage it names, and require ordering
                         match sv.as_str() {
-                            Some(n) => m.resources_of("aws_api_gateway_stage").filter(|s| s.str("stage_name") == Some(n)).collect(),
+                            // only stages of the mapped API: two APIs may both have a stage "prod"
+                            Some(n) => {
+                                let all: Vec<&crate::model::Resource> = stages_by_name.get(n).cloned().unwrap_or_default();
+                                let own: Vec<&crate::model::Resource> = all
+                                    .iter()
+                                    .copied()
+                                    .filter(|s| {
+                                        apis.is_empty()
+                                            || s.get("rest_api_id").is_some_and(|v| {
+                                                m.links(v, "aws_api_gateway_rest_api").iter().any(|b| apis.iter().any(|a| a.address == b.address))
+                                            })
+                                    })
+                                    .collect();
+                                // a stage of another API with this name: reported below as the wrong API's stage
+                                if own.is_empty() { all } else { own }
+                            }
                             None => vec![],
                         }
                     } else {
@@ -49,11 +77,12 @@ impl Rule for R {
             if let Some(dv) = bm.get("domain_name") {
                 // a known name: a reference whose value is known looks like a literal, so decide by ordering
                 let named: Vec<_> = match dv.as_str() {
-                    Some(s) => m.resources_of("aws_api_gateway_domain_name").filter(|d| d.str("domain_name") == Some(s)).collect(),
+                    Some(s) => domains_by_name.get(s).cloned().unwrap_or_default(),
                     None => vec![],
                 };
+                // several domains may carry one name (copies of a stack): one the mapping waits for is enough
                 if let Some(d) = named.first()
-                    && !m.orders_after(bm, &d.base) {
+                    && !named.iter().any(|d| m.orders_after(bm, &d.base)) {
                         finding(&META, bm, format!("{} names the custom domain by a literal, without depending on {}; the first apply can create the mapping before the domain exists", bm.address, d.base))
                             .place(place(bm, "domain_name", Some(dv))).related(related(d, "domain_name", "the custom domain")).help(format!("domain_name = {}.domain_name", d.base)).severity(Severity::Warning).push(out);
                     }
