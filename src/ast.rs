@@ -168,9 +168,15 @@ fn parts_refs(parts: &[TPart], out: &mut Vec<Vec<String>>) {
                 parts_refs(a, out);
                 parts_refs(b, out);
             }
-            TPart::For(_, _, c, body) => {
+            TPart::For(k, v, c, body) => {
                 c.references(out);
-                parts_refs(body, out);
+                let mut inner = Vec::new();
+                parts_refs(body, &mut inner);
+                out.extend(
+                    inner
+                        .into_iter()
+                        .filter(|p| p[0] != *v && k.as_deref() != Some(p[0].as_str())),
+                );
             }
         }
     }

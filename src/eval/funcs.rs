@@ -474,6 +474,12 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
                 if x.is_unknown() {
                     return Ok(unknown(std::slice::from_ref(x), Ty::Dynamic));
                 }
+                if x.is_set() {
+                    return Err(
+                        "Invalid function argument: all arguments must be lists or tuples; got set"
+                            .into(),
+                    );
+                }
                 out.extend(want_seq(name, i, x)?.iter().cloned());
                 all_lists &= matches!(x.ty, Some(Ty::List(_)) | Some(Ty::Set(_)));
             }
@@ -492,7 +498,11 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
                 V::List(l) => Val::num(l.len() as f64),
                 V::Obj(m) => Val::num(m.len() as f64),
                 V::Str(s) => Val::num(s.graphemes(true).count() as f64),
-                _ if x.is_unknown() => unknown(a, Ty::Num),
+                V::Unknown(_) => match &x.ty {
+                    Some(Ty::Obj(m)) => Val::num(m.len() as f64),
+                    Some(Ty::Tuple(t)) => Val::num(t.len() as f64),
+                    _ => unknown(a, Ty::Num),
+                },
                 _ => {
                     return Err(
                         "argument must be a string, a collection type, or a structural type".into(),
@@ -502,6 +512,9 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
         }
         "keys" => {
             arity(name, a, 1, 1)?;
+            if let (V::Unknown(_), Some(Ty::Obj(m))) = (&a[0].v, &a[0].ty) {
+                return Ok(Val::tuple(m.keys().map(string).collect()));
+            }
             if a[0].is_unknown() {
                 return Ok(unknown(a, Ty::Dynamic));
             }
@@ -545,6 +558,9 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
                     Ok(v.clone())
                 }
                 None => match a.get(2) {
+                    Some(d) if d.is_null() && a[0].is_map() => {
+                        Ok(Val::typed(V::Null, Some(elem_ty(&a[0]))))
+                    }
                     Some(d) => Ok(d.clone()),
                     None => Err(format!(
                         "Invalid function argument: lookup failed to find key \"{k}\""
@@ -598,10 +614,7 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
             if l.is_empty() {
                 return Err("cannot use element function with an empty list".into());
             }
-            if i < 0 {
-                return Err("cannot use element function with a negative index".into());
-            }
-            return Ok(l[(i as usize) % l.len()].clone());
+            return Ok(l[i.rem_euclid(l.len() as i64) as usize].clone());
         }
         "flatten" => {
             arity(name, a, 1, 1)?;
@@ -687,6 +700,23 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
             }
             return yaml_text(&a[0]).map(string);
         }
+        "contains" if any_unknown && !a[0].is_unknown() && !a[1].has_unknown() => {
+            arity(name, a, 2, 2)?;
+            let l = want_seq(name, 0, &a[0])?;
+            if l.iter().any(|x| types::equals(x, &a[1]) == Some(true)) {
+                return Ok(Val::bool(true));
+            }
+            return Ok(unknown(a, Ty::Bool));
+        }
+        "alltrue" | "anytrue" if any_unknown && !a[0].is_unknown() => {
+            arity(name, a, 1, 1)?;
+            let decisive = name == "anytrue";
+            let l = want_seq(name, 0, &a[0])?;
+            if l.iter().any(|x| matches!(x.v, V::Bool(b) if b == decisive)) {
+                return Ok(Val::bool(decisive));
+            }
+            return Ok(unknown(a, Ty::Bool));
+        }
         "slice" => {
             arity(name, a, 3, 3)?;
             if any_unknown {
@@ -743,8 +773,20 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
             arity(name, a, 1, 1)?;
             let x = s1(0)?;
             Ok(string(match name {
-                "lower" => x.to_lowercase(),
-                "upper" => x.to_uppercase(),
+                "lower" => x
+                    .chars()
+                    .map(|c| c.to_lowercase().next().unwrap_or(c))
+                    .collect(),
+                "upper" => x
+                    .chars()
+                    .map(|c| {
+                        let mut u = c.to_uppercase();
+                        match (u.next(), u.next()) {
+                            (Some(one), None) => one,
+                            _ => c,
+                        }
+                    })
+                    .collect(),
                 "trimspace" => x.trim_matches(|c: char| c.is_whitespace()).to_string(),
                 "chomp" => {
                     let mut t = x.as_str();
@@ -765,7 +807,10 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
             arity(name, a, 2, 2)?;
             let n = want_int(name, 0, &a[0])?;
             let x = s1(1)?;
-            let pad = " ".repeat(n.max(0) as usize);
+            if n < 0 {
+                return Err("the number of spaces must not be negative".into());
+            }
+            let pad = " ".repeat(n as usize);
             let mut out = String::new();
             for (i, line) in x.split('\n').enumerate() {
                 if i > 0 {
@@ -829,7 +874,7 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
                     }
                     Val::object(m)
                 } else if re.captures_len() > 1 {
-                    Val::list(
+                    Val::tuple(
                         (1..re.captures_len())
                             .map(|i| {
                                 c.get(i)
@@ -837,7 +882,6 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
                                     .unwrap_or_else(|| Val::typed(V::Null, Some(Ty::Str)))
                             })
                             .collect(),
-                        Ty::Str,
                     )
                 } else {
                     string(c.get(0).map(|m| m.as_str()).unwrap_or(""))
@@ -857,7 +901,19 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
                 }
             } else {
                 let all: Vec<Val> = re.captures_iter(&x).map(caps_val).collect();
-                Ok(list_of(all))
+                let ety = if named > 0 {
+                    Ty::Obj(
+                        re.capture_names()
+                            .flatten()
+                            .map(|n| (n.to_string(), Ty::Str))
+                            .collect(),
+                    )
+                } else if re.captures_len() > 1 {
+                    Ty::Tuple(vec![Ty::Str; re.captures_len() - 1])
+                } else {
+                    Ty::Str
+                };
+                Ok(Val::list(all, ety))
             }
         }
         "trim" => {
@@ -1105,7 +1161,11 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
         "log" => {
             arity(name, a, 2, 2)?;
             let (x, b) = (want_num(name, 0, &a[0])?, want_num(name, 1, &a[1])?);
-            Ok(Val::num(x.ln() / b.ln()))
+            let r = x.ln() / b.ln();
+            if !r.is_finite() {
+                return Err(format!("log({x}, {b}) is not a finite number"));
+            }
+            Ok(Val::num(r))
         }
         "pow" => {
             arity(name, a, 2, 2)?;
@@ -1162,7 +1222,7 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
                 .map(|(i, x)| want_num(name, i, x))
                 .collect::<Result<_, _>>()?;
             let (start, end, step) = match n.as_slice() {
-                [e] => (0.0, *e, 1.0),
+                [e] => (0.0, *e, if *e < 0.0 { -1.0 } else { 1.0 }),
                 [s, e] => (*s, *e, if s <= e { 1.0 } else { -1.0 }),
                 [s, e, st] => (*s, *e, *st),
                 _ => unreachable!(),
@@ -1322,7 +1382,7 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
                 .filter(|(_, k)| search.iter().any(|s| types::equals(k, s) == Some(true)))
                 .map(|(v, _)| v.clone())
                 .collect();
-            Ok(list_of(out))
+            Ok(Val::list(out, elem_ty(&a[0])))
         }
         "transpose" => {
             arity(name, a, 1, 1)?;
@@ -1456,7 +1516,11 @@ fn title(x: &str) -> String {
     let mut prev_letter = false;
     for c in x.chars() {
         if !prev_letter && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
+            let mut u = c.to_uppercase();
+            match (u.next(), u.next()) {
+                (Some(one), None) => out.push(one),
+                _ => out.push(c),
+            }
         } else {
             out.push(c);
         }
@@ -1601,13 +1665,50 @@ fn parse_int(s: &str, base: u32) -> Option<f64> {
 /// JSON text of a known value, as Terraform's `jsonencode` writes it (keys sorted, `<>&`
 /// escaped as Go does).
 pub fn json_text(v: &Val) -> Result<String, String> {
-    let j = v.to_json().ok_or("value is not known")?;
-    let s = serde_json::to_string(&j).map_err(|e| e.to_string())?;
+    if v.has_unknown() {
+        return Err("value is not known".into());
+    }
+    let mut s = String::new();
+    json_write(v, &mut s)?;
     Ok(s.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029"))
+}
+
+fn json_write(v: &Val, out: &mut String) -> Result<(), String> {
+    match &v.v {
+        V::Null => out.push_str("null"),
+        V::Bool(b) => out.push_str(&b.to_string()),
+        V::Num(n) if n.is_finite() => out.push_str(&fmt_num(*n)),
+        V::Num(_) => return Err("a number that is not finite cannot be encoded".into()),
+        V::Str(s) => out.push_str(&serde_json::to_string(s).map_err(|e| e.to_string())?),
+        V::List(l) => {
+            out.push('[');
+            for (i, x) in l.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json_write(x, out)?;
+            }
+            out.push(']');
+        }
+        V::Obj(m) => {
+            out.push('{');
+            for (i, (k, x)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(k).map_err(|e| e.to_string())?);
+                out.push(':');
+                json_write(x, out)?;
+            }
+            out.push('}');
+        }
+        V::Unknown(_) | V::Template(_) => return Err("value is not known".into()),
+    }
+    Ok(())
 }
 
 /// A value decoded from JSON: objects and tuples, as Terraform's `jsondecode` gives them.
@@ -1736,6 +1837,7 @@ fn format_str(f: &str, args: &[Val]) -> Result<String, String> {
     let chars: Vec<char> = f.chars().collect();
     let mut i = 0;
     let mut ai = 0;
+    let mut reordered = false;
     while i < chars.len() {
         let c = chars[i];
         i += 1;
@@ -1777,6 +1879,7 @@ fn format_str(f: &str, args: &[Val]) -> Result<String, String> {
                 return Err("invalid argument index 0".into());
             }
             ai = n - 1;
+            reordered = true;
             i += end + 1;
         }
         let mut width: Option<usize> = None;
@@ -1847,7 +1950,7 @@ fn format_str(f: &str, args: &[Val]) -> Result<String, String> {
         };
         out.push_str(&padded);
     }
-    if ai < args.len() {
+    if ai < args.len() && !reordered {
         return Err(format!(
             "too many arguments; only {ai} used by format string"
         ));
@@ -1877,12 +1980,12 @@ fn format_one(
             if arg.is_null() {
                 return Ok("null".into());
             }
+            if sharp {
+                return json_text(arg);
+            }
             match &arg.v {
-                V::Str(s) => Ok(match prec {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s.clone(),
-                }),
-                V::Num(n) => Ok(sign(*n, fmt_num(*n))),
+                V::Str(s) => Ok(s.clone()),
+                V::Num(n) => Ok(sign(*n, go_g_shortest(*n))),
                 V::Bool(b) => Ok(b.to_string()),
                 _ => json_text(arg),
             }
@@ -1919,15 +2022,6 @@ fn format_one(
             _ => Err("unsupported value for \"%t\": bool required".into()),
         },
         'd' | 'b' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'g' | 'G' => {
-            if (verb == 'x' || verb == 'X')
-                && let V::Str(s) = &arg.v
-                && types::parse_number(s).is_none()
-            {
-                {
-                    let h: String = s.bytes().map(|b| format!("{b:02x}")).collect();
-                    return Ok(if verb == 'X' { h.to_uppercase() } else { h });
-                }
-            }
             let n = match types::convert(arg, &Con::Num) {
                 Ok(Val { v: V::Num(n), .. }) => n,
                 _ => {
@@ -1976,7 +2070,7 @@ fn format_one(
                 _ => {
                     let s = match prec {
                         Some(p) => go_g(n.abs(), p.max(1)),
-                        None => fmt_num(n.abs()),
+                        None => go_g_shortest(n.abs()),
                     };
                     if verb == 'G' { s.to_uppercase() } else { s }
                 }
@@ -2013,6 +2107,27 @@ fn go_exp(n: f64, prec: usize) -> String {
     }
 }
 
+/// Go's `%g` with the shortest representation: an exponent below -4 or from 21 on uses e-notation
+/// (big.Float's `Text('g', -1)`).
+fn go_g_shortest(n: f64) -> String {
+    if n == 0.0 {
+        return "0".into();
+    }
+    let e = format!("{:e}", n.abs());
+    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits = mant.replace('.', "").len() as i32;
+    let _ = digits;
+    let eprec = 6;
+    let body = if exp < -4 || exp >= eprec {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", exp.abs())
+    } else {
+        fmt_num(n.abs())
+    };
+    if n < 0.0 { format!("-{body}") } else { body }
+}
+
 fn go_g(n: f64, prec: usize) -> String {
     if n == 0.0 {
         return "0".into();
@@ -2047,7 +2162,25 @@ fn parse_cidr(s: &str) -> Result<(u128, u32, bool), String> {
     let len: u32 = len
         .parse()
         .map_err(|_| format!("invalid CIDR expression: {s}"))?;
-    if let Ok(v4) = ip.parse::<std::net::Ipv4Addr>() {
+    let v4 = {
+        let parts: Vec<&str> = ip.split('.').collect();
+        if parts.len() == 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let o: Vec<u32> = parts
+                .iter()
+                .map(|p| p.parse::<u32>().unwrap_or(256))
+                .collect();
+            o.iter()
+                .all(|x| *x < 256)
+                .then(|| std::net::Ipv4Addr::new(o[0] as u8, o[1] as u8, o[2] as u8, o[3] as u8))
+        } else {
+            None
+        }
+    };
+    if let Some(v4) = v4 {
         if len > 32 {
             return Err(format!("invalid CIDR expression: {s}"));
         }
@@ -2110,21 +2243,25 @@ fn cidr(name: &str, a: &[Val]) -> R {
             let total = bits_total(v6);
             let newbits = want_int(name, 1, &a[1])?;
             let num = want_int(name, 2, &a[2])?;
-            if newbits < 0 || num < 0 {
-                return Err("newbits and netnum must not be negative".into());
+            if num < 0 {
+                return Err("netnum must not be negative".into());
             }
-            let nl = len + newbits as u32;
+            let nl = len as i64 + newbits;
+            if nl < 0 {
+                return Err(format!("cannot shorten a prefix of {len} by {}", -newbits));
+            }
+            let nl = nl as u32;
             if nl > total {
                 return Err(format!(
                     "insufficient address space to extend prefix of {len} by {newbits}"
                 ));
             }
-            if newbits < 127 && (num as u128) >= (1u128 << newbits) {
+            if (0..127).contains(&newbits) && (num as u128) >= (1u128 << newbits) {
                 return Err(format!(
                     "prefix extension of {newbits} does not accommodate a subnet numbered {num}"
                 ));
             }
-            let net = ip & mask(len, total);
+            let net = ip & mask(nl.min(len), total);
             let sub = net | ((num as u128) << (total - nl));
             Ok(string(format!("{}/{nl}", show_ip(sub, v6))))
         }
@@ -2229,9 +2366,7 @@ fn time_fn(name: &str, a: &[Val]) -> R {
             let ns = parse_go_duration(&d)
                 .ok_or_else(|| format!("Invalid function argument: invalid duration \"{d}\""))?;
             let r = t + chrono::Duration::nanoseconds(ns);
-            Ok(string(
-                r.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-            ))
+            Ok(string(r.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)))
         }
         "timecmp" => {
             arity(name, a, 2, 2)?;
@@ -2305,9 +2440,9 @@ fn format_date(f: &str, t: &chrono::DateTime<chrono::FixedOffset>) -> R {
             "ss" => format!("{:02}", t.second()),
             "s" => t.second().to_string(),
             "ZZZZZ" | "ZZZZ" | "ZZZ" | "Z" => {
-                if off == 0 && tok != "ZZZZ" && tok != "ZZZZZ" {
+                if off == 0 && tok == "Z" {
                     "Z".into()
-                } else if tok == "ZZZ" {
+                } else if off == 0 && tok == "ZZZ" {
                     "UTC".into()
                 } else {
                     let sign = if off < 0 { '-' } else { '+' };

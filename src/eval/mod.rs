@@ -1543,6 +1543,11 @@ impl<'a> Evaluator<'a> {
                     )),
                 },
             },
+            V::Unknown(_) if matches!(&v.ty, Some(Ty::Obj(m)) if !m.contains_key(a)) => {
+                Val::error(format!(
+                    "Unsupported attribute: this object does not have an attribute named \"{a}\""
+                ))
+            }
             V::Unknown(o) => {
                 // keep the origin precise: `aws_x.y` unknown → `aws_x.y.attr`
                 let o = o
@@ -1837,6 +1842,14 @@ impl<'a> Evaluator<'a> {
                 c.span(),
             );
         }
+        if cv.is_unknown()
+            && !av.has_unknown()
+            && !bv.has_unknown()
+            && av.ty() == bv.ty()
+            && types::equals(&av, &bv) == Some(true)
+        {
+            return av;
+        }
         if cv.is_unknown() {
             // both branches' references are kept so joins still work
             let mut o = cv.origins();
@@ -1884,6 +1897,9 @@ impl<'a> Evaluator<'a> {
             return x;
         }
         // && and || decide from a known left operand without the right one (HCL ≥ 2.24)
+        if matches!(op, BinOp::And | BinOp::Or) && x.is_null() && op == BinOp::And {
+            return Val::bool(false);
+        }
         if matches!(op, BinOp::And | BinOp::Or)
             && !x.is_unknown()
             && !x.is_null()
@@ -1906,6 +1922,9 @@ impl<'a> Evaluator<'a> {
                     if v.is_unknown() {
                         return Ok(None);
                     }
+                    if v.is_null() {
+                        return Ok(Some(false));
+                    }
                     match types::convert(v, &Con::Bool) {
                         Ok(Val { v: V::Bool(b), .. }) => Ok(Some(b)),
                         _ => Err(err_at(
@@ -1927,6 +1946,8 @@ impl<'a> Evaluator<'a> {
                 };
                 match (l, r) {
                     (Some(l), Some(r)) => Val::bool(if op == BinOp::And { l && r } else { l || r }),
+                    // one known operand can decide: false for &&, true for ||
+                    (Some(k), None) | (None, Some(k)) if (op == BinOp::And) != k => Val::bool(k),
                     _ => Val::unknown_typed(origins_or(&[&x, &y]), Ty::Bool),
                 }
             }
@@ -1967,7 +1988,8 @@ impl<'a> Evaluator<'a> {
                     BinOp::Mul => Val::num(l * r),
                     BinOp::Div if r == 0.0 => Val::error("Division by zero"),
                     BinOp::Div => Val::num(l / r),
-                    BinOp::Mod if r == 0.0 => Val::error("Division by zero (modulo by 0)"),
+                    // cty: x % 0 is x
+                    BinOp::Mod if r == 0.0 => Val::num(l),
                     BinOp::Mod => Val::num(l % r),
                     BinOp::Lt => Val::bool(l < r),
                     BinOp::Le => Val::bool(l <= r),
@@ -2173,6 +2195,19 @@ impl<'a> Evaluator<'a> {
             "try" | "can" => return self.try_can(name, args, sc, span),
             "templatefile" | "templatestring" => {
                 return self.templatefile(name, args, sc, span);
+            }
+            "convert" if args.len() == 2 => {
+                let v = self.eval(&args[0], sc);
+                if has_error(&v) {
+                    return v;
+                }
+                return match types::parse_con(&args[1], &|e| self.eval(e, sc)) {
+                    Ok(c) => match types::convert(&v, &c) {
+                        Ok(x) => x,
+                        Err(m) => err_at(format!("Invalid function argument: {m}"), span),
+                    },
+                    Err(m) => err_at(format!("convert(): invalid type: {m}"), args[1].span()),
+                };
             }
             _ => {}
         }

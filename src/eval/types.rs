@@ -91,9 +91,10 @@ fn parse_con_in(e: &Expr, eval: &dyn Fn(&Expr) -> Val, in_obj: bool) -> Result<C
             "number" => Ok(Con::Num),
             "bool" => Ok(Con::Bool),
             "any" => Ok(Con::Any),
-            "list" | "set" | "map" => Err(format!(
-                "the {n} type constraint requires an element type: write {n}(string), {n}(any), …"
-            )),
+            // the legacy bare keywords mean a collection of any
+            "list" => Ok(Con::List(Box::new(Con::Any))),
+            "set" => Ok(Con::Set(Box::new(Con::Any))),
+            "map" => Ok(Con::Map(Box::new(Con::Any))),
             other => Err(format!("\"{other}\" is not a valid type")),
         },
         // Terraform JSON syntax writes the constraint as a string
@@ -283,8 +284,30 @@ fn convert_in(v: &Val, c: &Con) -> Result<Val, String> {
                 return Ok(v.clone());
             }
             let vt = v.ty();
-            let target = c.ty();
-            if vt != Ty::Dynamic
+            let mut special = true;
+            let target = match (c, &vt) {
+                (Con::List(e), Ty::List(x) | Ty::Set(x)) if matches!(**e, Con::Any) => {
+                    Ty::List(x.clone())
+                }
+                (Con::Set(e), Ty::List(x) | Ty::Set(x)) if matches!(**e, Con::Any) => {
+                    Ty::Set(x.clone())
+                }
+                (Con::Map(e), Ty::Map(x)) if matches!(**e, Con::Any) => Ty::Map(x.clone()),
+                (Con::List(e) | Con::Set(e), Ty::Tuple(ts)) if matches!(**e, Con::Any) => {
+                    let et = unify(ts).unwrap_or(Ty::Dynamic);
+                    if matches!(c, Con::List(_)) {
+                        Ty::List(Box::new(et))
+                    } else {
+                        Ty::Set(Box::new(et))
+                    }
+                }
+                _ => {
+                    special = false;
+                    c.ty()
+                }
+            };
+            if !special
+                && vt != Ty::Dynamic
                 && !conforms(&vt, &target)
                 && unify(&[vt.clone(), target.clone()]).is_none()
             {
@@ -505,12 +528,19 @@ pub fn conforms(have: &Ty, want: &Ty) -> bool {
 
 /// cty's type unification: the one type every given type converts to, if any.
 pub fn unify(tys: &[Ty]) -> Option<Ty> {
-    let first = tys.first()?;
+    // a null or unknown of no known type converts to whatever the others unify to
+    let known: Vec<Ty> = tys.iter().filter(|t| **t != Ty::Dynamic).cloned().collect();
+    if known.is_empty() {
+        return if tys.is_empty() {
+            None
+        } else {
+            Some(Ty::Dynamic)
+        };
+    }
+    let tys = &known[..];
+    let first = &tys[0];
     if tys.iter().all(|t| t == first) {
         return Some(first.clone());
-    }
-    if tys.contains(&Ty::Dynamic) {
-        return Some(Ty::Dynamic);
     }
     let all = |f: fn(&Ty) -> bool| tys.iter().all(f);
     if all(|t| matches!(t, Ty::Bool | Ty::Num | Ty::Str)) {

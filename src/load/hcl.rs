@@ -167,6 +167,8 @@ impl Cx {
                                 Expr::Str(s, _) => ObjKey::Name(s),
                                 // a bare identifier in parentheses-less form is a literal key too
                                 Expr::Var(n, _) => ObjKey::Name(n),
+                                Expr::Null(_) => ObjKey::Name("null".into()),
+                                Expr::Bool(b, _) => ObjKey::Name(b.to_string()),
                                 other => ObjKey::Expr(other),
                             },
                         };

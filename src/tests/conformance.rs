@@ -5,6 +5,23 @@
 
 use crate::evalcmd::{eval_snippet, to_json};
 
+/// A case marked `"gap": "reason"` documents a known difference: it must still differ (so the
+/// marker is removed the day authwire gets it right).
+fn check_case(line: &str) -> Result<bool, String> {
+    let case: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("bad case line: {e}"))?;
+    let gap = case.get("gap").and_then(|g| g.as_str());
+    match (check(line), gap) {
+        (Ok(()), None) => Ok(false),
+        (Err(e), None) => Err(e),
+        (Err(_), Some(_)) => Ok(true),
+        (Ok(()), Some(g)) => Err(format!(
+            "{}: now matches Terraform; remove its gap marker ({g})",
+            case["expr"]
+        )),
+    }
+}
+
 fn check(line: &str) -> Result<(), String> {
     let case: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("bad case line: {e}"))?;
@@ -97,6 +114,7 @@ fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 fn expressions_evaluate_as_terraform_does() {
     let dir = super::root().join("testdata/conformance");
     let mut total = 0;
+    let mut gaps = 0;
     let mut failures = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -111,16 +129,19 @@ fn expressions_evaluate_as_terraform_does() {
                 continue;
             }
             total += 1;
-            if let Err(e) = check(line) {
-                failures.push(format!(
+            match check_case(line) {
+                Ok(true) => gaps += 1,
+                Ok(false) => {}
+                Err(e) => failures.push(format!(
                     "{}:{}: {e}",
                     f.file_name().unwrap().to_string_lossy(),
                     i + 1
-                ));
+                )),
             }
         }
     }
-    assert!(total >= 1, "no conformance cases found");
+    assert!(total >= 400, "only {total} conformance cases found");
+    eprintln!("conformance: {total} cases, {gaps} known gaps");
     assert!(
         failures.is_empty(),
         "{} of {total} cases differ from Terraform:\n{}",
