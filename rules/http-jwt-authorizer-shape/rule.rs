@@ -21,7 +21,11 @@ impl Rule for R {
             if a.str("authorizer_type") != Some("JWT") {
                 continue;
             }
-            if a.get("jwt_configuration").and_then(|j| j.items()).is_none_or(|i| i.is_empty()) {
+            if let Some(j) = a.get("jwt_configuration").filter(|j| j.is_unknown()) {
+                // a dynamic block whose for_each is not known yet: present or not is undecided
+                finding(&META, a, format!("cannot verify the jwt_configuration of {}: its dynamic block depends on values not known here ({})", a.address, origins_text(&j.origins())))
+                    .at(a.span("jwt_configuration")).help("pass the real values with --var/--var-file, or lint the plan").note().push(out);
+            } else if a.get("jwt_configuration").and_then(|j| j.items()).is_none_or(|i| i.is_empty()) {
                 finding(&META, a, format!("JWT authorizer {} has no jwt_configuration; it needs an issuer and an audience", a.address))
                     .at(a.span("authorizer_type")).help("add jwt_configuration { issuer = ..., audience = [...] }").push(out);
             } else if a.get("jwt_configuration.0.issuer").is_none_or(|v| v.is_null()) {

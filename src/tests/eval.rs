@@ -152,3 +152,58 @@ fn json_syntax_and_malformed_input_keep_locations() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The shapes real modules use, which the evaluator used to get wrong (issue 8's list).
+#[test]
+fn real_world_shapes_evaluate_as_terraform_does() {
+    let m = model("testdata/eval/realworld", &[], &[]);
+    // optional() defaults and a dynamic block guarded by `!= null`
+    let cog = m
+        .resource("aws_apigatewayv2_authorizer.this[\"cognito\"]")
+        .unwrap();
+    assert_eq!(cog.str("authorizer_type"), Some("JWT"));
+    assert_eq!(
+        cog.str("jwt_configuration.0.issuer"),
+        Some("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc")
+    );
+    let lam = m
+        .resource("aws_apigatewayv2_authorizer.this[\"lambda\"]")
+        .unwrap();
+    assert_eq!(lam.str("authorizer_type"), Some("REQUEST"));
+    assert_eq!(lam.blocks("jwt_configuration").len(), 0);
+    assert!(!lam.get("jwt_configuration").unwrap().is_unknown());
+    // a root resource reads a module output and is passed back into the module: no cycle
+    let route = m
+        .resource("module.api.aws_apigatewayv2_route.this[\"GET /\"]")
+        .unwrap();
+    let auth = route.get("authorizer_id").unwrap();
+    assert!(
+        auth.origins()
+            .iter()
+            .any(|o| o.res.as_deref() == Some("aws_apigatewayv2_authorizer.ext")),
+        "{auth:?}"
+    );
+    // `unknown id != null` is unknown in Terraform too (no refinement on a computed id)
+    assert!(route.get("authorization_type").unwrap().is_unknown());
+    // module-level depends_on orders everything inside the module
+    let api = m.resource("module.api.aws_apigatewayv2_api.this").unwrap();
+    assert!(
+        api.depends_on.contains("module.cert"),
+        "{:?}",
+        api.depends_on
+    );
+    assert!(api.depends_on.contains("aws_route53_record.apex"));
+    assert!(m.orders_after(api, "module.cert.aws_acm_certificate.this"));
+    // tfvars give count = "2" for a number variable: Terraform converts it
+    assert!(m.resource("aws_ssm_parameter.replica[1]").is_some());
+    assert!(m.resource("aws_ssm_parameter.replica[2]").is_none());
+    // for_each keys made by a regular-expression replace
+    assert!(
+        m.resource("aws_ssm_parameter.client[\"my-app-1\"]")
+            .is_some()
+    );
+    assert!(
+        m.resource("aws_ssm_parameter.client[\"billing-svc\"]")
+            .is_some()
+    );
+}
