@@ -2,6 +2,7 @@
 
 pub mod hcl;
 pub mod json;
+pub mod merge;
 pub mod module;
 
 use crate::ast::{Body, Expr};
@@ -87,9 +88,10 @@ enum Kind {
 
 fn kind_of(p: &Path) -> Option<Kind> {
     let n = p.file_name()?.to_string_lossy();
-    if n.ends_with(".tf.json") {
+    // OpenTofu's .tofu/.tofu.json are configuration files as well
+    if n.ends_with(".tf.json") || n.ends_with(".tofu.json") {
         Some(Kind::TfJson)
-    } else if n.ends_with(".tf") {
+    } else if n.ends_with(".tf") || n.ends_with(".tofu") {
         Some(Kind::Tf)
     } else if n.ends_with(".tfvars.json") {
         Some(Kind::TfvarsJson)
@@ -209,6 +211,24 @@ fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
         name,
         text: Some(text),
         parsed,
+    }
+}
+
+/// OpenTofu: `x.tofu` (`x.tofu.json`) replaces `x.tf` (`x.tf.json`) in the same directory.
+fn tofu_wins(todo: &mut Vec<(PathBuf, Kind, PathBuf)>) {
+    let tofu: BTreeSet<PathBuf> = todo
+        .iter()
+        .filter_map(|(p, _, _)| {
+            let n = p.file_name()?.to_string_lossy().to_string();
+            let tf = n
+                .strip_suffix(".tofu.json")
+                .map(|s| format!("{s}.tf.json"))
+                .or_else(|| n.strip_suffix(".tofu").map(|s| format!("{s}.tf")))?;
+            Some(p.with_file_name(tf))
+        })
+        .collect();
+    if !tofu.is_empty() {
+        todo.retain(|(p, _, _)| !tofu.contains(p));
     }
 }
 
@@ -397,6 +417,7 @@ fn load_inner(
     todo.sort();
     todo.dedup();
 
+    tofu_wins(&mut todo);
     let mut loaded_dirs: BTreeSet<PathBuf> = todo.iter().map(|t| t.2.clone()).collect();
     let mut tfvars: BTreeMap<PathBuf, Vec<(String, u32, Body)>> = BTreeMap::new();
     loop {
@@ -432,17 +453,50 @@ fn load_inner(
                 }
                 Ok(Parsed::Config(b)) => {
                     debug_assert!(matches!(kind, Kind::Tf | Kind::TfJson));
-                    bodies.push((dir.clone(), id, b));
+                    let fname = r
+                        .path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().to_string())
+                        .unwrap_or_default();
+                    bodies.push((dir.clone(), fname, id, b));
                 }
             }
         }
-        for (dir, id, body) in bodies {
+        // per module: override files merged into the others (file-name order), as Terraform does
+        let mut by_dir: BTreeMap<PathBuf, (Vec<(u32, Body)>, Vec<(String, Body)>)> =
+            BTreeMap::new();
+        for (dir, fname, id, body) in bodies {
+            let e = by_dir.entry(dir).or_default();
+            if merge::is_override(&fname) {
+                e.1.push((fname, body));
+            } else {
+                e.0.push((id, body));
+            }
+        }
+        for (dir, (mut primary, mut overrides)) in by_dir {
+            overrides.sort_by(|a, b| a.0.cmp(&b.0));
+            if !overrides.is_empty() {
+                let mut bodies: Vec<Body> = primary
+                    .iter_mut()
+                    .map(|p| std::mem::take(&mut p.1))
+                    .collect();
+                merge::apply(
+                    &mut bodies,
+                    overrides.into_iter().map(|o| o.1).collect(),
+                    &mut out.errors,
+                );
+                for (p, b) in primary.iter_mut().zip(bodies) {
+                    p.1 = b;
+                }
+            }
             let m = out.modules.entry(dir.clone()).or_insert_with(|| ModuleDef {
                 dir: dir.clone(),
                 ..Default::default()
             });
             let dir_of = |src: &str| Some(canon(&dir.join(src)));
-            m.add_body(id, body, &dir_of, &mut out.errors);
+            for (id, body) in primary {
+                m.add_body(id, body, &dir_of, &mut out.errors);
+            }
         }
         // modules installed by `terraform init` next to a configuration
         let mut wanted: Vec<(PathBuf, String, String, Span)> = Vec::new();
@@ -539,6 +593,7 @@ fn load_inner(
         if next.is_empty() {
             break;
         }
+        tofu_wins(&mut next);
         todo = next;
     }
 

@@ -207,3 +207,26 @@ fn real_world_shapes_evaluate_as_terraform_does() {
             .is_some()
     );
 }
+
+/// Override files merge as Terraform merges them; a `.tofu` file replaces the `.tf` of its name.
+#[test]
+fn override_files_and_tofu_files() {
+    let m = model("testdata/eval/override", &[], &[]);
+    let get = m.resource("aws_api_gateway_method.get").unwrap();
+    assert_eq!(get.str("authorization"), Some("COGNITO_USER_POOLS"));
+    assert_eq!(get.str("http_method"), Some("GET"));
+    // lifecycle merges argument by argument
+    assert_eq!(
+        get.get("lifecycle.0.create_before_destroy")
+            .and_then(|v| v.as_bool()),
+        Some(true)
+    );
+    assert!(get.get("lifecycle.0.ignore_changes").is_some());
+    // other nested blocks are replaced whole
+    let r = m.resource("aws_route53_record.r").unwrap();
+    assert_eq!(r.blocks("alias").len(), 1);
+    assert_eq!(r.str("alias.0.name"), Some("new.example.com"));
+    // locals override value by value; stage.tofu replaced stage.tf
+    let p = m.resource("aws_ssm_parameter.stage").unwrap();
+    assert_eq!(p.str("value"), Some("prod"));
+}
