@@ -214,6 +214,10 @@ fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
     }
 }
 
+/// One module's parsed files: (file id, body) of the ordinary files, (file name, body) of the
+/// override files.
+type ModuleFiles = (Vec<(u32, Body)>, Vec<(String, Body)>);
+
 /// OpenTofu: `x.tofu` (`x.tofu.json`) replaces `x.tf` (`x.tf.json`) in the same directory.
 fn tofu_wins(todo: &mut Vec<(PathBuf, Kind, PathBuf)>) {
     let tofu: BTreeSet<PathBuf> = todo
@@ -463,8 +467,7 @@ fn load_inner(
             }
         }
         // per module: override files merged into the others (file-name order), as Terraform does
-        let mut by_dir: BTreeMap<PathBuf, (Vec<(u32, Body)>, Vec<(String, Body)>)> =
-            BTreeMap::new();
+        let mut by_dir: BTreeMap<PathBuf, ModuleFiles> = BTreeMap::new();
         for (dir, fname, id, body) in bodies {
             let e = by_dir.entry(dir).or_default();
             if merge::is_override(&fname) {
