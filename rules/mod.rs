@@ -80,6 +80,7 @@ rules! {
     "r53-parent-record-order/rule.rs" => r53_parent_record_order,
     "rest-scope-defined/rule.rs" => rest_scope_defined,
     "rest-scopes-need-cognito/rule.rs" => rest_scopes_need_cognito,
+    "tf-module-not-downloaded/rule.rs" => tf_module_not_downloaded,
 }
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

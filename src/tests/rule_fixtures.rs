@@ -37,7 +37,7 @@ fn every_rule_folder_is_registered_and_complete() {
         assert!(
             m.id.split('-')
                 .next()
-                .is_some_and(|g| ["rest", "http", "cognito", "acm", "r53"].contains(&g)),
+                .is_some_and(|g| ["rest", "http", "cognito", "acm", "r53", "tf"].contains(&g)),
             "{}: id must start with a service group",
             m.id
         );
