@@ -230,3 +230,34 @@ fn override_files_and_tofu_files() {
     let p = m.resource("aws_ssm_parameter.stage").unwrap();
     assert_eq!(p.str("value"), Some("prod"));
 }
+
+/// Registry modules (and the local modules inside them) are read from the directories
+/// `.terraform/modules/modules.json` names, keyed by module path.
+#[test]
+fn registry_modules_from_the_terraform_init_manifest() {
+    let m = model("testdata/eval/registry", &[], &[]);
+    let addrs: Vec<&str> = m.resources.iter().map(|r| r.address.as_str()).collect();
+    for a in [
+        "module.api.aws_apigatewayv2_api.this",
+        "module.api.aws_apigatewayv2_authorizer.jwt",
+        "module.api.module.acm.aws_acm_certificate.this",
+        "module.api.module.route.aws_apigatewayv2_route.get",
+    ] {
+        assert!(addrs.contains(&a), "{a} missing from {addrs:?}");
+    }
+    // the issuer came from the root: the authorizer joins the root's pool
+    let jwt = m
+        .resource("module.api.aws_apigatewayv2_authorizer.jwt")
+        .unwrap();
+    let iss = jwt.get("jwt_configuration.0.issuer").unwrap();
+    assert!(!m.links(iss, "aws_cognito_user_pool").is_empty(), "{iss:?}");
+    let run = super::lint(&["testdata/eval/registry"]);
+    assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
+    assert!(
+        !run.findings
+            .iter()
+            .any(|f| f.rule == "tf-module-not-downloaded"),
+        "{}",
+        super::describe(&run, None)
+    );
+}
