@@ -484,3 +484,68 @@ fn several_formats_in_one_run() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn eval_prints_values_origins_and_errors() {
+    // text: as terraform console prints it
+    let (code, out, _) = run(&[
+        "eval",
+        "testdata/eval/realworld",
+        "--module",
+        "module.api",
+        "--expr",
+        "var.routes",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("tomap({"), "{out}");
+    assert!(
+        out.contains("\"authorizer_id\" = (known after apply)"),
+        "{out}"
+    );
+    // JSON: known values, and the origins of unknown parts
+    let (code, out, _) = run(&[
+        "eval",
+        "testdata/eval/templates",
+        "--format",
+        "json",
+        "--expr",
+        "aws_api_gateway_rest_api.api.body",
+    ]);
+    assert_eq!(code, 0);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["known"], false);
+    assert_eq!(j["origins"][0], "aws_cognito_user_pool.p.arn");
+    let (code, out, _) = run(&[
+        "eval",
+        "testdata/eval/templates",
+        "--format",
+        "json",
+        "--expr",
+        "aws_ssm_parameter.files.value",
+    ]);
+    assert_eq!(code, 0);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["value"], "tpl/openapi.json.tftpl:true");
+    // an expression Terraform rejects: exit 2 with the message
+    let (code, _, err) = run(&[
+        "eval",
+        "testdata/eval/realworld",
+        "--expr",
+        "var.authorizer",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Did you mean \"authorizers\"?"), "{err}");
+    let (code, _, err) = run(&["eval", "testdata/eval/realworld", "--expr", "1 +"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("does not parse"), "{err}");
+    let (code, _, err) = run(&[
+        "eval",
+        "testdata/eval/realworld",
+        "--module",
+        "module.nope",
+        "--expr",
+        "1",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no module instance module.nope"), "{err}");
+}
