@@ -39,14 +39,10 @@ pub fn run(
         loaded.roots.push(root.clone());
         loaded.root_vars.entry(root.clone()).or_default();
     }
-    let text = format!("__authwire_eval__ = {expr}\n");
-    let id = loaded.files.add("<expr>".into(), text.clone());
-    let body = crate::load::hcl::parse_body(id, &text)
+    let id = loaded.files.add("<expr>".into(), expr.to_string());
+    let parsed = crate::load::hcl::parse_expr(id, expr)
         .map_err(|e| format!("the expression does not parse: {}", e.message))?;
-    if body.attrs.len() != 1 || !body.blocks.is_empty() {
-        return Err("--expr takes exactly one expression".into());
-    }
-    let e = &body.attrs[0].expr;
+    let e = &parsed;
     let root_dir = if loaded.roots.contains(&root) {
         root.clone()
     } else {

@@ -24,6 +24,18 @@ pub fn parse_body(file: u32, text: &str) -> Result<Body, ParseError> {
     Ok(cx.body(&body))
 }
 
+/// Parses one expression (spans are offsets into `text`).
+pub fn parse_expr(file: u32, text: &str) -> Result<Expr, ParseError> {
+    let e = hcl_edit::parser::parse_expr(text).map_err(|e| {
+        let loc = e.location();
+        ParseError {
+            offset: loc.offset(),
+            message: e.message().to_string(),
+        }
+    })?;
+    Ok(Cx { file }.expr(&e))
+}
+
 /// Parses the inside of a JSON string as a template (Terraform JSON syntax); every part gets `span`.
 pub fn parse_template_string(s: &str, span: Span) -> Result<Expr, String> {
     if !s.contains("${") && !s.contains("%{") {
