@@ -313,16 +313,51 @@ pub fn did_you_mean<'a>(
 /// Checks that every scope in `attr` of `res` is defined by a resource server of one of
 /// `pools` (what the rule is about is said by `subject`, e.g. "PUT /orders/{id}").
 #[allow(clippy::too_many_arguments)]
+/// Resource servers by pool, and the pools defining each known scope, built once per rule run.
+pub struct ScopeIndex<'a> {
+    pub by_pool: BTreeMap<String, Vec<&'a Resource>>,
+    pub pools_by_scope: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl<'a> ScopeIndex<'a> {
+    pub fn new(model: &'a Model) -> ScopeIndex<'a> {
+        let by_pool = by_pool(model, "aws_cognito_resource_server");
+        let mut pools_by_scope: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (pool, srvs) in &by_pool {
+            for r in srvs {
+                for i in r
+                    .get("scope_identifiers")
+                    .and_then(Val::items)
+                    .unwrap_or_default()
+                {
+                    if let Some(s) = i.as_str() {
+                        pools_by_scope
+                            .entry(s.to_string())
+                            .or_default()
+                            .insert(pool.clone());
+                    }
+                }
+            }
+        }
+        ScopeIndex {
+            by_pool,
+            pools_by_scope,
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn check_defined(
     meta: &'static super::Meta,
     res: &Resource,
     attr: &str,
     subject: &str,
     pools: &[&Resource],
-    servers: &BTreeMap<String, Vec<&Resource>>,
+    index: &ScopeIndex,
     allow_builtin: bool,
     out: &mut Vec<Finding>,
 ) {
+    let servers = &index.by_pool;
     let Some(items) = list(res, attr) else { return };
     let items = match items {
         Ok(i) => i,
@@ -378,17 +413,13 @@ pub fn check_defined(
             msg.push_str(" (a scope cannot contain spaces)");
         }
         // defined, but in another pool: the join is what is wrong
-        let elsewhere: Vec<&str> = servers
-            .iter()
-            .filter(|(pool, _)| !pools.iter().any(|p| &p.address == *pool))
-            .filter(|(_, srvs)| {
-                srvs.iter().any(|r| {
-                    r.get("scope_identifiers")
-                        .and_then(Val::items)
-                        .is_some_and(|ids| ids.iter().any(|i| i.as_str() == Some(s)))
-                })
-            })
-            .map(|(pool, _)| pool.as_str())
+        let elsewhere: Vec<&str> = index
+            .pools_by_scope
+            .get(s)
+            .into_iter()
+            .flatten()
+            .filter(|pool| !pools.iter().any(|p| &p.address == *pool))
+            .map(String::as_str)
             .collect();
         if !elsewhere.is_empty() {
             msg.push_str(&format!(

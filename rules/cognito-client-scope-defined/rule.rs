@@ -17,7 +17,7 @@ impl Rule for R {
         &META
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        let servers = by_pool(m, "aws_cognito_resource_server");
+        let servers = ScopeIndex::new(m);
         for client in m.resources_of("aws_cognito_user_pool_client") {
             match list(client, "allowed_oauth_scopes") {
                 None => continue,

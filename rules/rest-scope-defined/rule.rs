@@ -17,7 +17,7 @@ impl Rule for R {
         &META
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        let servers = by_pool(m, "aws_cognito_resource_server");
+        let servers = ScopeIndex::new(m);
         for method in m.resources_of("aws_api_gateway_method") {
             if method.str("authorization") != Some("COGNITO_USER_POOLS") {
                 continue;

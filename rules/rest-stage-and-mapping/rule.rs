@@ -19,9 +19,14 @@ impl Rule for R {
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         // literal names → stages and domains, indexed once
         let mut stages_by_name: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> = Default::default();
+        // (API address, stage name) → stages: the mapped API's own stage without a scan
+        let mut stages_by_api: std::collections::BTreeMap<(&str, &str), Vec<&crate::model::Resource>> = Default::default();
         for s in m.resources_of("aws_api_gateway_stage") {
             if let Some(n) = s.str("stage_name") {
                 stages_by_name.entry(n).or_default().push(s);
+                for a in s.get("rest_api_id").map(|v| m.links(v, "aws_api_gateway_rest_api")).unwrap_or_default() {
+                    stages_by_api.entry((a.address.as_str(), n)).or_default().push(s);
+                }
             }
         }
         let mut domains_by_name: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> = Default::default();
@@ -42,19 +47,14 @@ impl Rule for R {
                         match sv.as_str() {
                             // only stages of the mapped API: two APIs may both have a stage "prod"
                             Some(n) => {
-                                let all: Vec<&crate::model::Resource> = stages_by_name.get(n).cloned().unwrap_or_default();
-                                let own: Vec<&crate::model::Resource> = all
-                                    .iter()
-                                    .copied()
-                                    .filter(|s| {
-                                        apis.is_empty()
-                                            || s.get("rest_api_id").is_some_and(|v| {
-                                                m.links(v, "aws_api_gateway_rest_api").iter().any(|b| apis.iter().any(|a| a.address == b.address))
-                                            })
-                                    })
-                                    .collect();
+                                let own: Vec<&crate::model::Resource> = if apis.is_empty() {
+                                    stages_by_name.get(n).cloned().unwrap_or_default()
+                                } else {
+                                    apis.iter().flat_map(|a| stages_by_api.get(&(a.address.as_str(), n)).cloned().unwrap_or_default()).collect()
+                                };
                                 // a stage of another API with this name: reported below as the wrong API's stage
-                                if own.is_empty() { all } else { own }
+                                let all = || stages_by_name.get(n).cloned().unwrap_or_default();
+                                if own.is_empty() { all() } else { own }
                             }
                             None => vec![],
                         }
