@@ -250,6 +250,8 @@ impl Val {
             (V::Num(_), None) => Ty::Num,
             (V::Str(_) | V::Template(_), None) => Ty::Str,
             (V::List(l), None) => Ty::Tuple(l.iter().map(Val::ty).collect()),
+            // a resource object: its full schema (computed attributes) is the provider's
+            (V::Obj(_), None) if self.res.is_some() => Ty::Dynamic,
             (V::Obj(m), None) => Ty::Obj(m.iter().map(|(k, v)| (k.clone(), v.ty())).collect()),
         }
     }

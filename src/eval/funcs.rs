@@ -405,6 +405,22 @@ pub fn call(name: &str, args: Vec<Val>, cx: &Ctx) -> Val {
 fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
     let any_unknown = a.iter().any(Val::has_unknown);
     match name {
+        "keys" | "values" | "length"
+            if a.first()
+                .is_some_and(|x| x.res.is_some() && matches!(x.v, V::Obj(_))) =>
+        {
+            arity(name, a, 1, 1)?;
+            let addr = a[0].res.clone().unwrap_or_default();
+            return Ok(Val::unknown_typed(
+                vec![Origin::computed(&addr, "")],
+                if name == "length" {
+                    Ty::Num
+                } else {
+                    Ty::Dynamic
+                },
+            ));
+        }
+
         "sensitive" | "nonsensitive" | "ephemeralasnull" => {
             arity(name, a, 1, 1)?;
             return Ok(a[0].clone());
@@ -557,6 +573,10 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
                     }
                     Ok(v.clone())
                 }
+                None if a[0].res.is_some() => Ok(Val::unknown(Origin::computed(
+                    a[0].res.as_deref().unwrap_or_default(),
+                    &k,
+                ))),
                 None => match a.get(2) {
                     Some(d) if d.is_null() && a[0].is_map() => {
                         Ok(Val::typed(V::Null, Some(elem_ty(&a[0]))))
@@ -571,6 +591,26 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
         "merge" => {
             let mut out = BTreeMap::new();
             let mut all_maps = true;
+            let res = a
+                .iter()
+                .find_map(|x| x.res.clone().filter(|_| matches!(x.v, V::Obj(_))));
+            if let Some(addr) = res {
+                for (i, x) in a.iter().enumerate() {
+                    if x.is_unknown() {
+                        return Ok(unknown(std::slice::from_ref(x), Ty::Dynamic));
+                    }
+                    if !x.is_null() {
+                        out.extend(
+                            want_map(name, i, x)?
+                                .iter()
+                                .map(|(k, v)| (k.clone(), v.clone())),
+                        );
+                    }
+                }
+                let mut v = Val::object(out);
+                v.res = Some(addr);
+                return Ok(v);
+            }
             for (i, x) in a.iter().enumerate() {
                 if x.is_null() {
                     continue;

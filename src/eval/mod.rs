@@ -160,8 +160,12 @@ fn locate(mut v: Val, at: Span) -> Val {
     v
 }
 
-/// True when the value holds an error anywhere (what `try` and `can` catch).
+/// True when the value holds an error anywhere (what `try` and `can` catch). A resource
+/// object's own attribute errors are reported at the resource and do not count here.
 pub fn has_error(v: &Val) -> bool {
+    if v.res.is_some() && matches!(v.v, V::Obj(_)) {
+        return false;
+    }
     match &v.v {
         V::Unknown(o) => o.iter().any(|o| o.kind == OriginKind::Error),
         V::Template(p) => p.iter().any(|p| match p {
@@ -541,6 +545,18 @@ impl<'a> Evaluator<'a> {
             },
             Some((v, at)) => (v, at),
             None => match default() {
+                // a root variable whose default is null is given by the pipeline (-var, TF_VAR_):
+                // not known here, as `terraform validate` sees it
+                Some(d) if d.is_null() && i.parent.is_none() => {
+                    let u = Val::unknown(Origin::other(
+                        OriginKind::Variable,
+                        format!("{qualified} (default null)"),
+                    ));
+                    return match self.con_of(inst, name) {
+                        Some(con) => types::convert(&u, &con).unwrap_or(u),
+                        None => u,
+                    };
+                }
                 Some(d) => {
                     let at = d.at.unwrap_or(decl.span);
                     (d, at)
@@ -986,7 +1002,27 @@ impl<'a> Evaluator<'a> {
         addr: &str,
     ) -> BTreeMap<String, Val> {
         let mut out = BTreeMap::new();
+        let lifecycle = prefix.starts_with("lifecycle.");
         for a in &body.attrs {
+            if lifecycle && a.name == "ignore_changes" {
+                // attribute paths of this resource (or `all`), not references: kept as text
+                spans.insert(format!("{prefix}{}", a.name), a.span);
+                let paths = match &a.expr {
+                    Expr::Array(items, _) => Val::tuple(
+                        items
+                            .iter()
+                            .map(|i| {
+                                Val::str(crate::load::module::traversal_name(i).unwrap_or_default())
+                            })
+                            .collect(),
+                    ),
+                    other => {
+                        Val::str(crate::load::module::traversal_name(other).unwrap_or_default())
+                    }
+                };
+                out.insert(a.name.clone(), paths.with_at(a.expr.span()));
+                continue;
+            }
             let v = self.eval(&a.expr, sc).with_at(a.expr.span());
             self.report(&v, a.expr.span());
             spans.insert(format!("{prefix}{}", a.name), a.span);
@@ -1068,6 +1104,12 @@ impl<'a> Evaluator<'a> {
                         spans.insert(format!("{prefix}{label}"), b.span);
                     }
                 }
+                continue;
+            }
+            if prefix.is_empty() && matches!(b.kind.as_str(), "provisioner" | "connection")
+                || matches!(b.kind.as_str(), "precondition" | "postcondition")
+            {
+                // provisioners and conditions run at apply time and may use `self`
                 continue;
             }
             let list = lists.entry(b.kind.clone()).or_default();
@@ -2256,6 +2298,11 @@ impl<'a> Evaluator<'a> {
                 }
             });
             if !unknown.is_empty() {
+                // Terraform cannot decide yet; the argument's own unknowns are the best origins
+                let full = self.eval(a, sc);
+                if !has_error(&full) && full.has_unknown() {
+                    unknown = full.origins();
+                }
                 return Val::unknown_typed(
                     unknown,
                     if name == "can" { Ty::Bool } else { Ty::Dynamic },

@@ -434,9 +434,16 @@ fn convert_in(v: &Val, c: &Con) -> Result<Val, String> {
                     (None, None, true) => {
                         keep(v, V::Null, Some(a.con.ty()).filter(|t| *t != Ty::Dynamic))
                     }
-                    (None, None, false) => match m.get(&a.name) {
-                        Some(null) => convert_in(null, &a.con)?,
-                        None => return Err(format!("attribute \"{}\" is required", a.name)),
+                    (None, None, false) => match (m.get(&a.name), &v.res) {
+                        (Some(null), _) => convert_in(null, &a.con)?,
+                        // a resource object has every attribute of its schema: computed ones
+                        // are known after apply
+                        (None, Some(addr)) => {
+                            convert_in(&Val::unknown(Origin::computed(addr, &a.name)), &a.con)?
+                        }
+                        (None, None) => {
+                            return Err(format!("attribute \"{}\" is required", a.name));
+                        }
                     },
                 };
                 out.insert(a.name.clone(), x);

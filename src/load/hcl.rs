@@ -13,7 +13,15 @@ pub struct ParseError {
 }
 
 pub fn parse_body(file: u32, text: &str) -> Result<Body, ParseError> {
-    let body = hcl_edit::parser::parse_body(text).map_err(|e| {
+    let parsed = hcl_edit::parser::parse_body(text).or_else(|e| {
+        // HCL ignores line breaks inside `{ for ... }`; hcl-edit does not: retry with those
+        // line breaks as spaces (same byte offsets, so every span still points at the text)
+        match join_for_object_lines(text) {
+            Some(t) => hcl_edit::parser::parse_body(&t).map_err(|_| e),
+            None => Err(e),
+        }
+    });
+    let body = parsed.map_err(|e| {
         let loc = e.location();
         ParseError {
             offset: loc.offset(),
@@ -22,6 +30,118 @@ pub fn parse_body(file: u32, text: &str) -> Result<Body, ParseError> {
     })?;
     let cx = Cx { file };
     Ok(cx.body(&body))
+}
+
+/// The text with every line break inside a `{ for ... }` expression turned into a space (and line
+/// comments there blanked), byte for byte the same length; `None` when there is none.
+fn join_for_object_lines(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut out = b.to_vec();
+    let mut changed = false;
+    // stack of open brackets; `true` for a `{` that starts a for expression
+    let mut stack: Vec<(u8, bool)> = Vec::new();
+    let mut i = 0;
+    let in_for = |stack: &Vec<(u8, bool)>| stack.iter().any(|(_, f)| *f);
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'"' => {
+                // skip a quoted string (templates inside may nest braces; keep it simple)
+                i += 1;
+                let mut depth = 0usize;
+                while i < b.len() {
+                    match b[i] {
+                        b'\\' => i += 1,
+                        b'$' | b'%' if b.get(i + 1) == Some(&b'{') => {
+                            depth += 1;
+                            i += 1;
+                        }
+                        b'}' if depth > 0 => depth -= 1,
+                        b'"' if depth == 0 => break,
+                        b'\n' if depth == 0 => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'<' if b.get(i + 1) == Some(&b'<') => {
+                // a heredoc: leave files that use them inside for expressions alone
+                if in_for(&stack) {
+                    return None;
+                }
+                let rest = &text[i + 2..];
+                let rest = rest.strip_prefix('-').unwrap_or(rest);
+                let marker: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if marker.is_empty() {
+                    i += 2;
+                    continue;
+                }
+                // skip to the line that is only the marker
+                let mut pos = text[i..].find('\n').map(|p| i + p + 1)?;
+                loop {
+                    let end = text[pos..]
+                        .find('\n')
+                        .map(|p| pos + p)
+                        .unwrap_or(text.len());
+                    if text[pos..end].trim() == marker {
+                        i = end;
+                        break;
+                    }
+                    if end >= text.len() {
+                        return None;
+                    }
+                    pos = end + 1;
+                }
+                continue;
+            }
+            b'#' => {
+                let end = text[i..].find('\n').map(|p| i + p).unwrap_or(b.len());
+                if in_for(&stack) {
+                    out[i..end].iter_mut().for_each(|x| *x = b' ');
+                    changed = true;
+                }
+                i = end;
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                let end = text[i..].find('\n').map(|p| i + p).unwrap_or(b.len());
+                if in_for(&stack) {
+                    out[i..end].iter_mut().for_each(|x| *x = b' ');
+                    changed = true;
+                }
+                i = end;
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let end = text[i + 2..].find("*/").map(|p| i + 2 + p + 2)?;
+                i = end;
+                continue;
+            }
+            b'{' | b'[' | b'(' => {
+                let rest = text[i + 1..].trim_start();
+                let is_for = c == b'{'
+                    && rest.starts_with("for")
+                    && rest[3..].starts_with(|ch: char| ch.is_whitespace());
+                stack.push((c, is_for));
+            }
+            b'}' | b']' | b')' => {
+                stack.pop();
+            }
+            b'\n' if in_for(&stack) => {
+                out[i] = b' ';
+                changed = true;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !changed {
+        return None;
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Parses one expression (spans are offsets into `text`).

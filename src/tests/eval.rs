@@ -261,3 +261,33 @@ fn registry_modules_from_the_terraform_init_manifest() {
         super::describe(&run, None)
     );
 }
+
+/// What the audit of public modules taught: resource objects through conditionals and functions,
+/// lifecycle paths, line breaks in `{ for }`, null-default root variables.
+#[test]
+fn resource_objects_keep_their_computed_attributes() {
+    let m = model("testdata/eval/resource-objects", &[], &[]);
+    let v = m.resource("aws_ssm_parameter.v").unwrap();
+    for (tag, attr) in [
+        ("cond", "id"),
+        ("merged", "arn"),
+        ("lookup", "arn"),
+        ("tried", "arn"),
+        ("module", "arn"),
+    ] {
+        let t = v.get(&format!("tags.{tag}")).unwrap();
+        assert!(
+            t.origins()
+                .iter()
+                .any(|o| o.res.as_deref() == Some("aws_cognito_user_pool.p[0]") && o.attr == attr),
+            "{tag}: {t:?}"
+        );
+    }
+    assert_eq!(v.str("tags.names"), Some("other"));
+    // the prefix is not known here (default null): the name is unknown, not an error
+    assert!(v.get("name").unwrap().is_unknown());
+    let p = m.resource("aws_cognito_user_pool.p[0]").unwrap();
+    assert!(p.get("lifecycle.0.ignore_changes").is_some());
+    let run = super::lint(&["testdata/eval/resource-objects"]);
+    assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
+}
