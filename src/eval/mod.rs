@@ -27,7 +27,8 @@ const MAX_DEPTH: usize = 64;
 
 enum Slot {
     Busy,
-    Done(Val),
+    /// Shared: a reference reads one attribute without copying the whole value.
+    Done(Rc<Val>),
 }
 
 /// The instances a module call made.
@@ -482,17 +483,17 @@ impl<'a> Evaluator<'a> {
         con
     }
 
-    fn var(&self, inst: usize, name: &str) -> Val {
+    fn var(&self, inst: usize, name: &str) -> Rc<Val> {
         let i = self.inst(inst);
         match i.vars.borrow().get(name) {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
-                return Val::error(format!("cycle: var.{name} depends on itself"));
+                return Rc::new(Val::error(format!("cycle: var.{name} depends on itself")));
             }
             None => {}
         }
         i.vars.borrow_mut().insert(name.to_string(), Slot::Busy);
-        let v = self.var_value(inst, &i, name);
+        let v = Rc::new(self.var_value(inst, &i, name));
         i.vars
             .borrow_mut()
             .insert(name.to_string(), Slot::Done(v.clone()));
@@ -597,50 +598,54 @@ impl<'a> Evaluator<'a> {
         v
     }
 
-    fn local(&self, inst: usize, name: &str) -> Val {
+    fn local(&self, inst: usize, name: &str) -> Rc<Val> {
         let i = self.inst(inst);
         match i.locals.borrow().get(name) {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
-                return Val::error(format!(
+                return Rc::new(Val::error(format!(
                     "Cycle: local.{name} refers to itself (directly or through other values)"
-                ));
+                )));
             }
             None => {}
         }
         let Some(a) = i.def.locals.get(name) else {
-            return Val::error(format!(
+            return Rc::new(Val::error(format!(
                 "Reference to undeclared local value: local.{name} is not defined in this module.{}",
                 did_you_mean(name, i.def.locals.keys().map(String::as_str))
-            ));
+            )));
         };
         i.locals.borrow_mut().insert(name.to_string(), Slot::Busy);
         let v = self.eval(&a.expr, &Scope::new(inst)).with_at(a.expr.span());
         self.report(&v, a.expr.span());
+        let v = Rc::new(v);
         i.locals
             .borrow_mut()
             .insert(name.to_string(), Slot::Done(v.clone()));
         v
     }
 
-    fn output(&self, inst: usize, name: &str) -> Val {
+    fn output(&self, inst: usize, name: &str) -> Rc<Val> {
         let i = self.inst(inst);
         match i.outputs.borrow().get(name) {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
-                return Val::error(format!("Cycle: output \"{name}\" refers to itself"));
+                return Rc::new(Val::error(format!(
+                    "Cycle: output \"{name}\" refers to itself"
+                )));
             }
             None => {}
         }
         let Some(a) = i.def.outputs.get(name) else {
-            return Val::error(format!(
+            return Rc::new(Val::error(format!(
                 "Unsupported attribute: the module has no output named \"{name}\".{}",
                 did_you_mean(name, i.def.outputs.keys().map(String::as_str))
-            ));
+            )));
         };
         i.outputs.borrow_mut().insert(name.to_string(), Slot::Busy);
         let v = self.eval(&a.expr, &Scope::new(inst)).with_at(a.expr.span());
         self.report(&v, a.expr.span());
+        let v = Rc::new(v);
         i.outputs
             .borrow_mut()
             .insert(name.to_string(), Slot::Done(v.clone()));
@@ -650,22 +655,22 @@ impl<'a> Evaluator<'a> {
     // ---------------------------------------------------------------- resources
 
     /// The value of `aws_x.y` (object; tuple for count; object keyed by for_each key).
-    fn resource_value(&self, inst: usize, k: usize) -> Val {
+    fn resource_value(&self, inst: usize, k: usize) -> Rc<Val> {
         let i = self.inst(inst);
         match i.resources.borrow().get(&k) {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
                 let r = &i.def.resources[k];
-                return Val::error(format!(
+                return Rc::new(Val::error(format!(
                     "Cycle: {} refers to itself (directly or through other values)",
                     r.local_addr()
-                ));
+                )));
             }
             None => {}
         }
         i.resources.borrow_mut().insert(k, Slot::Busy);
         let r = &i.def.resources[k];
-        let v = self.expand_resource(inst, r);
+        let v = Rc::new(self.expand_resource(inst, r));
         i.resources.borrow_mut().insert(k, Slot::Done(v.clone()));
         v
     }
@@ -1346,7 +1351,7 @@ impl<'a> Evaluator<'a> {
         let def = self.inst(idx).def;
         let mut m = BTreeMap::new();
         for name in def.outputs.keys() {
-            m.insert(name.clone(), self.output(idx, name));
+            m.insert(name.clone(), (*self.output(idx, name)).clone());
         }
         Val::object(m)
     }
@@ -1361,13 +1366,13 @@ impl<'a> Evaluator<'a> {
         match self.module_insts(inst, c) {
             Insts::Missing(v) => (v, 0),
             Insts::One(idx) => match attr_at(0) {
-                Some(o) => (self.output(idx, o), 1),
+                Some(o) => ((*self.output(idx, o)).clone(), 1),
                 None => (self.outputs_object(idx), 0),
             },
             Insts::Unknown(u, idx) => match (ops.first(), attr_at(1)) {
                 (Some(Op::Index(_)), Some(o)) => {
                     let v = self.output(idx, o);
-                    (unknown_from(&[&u, &v]), 2)
+                    (unknown_from(&[&u, &*v]), 2)
                 }
                 _ => (u, 0),
             },
@@ -1379,7 +1384,7 @@ impl<'a> Evaluator<'a> {
                         && n.fract() == 0.0
                         && (n as usize) < idxs.len()
                     {
-                        return (self.output(idxs[n as usize], o), 2);
+                        return ((*self.output(idxs[n as usize], o)).clone(), 2);
                     }
                 }
                 (
@@ -1393,7 +1398,7 @@ impl<'a> Evaluator<'a> {
                     if let Some(k) = key_string(&k)
                         && let Some((_, i)) = pairs.iter().find(|(pk, _)| *pk == k)
                     {
-                        return (self.output(*i, o), 2);
+                        return ((*self.output(*i, o)).clone(), 2);
                     }
                 }
                 (
@@ -1452,10 +1457,47 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Resolves the head of a reference and returns (value, number of operators consumed).
-    fn reference(&self, name: &str, ops: &[Op], sc: &Scope) -> (Val, usize) {
+    fn reference(&self, name: &str, ops: &[Op], sc: &Scope) -> (Rc<Val>, usize) {
         if let Some((_, v)) = sc.names.iter().rev().find(|(n, _)| n == name) {
-            return (v.clone(), 0);
+            return (Rc::new(v.clone()), 0);
         }
+        let attr = |i: usize| match ops.get(i) {
+            Some(Op::Attr(a)) => Some(a.as_str()),
+            _ => None,
+        };
+        // the values held in slots are shared, not copied
+        match (name, attr(0), attr(1)) {
+            ("var", Some(n), _) => return (self.var(sc.inst, n), 1),
+            ("local", Some(n), _) => return (self.local(sc.inst, n), 1),
+            ("data", Some(t), Some(n)) => {
+                if let Some(k) = self.find_resource(sc.inst, Mode::Data, t, n) {
+                    return (self.resource_value(sc.inst, k), 2);
+                }
+            }
+            (t, Some(n), _)
+                if !matches!(
+                    t,
+                    "count"
+                        | "each"
+                        | "path"
+                        | "terraform"
+                        | "self"
+                        | "module"
+                        | "ephemeral"
+                        | "data"
+                ) =>
+            {
+                if let Some(k) = self.find_resource(sc.inst, Mode::Managed, t, n) {
+                    return (self.resource_value(sc.inst, k), 1);
+                }
+            }
+            _ => {}
+        }
+        let (v, used) = self.reference_inner(name, ops, sc);
+        (Rc::new(v), used)
+    }
+
+    fn reference_inner(&self, name: &str, ops: &[Op], sc: &Scope) -> (Val, usize) {
         let attr = |i: usize| match ops.get(i) {
             Some(Op::Attr(a)) => Some(a.as_str()),
             _ => None,
@@ -1463,11 +1505,11 @@ impl<'a> Evaluator<'a> {
         let inst = self.inst(sc.inst);
         match name {
             "var" => match attr(0) {
-                Some(n) => (self.var(sc.inst, n), 1),
+                Some(n) => ((*self.var(sc.inst, n)).clone(), 1),
                 None => (Val::error("var must be followed by a variable name"), 0),
             },
             "local" => match attr(0) {
-                Some(n) => (self.local(sc.inst, n), 1),
+                Some(n) => ((*self.local(sc.inst, n)).clone(), 1),
                 None => (Val::error("local must be followed by a name"), 0),
             },
             "count" => match (attr(0), &sc.count) {
@@ -1534,7 +1576,7 @@ impl<'a> Evaluator<'a> {
                 };
                 match (attr(0), attr(1)) {
                     (Some(t), Some(n)) => match self.find_resource(sc.inst, mode, t, n) {
-                        Some(k) => (self.resource_value(sc.inst, k), 2),
+                        Some(k) => ((*self.resource_value(sc.inst, k)).clone(), 2),
                         None => (self.undeclared_resource(sc.inst, mode, t, n), 2),
                     },
                     _ => (
@@ -1545,7 +1587,7 @@ impl<'a> Evaluator<'a> {
             }
             t => match attr(0) {
                 Some(n) => match self.find_resource(sc.inst, Mode::Managed, t, n) {
-                    Some(k) => (self.resource_value(sc.inst, k), 1),
+                    Some(k) => ((*self.resource_value(sc.inst, k)).clone(), 1),
                     None => (self.undeclared_resource(sc.inst, Mode::Managed, t, n), 1),
                 },
                 None => (
@@ -1779,13 +1821,26 @@ impl<'a> Evaluator<'a> {
                 }
                 Val::new(V::Obj(m), at)
             }
-            Expr::Var(n, _) => self.reference(n, &[], sc).0.with_at(e.span()),
+            Expr::Var(n, _) => (*self.reference(n, &[], sc).0).clone().with_at(e.span()),
             Expr::Traversal(base, ops, _) => {
                 let (v, used) = match &**base {
                     Expr::Var(n, _) => self.reference(n, ops, sc),
-                    other => (self.eval(other, sc), 0),
+                    other => (Rc::new(self.eval(other, sc)), 0),
                 };
-                let mut r = self.apply_ops(v, &ops[used.min(ops.len())..], sc);
+                let rest = &ops[used.min(ops.len())..];
+                // the first step reads the shared value in place: only the part asked for is copied
+                let mut r = match rest.first() {
+                    Some(Op::Attr(a)) if !has_error(&v) => {
+                        let x = self.get_attr(&v, a);
+                        self.apply_ops(x, &rest[1..], sc)
+                    }
+                    Some(Op::Index(ie)) if !has_error(&v) => {
+                        let k = self.eval(ie, sc);
+                        let x = self.index(&v, &k);
+                        self.apply_ops(x, &rest[1..], sc)
+                    }
+                    _ => self.apply_ops((*v).clone(), rest, sc),
+                };
                 if r.at.is_none() || matches!(&**base, Expr::Var(..)) && used == 0 {
                     r.at = at;
                 }
