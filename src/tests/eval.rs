@@ -288,6 +288,13 @@ fn resource_objects_keep_their_computed_attributes() {
     assert!(v.get("name").unwrap().is_unknown());
     let p = m.resource("aws_cognito_user_pool.p[0]").unwrap();
     assert!(p.get("lifecycle.0.ignore_changes").is_some());
+    // a conditional whose condition is unknown keeps the references of both branches
+    let d = m.resource("aws_api_gateway_domain_name.d").unwrap();
+    let certs = m.links(
+        d.get("regional_certificate_arn").unwrap(),
+        "aws_acm_certificate",
+    );
+    assert_eq!(certs.len(), 2, "{certs:?}");
     let run = super::lint(&["testdata/eval/resource-objects"]);
     assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
 }

@@ -42,3 +42,21 @@ resource "aws_ssm_parameter" "v" {
     names  = local.names["b"]
   }
 }
+
+variable "east" {
+  type = bool
+}
+
+resource "aws_acm_certificate" "a" {
+  domain_name = "a.example.com"
+}
+
+resource "aws_acm_certificate" "b" {
+  domain_name = "b.example.com"
+}
+
+# the condition is unknown: both certificates stay joined to the domain
+resource "aws_api_gateway_domain_name" "d" {
+  domain_name              = "api.example.com"
+  regional_certificate_arn = var.east ? aws_acm_certificate.a.arn : aws_acm_certificate.b.arn
+}
