@@ -187,13 +187,27 @@ pub fn from_parts(parts: Vec<Part>) -> V {
     }
     match out.as_slice() {
         [] => V::Str(String::new()),
-        [Part::Lit(s)] => V::Str(s.clone()),
+        [Part::Lit(s)] => V::Str(nfc(s.clone())),
         _ => V::Template(out),
     }
 }
 
+/// cty normalizes every string to Unicode NFC as it becomes a value (`cty.StringVal`), so
+/// literals, template results and function results all compare and count as NFC text.
+pub fn nfc(s: String) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii()
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
 fn string(x: impl Into<String>) -> Val {
-    Val::str(x)
+    Val::str(nfc(x.into()))
 }
 
 fn arity(name: &str, args: &[Val], min: usize, max: usize) -> Result<(), String> {

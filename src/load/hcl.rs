@@ -1,6 +1,7 @@
 //! HCL native syntax (hcl-edit, with spans) → `ast`.
 
 use crate::ast::{Attr, BinOp, Block, Body, Expr, ForExpr, ObjKey, Op, TPart};
+use crate::eval::funcs::nfc;
 use crate::source::Span;
 use hcl_edit::Span as _;
 use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
@@ -27,7 +28,7 @@ pub fn parse_body(file: u32, text: &str) -> Result<Body, ParseError> {
 /// Parses the inside of a JSON string as a template (Terraform JSON syntax); every part gets `span`.
 pub fn parse_template_string(s: &str, span: Span) -> Result<Expr, String> {
     if !s.contains("${") && !s.contains("%{") {
-        return Ok(Expr::Str(s.to_string(), span));
+        return Ok(Expr::Str(nfc(s.to_string()), span));
     }
     let t = hcl_edit::parser::parse_template(s).map_err(|e| e.message().to_string())?;
     let cx = Cx { file: span.file };
@@ -155,7 +156,7 @@ impl Cx {
             Expression::Null(_) => Expr::Null(s),
             Expression::Bool(b) => Expr::Bool(*b.value(), s),
             Expression::Number(n) => Expr::Num(n.value().as_f64().unwrap_or(f64::NAN), s),
-            Expression::String(v) => Expr::Str(v.value().clone(), s),
+            Expression::String(v) => Expr::Str(nfc(v.value().clone()), s),
             Expression::Array(a) => Expr::Array(a.iter().map(|e| self.expr(e)).collect(), s),
             Expression::Object(o) => Expr::Object(
                 o.iter()
@@ -273,7 +274,7 @@ impl Cx {
         let mut out = Vec::new();
         for el in t.iter() {
             match el {
-                Element::Literal(l) => out.push(TPart::Lit(l.value().clone())),
+                Element::Literal(l) => out.push(TPart::Lit(nfc(l.value().clone()))),
                 Element::Interpolation(i) => out.push(TPart::Interp(self.expr(&i.expr))),
                 Element::Directive(d) => match &**d {
                     Directive::If(i) => out.push(TPart::If(
