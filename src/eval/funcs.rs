@@ -554,32 +554,68 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
             });
         }
         "lookup" => {
+            // Terraform's LookupFunc: on a map the default must convert to the element type and
+            // the result has that type; on an object the attribute is returned as it is, or the
+            // default as it is when the attribute is absent
             arity(name, a, 2, 3)?;
-            if a[0].is_unknown() || a[1].is_unknown() {
-                return Ok(unknown(a, Ty::Dynamic));
-            }
-            let m = want_map(name, 0, &a[0])?;
-            let k = want_str(name, 1, &a[1])?;
-            return match m.get(&k) {
-                Some(v) => {
-                    if let Some(d) = a.get(2)
-                        && !d.is_null()
-                        && let Some(t) = unify(&[v.ty(), d.ty()])
-                        && t != Ty::Dynamic
-                    {
-                        return types::convert(v, &Con::from_ty(&t));
+            let bad = |p: &str, m: &str| {
+                format!("Invalid function argument: Invalid value for \"{p}\" parameter: {m}.")
+            };
+            return match a[0].ty() {
+                Ty::Map(elem) => {
+                    let con = Con::from_ty(&elem);
+                    let default = match a.get(2) {
+                        Some(d) => Some(types::convert(d, &con).map_err(|_| {
+                            bad(
+                                "default",
+                                "the default value must have the same type as the map elements",
+                            )
+                        })?),
+                        None => None,
+                    };
+                    if a[0].is_null() {
+                        return Err(bad("inputMap", "argument must not be null"));
                     }
-                    Ok(v.clone())
+                    if a[0].is_unknown() || a[1].is_unknown() {
+                        return Ok(unknown(a, *elem));
+                    }
+                    let k = want_str(name, 1, &a[1])?;
+                    match (want_map(name, 0, &a[0])?.get(&k), default) {
+                        (Some(v), _) => Ok(v.clone()),
+                        (None, Some(d)) => Ok(d),
+                        (None, None) => Err(format!(
+                            "Call to function \"lookup\" failed: lookup failed to find key \"{k}\"."
+                        )),
+                    }
                 }
-                None => match a.get(2) {
-                    Some(d) if d.is_null() && a[0].is_map() => {
-                        Ok(Val::typed(V::Null, Some(elem_ty(&a[0]))))
+                Ty::Obj(attrs) => {
+                    if a[0].is_null() {
+                        return Err(bad("inputMap", "argument must not be null"));
                     }
-                    Some(d) => Ok(d.clone()),
-                    None => Err(format!(
-                        "Invalid function argument: lookup failed to find key \"{k}\""
-                    )),
-                },
+                    if a[1].is_unknown() {
+                        return Ok(unknown(a, Ty::Dynamic));
+                    }
+                    let k = want_str(name, 1, &a[1])?;
+                    if let Some(t) = attrs.get(&k) {
+                        if a[0].is_unknown() {
+                            return Ok(unknown(a, t.clone()));
+                        }
+                        return Ok(want_map(name, 0, &a[0])?[&k].clone());
+                    }
+                    match a.get(2) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(bad(
+                            "inputMap",
+                            &format!("the given object has no attribute \"{k}\""),
+                        )),
+                    }
+                }
+                Ty::Dynamic if a[0].is_unknown() => Ok(unknown(a, Ty::Dynamic)),
+                _ if a[0].is_null() => Err(bad("inputMap", "argument must not be null")),
+                _ => Err(bad(
+                    "inputMap",
+                    "lookup() requires a map as the first argument",
+                )),
             };
         }
         "merge" => {
