@@ -58,6 +58,16 @@ fn respan_part(p: &mut TPart, span: Span) {
     }
 }
 
+fn respan_ops(ops: &mut [Op], span: Span) {
+    for op in ops.iter_mut() {
+        match op {
+            Op::Index(e) => respan(e, span),
+            Op::AttrSplat(inner) => respan_ops(inner, span),
+            Op::Attr(_) | Op::Splat => {}
+        }
+    }
+}
+
 /// Gives every node of an expression the same span (used for expressions embedded in JSON strings,
 /// whose inner offsets do not map onto the file when the string has escapes).
 fn respan(e: &mut Expr, span: Span) {
@@ -85,11 +95,7 @@ fn respan(e: &mut Expr, span: Span) {
         Expr::Traversal(b, ops, s) => {
             *s = span;
             respan(b, span);
-            for op in ops.iter_mut() {
-                if let Op::Index(e) = op {
-                    respan(e, span);
-                }
-            }
+            respan_ops(ops, span);
         }
         Expr::Call(_, args, _, s) => {
             *s = span;
@@ -238,20 +244,41 @@ impl<'s> Cx<'s> {
                 )
             }
             Expression::Traversal(t) => {
-                let ops = t
-                    .operators
-                    .iter()
-                    .map(|op| match op.value() {
-                        TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
-                            Op::Splat
+                let mut ops = Vec::new();
+                // inside an attribute-only splat: the operations it applies to each element
+                let mut attr_splat: Option<Vec<Op>> = None;
+                for op in t.operators.iter() {
+                    let one = match op.value() {
+                        TraversalOperator::FullSplat(_) => Op::Splat,
+                        TraversalOperator::AttrSplat(_) => {
+                            if let Some(inner) = attr_splat.replace(Vec::new()) {
+                                ops.push(Op::AttrSplat(inner));
+                            }
+                            continue;
                         }
                         TraversalOperator::GetAttr(i) => Op::Attr(i.as_str().to_string()),
                         TraversalOperator::Index(e) => Op::Index(self.expr(e)),
                         TraversalOperator::LegacyIndex(i) => {
                             Op::Index(Expr::Num(*i.value() as f64, s))
                         }
-                    })
-                    .collect();
+                    };
+                    let continues_splat = matches!(
+                        op.value(),
+                        TraversalOperator::GetAttr(_) | TraversalOperator::LegacyIndex(_)
+                    );
+                    match &mut attr_splat {
+                        Some(inner) if continues_splat => inner.push(one),
+                        _ => {
+                            if let Some(inner) = attr_splat.take() {
+                                ops.push(Op::AttrSplat(inner));
+                            }
+                            ops.push(one);
+                        }
+                    }
+                }
+                if let Some(inner) = attr_splat {
+                    ops.push(Op::AttrSplat(inner));
+                }
                 Expr::Traversal(Box::new(self.expr(&t.expr)), ops, s)
             }
             Expression::UnaryOp(u) => {
