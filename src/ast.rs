@@ -51,7 +51,11 @@ pub enum TPart {
 pub enum Op {
     Attr(String),
     Index(Expr),
+    /// `[*]`: every following operation applies to each element.
     Splat,
+    /// Legacy attribute-only splat `.*`: only the attribute (and `.N` index) operations written
+    /// right after it apply to each element; what follows applies to the whole result.
+    AttrSplat(Vec<Op>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

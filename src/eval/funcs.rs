@@ -187,13 +187,27 @@ pub fn from_parts(parts: Vec<Part>) -> V {
     }
     match out.as_slice() {
         [] => V::Str(String::new()),
-        [Part::Lit(s)] => V::Str(s.clone()),
+        [Part::Lit(s)] => V::Str(nfc(s.clone())),
         _ => V::Template(out),
     }
 }
 
+/// cty normalizes every string to Unicode NFC as it becomes a value (`cty.StringVal`), so
+/// literals, template results and function results all compare and count as NFC text.
+pub fn nfc(s: String) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii()
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
 fn string(x: impl Into<String>) -> Val {
-    Val::str(x)
+    Val::str(nfc(x.into()))
 }
 
 fn arity(name: &str, args: &[Val], min: usize, max: usize) -> Result<(), String> {
@@ -556,36 +570,79 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
             });
         }
         "lookup" => {
+            // Terraform's LookupFunc: on a map the default must convert to the element type and
+            // the result has that type; on an object the attribute is returned as it is, or the
+            // default as it is when the attribute is absent
             arity(name, a, 2, 3)?;
-            if a[0].is_unknown() || a[1].is_unknown() {
-                return Ok(unknown(a, Ty::Dynamic));
-            }
-            let m = want_map(name, 0, &a[0])?;
-            let k = want_str(name, 1, &a[1])?;
-            return match m.get(&k) {
-                Some(v) => {
-                    if let Some(d) = a.get(2)
-                        && !d.is_null()
-                        && let Some(t) = unify(&[v.ty(), d.ty()])
-                        && t != Ty::Dynamic
-                    {
-                        return types::convert(v, &Con::from_ty(&t));
+            let bad = |p: &str, m: &str| {
+                format!("Invalid function argument: Invalid value for \"{p}\" parameter: {m}.")
+            };
+            return match a[0].ty() {
+                Ty::Map(elem) => {
+                    let con = Con::from_ty(&elem);
+                    let default = match a.get(2) {
+                        Some(d) => Some(types::convert(d, &con).map_err(|_| {
+                            bad(
+                                "default",
+                                "the default value must have the same type as the map elements",
+                            )
+                        })?),
+                        None => None,
+                    };
+                    if a[0].is_null() {
+                        return Err(bad("inputMap", "argument must not be null"));
                     }
-                    Ok(v.clone())
+                    if a[0].is_unknown() || a[1].is_unknown() {
+                        return Ok(unknown(a, *elem));
+                    }
+                    let k = want_str(name, 1, &a[1])?;
+                    match (want_map(name, 0, &a[0])?.get(&k), default) {
+                        (Some(v), _) => Ok(v.clone()),
+                        (None, Some(d)) => Ok(d),
+                        (None, None) => Err(format!(
+                            "Call to function \"lookup\" failed: lookup failed to find key \"{k}\"."
+                        )),
+                    }
                 }
-                None if a[0].res.is_some() => Ok(Val::unknown(Origin::computed(
-                    a[0].res.as_deref().unwrap_or_default(),
-                    &k,
-                ))),
-                None => match a.get(2) {
-                    Some(d) if d.is_null() && a[0].is_map() => {
-                        Ok(Val::typed(V::Null, Some(elem_ty(&a[0]))))
+                Ty::Obj(attrs) => {
+                    if a[0].is_null() {
+                        return Err(bad("inputMap", "argument must not be null"));
                     }
-                    Some(d) => Ok(d.clone()),
-                    None => Err(format!(
-                        "Invalid function argument: lookup failed to find key \"{k}\""
-                    )),
-                },
+                    if a[1].is_unknown() {
+                        return Ok(unknown(a, Ty::Dynamic));
+                    }
+                    let k = want_str(name, 1, &a[1])?;
+                    if let Some(t) = attrs.get(&k) {
+                        if a[0].is_unknown() {
+                            return Ok(unknown(a, t.clone()));
+                        }
+                        return Ok(want_map(name, 0, &a[0])?[&k].clone());
+                    }
+                    match a.get(2) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(bad(
+                            "inputMap",
+                            &format!("the given object has no attribute \"{k}\""),
+                        )),
+                    }
+                }
+                Ty::Dynamic if a[0].is_unknown() => Ok(unknown(a, Ty::Dynamic)),
+                // a resource object: attributes not written in the configuration are computed
+                Ty::Dynamic if a[0].res.is_some() && matches!(a[0].v, V::Obj(_)) => {
+                    let k = want_str(name, 1, &a[1])?;
+                    match want_map(name, 0, &a[0])?.get(&k) {
+                        Some(v) => Ok(v.clone()),
+                        None => Ok(Val::unknown(Origin::computed(
+                            a[0].res.as_deref().unwrap_or_default(),
+                            &k,
+                        ))),
+                    }
+                }
+                _ if a[0].is_null() => Err(bad("inputMap", "argument must not be null")),
+                _ => Err(bad(
+                    "inputMap",
+                    "lookup() requires a map as the first argument",
+                )),
             };
         }
         "merge" => {
@@ -1765,83 +1822,982 @@ pub fn from_json(j: &serde_json::Value) -> Val {
     }
 }
 
+/// `yamldecode` as go-cty-yaml does it: the YAML event stream with go-yaml's YAML 1.1-style
+/// resolver (yes/no/on/off/y/n booleans, `~` null, 0x/0o integers, timestamps as RFC 3339
+/// strings, `<<` merge keys), exactly one document, and no alias to an anchor from inside its
+/// own definition.
 fn yaml_decode(text: &str) -> R {
-    use yaml_rust2::{Yaml, YamlLoader};
-    let docs = YamlLoader::load_from_str(text)
-        .map_err(|e| format!("Invalid function argument: the string is not valid YAML: {e}"))?;
-    if docs.len() > 1 {
-        return Err(
-            "Invalid function argument: the string holds more than one YAML document".into(),
-        );
+    use yaml_rust2::parser::{Event, Parser};
+    let src = if text.is_empty() { "\n" } else { text };
+    let mut d = YamlDec {
+        p: Parser::new_from_str(src),
+        pending: std::collections::HashMap::new(),
+        anchors: std::collections::HashMap::new(),
+    };
+    let fail = |e: String| format!("Call to function \"yamldecode\" failed: {e}.");
+    let (ev, at) = d.next().map_err(fail)?;
+    if ev != Event::StreamStart {
+        return Err(fail(yaml_at(at, "missing stream start token")));
     }
-    fn conv(y: &Yaml, depth: usize) -> R {
-        if depth > 256 {
-            return Err("YAML nested too deeply".into());
-        }
-        Ok(match y {
-            Yaml::Null | Yaml::BadValue => Val::null(),
-            Yaml::Boolean(b) => Val::bool(*b),
-            Yaml::Integer(i) => Val::num(*i as f64),
-            Yaml::Real(r) => Val::num(
-                r.parse::<f64>()
-                    .map_err(|_| format!("invalid number {r}"))?,
-            ),
-            Yaml::String(s) => string(s.clone()),
-            Yaml::Array(a) => Val::tuple(
-                a.iter()
-                    .map(|x| conv(x, depth + 1))
-                    .collect::<Result<_, _>>()?,
-            ),
-            Yaml::Hash(h) => {
-                let mut m = BTreeMap::new();
-                for (k, v) in h {
-                    let key = match k {
-                        Yaml::String(s) => s.clone(),
-                        Yaml::Integer(i) => i.to_string(),
-                        Yaml::Real(r) => r.clone(),
-                        Yaml::Boolean(b) => b.to_string(),
-                        Yaml::Null => "null".into(),
-                        _ => return Err("YAML mapping keys must be strings".into()),
-                    };
-                    m.insert(key, conv(v, depth + 1)?);
-                }
-                Val::object(m)
-            }
-            Yaml::Alias(_) => return Err("YAML aliases are not supported here".into()),
+    let (ev, at) = d.next().map_err(fail)?;
+    if ev != Event::DocumentStart {
+        return Err(fail(yaml_at(at, "missing start of document")));
+    }
+    let v = d.node(0).map_err(fail)?;
+    let (ev, at) = d.next().map_err(fail)?;
+    if ev == Event::DocumentStart {
+        return Err(fail(yaml_at(at, "only a single document is allowed")));
+    }
+    if ev != Event::DocumentEnd {
+        return Err(fail(yaml_at(at, "unexpected extra content after value")));
+    }
+    let (ev, at) = d.next().map_err(fail)?;
+    if ev != Event::StreamEnd {
+        return Err(fail(yaml_at(at, "unexpected extra content after value")));
+    }
+    Ok(v)
+}
+
+fn yaml_at(at: yaml_rust2::scanner::Marker, msg: &str) -> String {
+    format!("on line {}, column {}: {msg}", at.line(), at.col() + 1)
+}
+
+const YAML_TAG: &str = "tag:yaml.org,2002:";
+
+struct YamlDec<'a> {
+    p: yaml_rust2::parser::Parser<std::str::Chars<'a>>,
+    /// Anchors whose node is being read (an alias to one is an error: cty values are finite).
+    pending: std::collections::HashMap<usize, usize>,
+    anchors: std::collections::HashMap<usize, Val>,
+}
+
+/// A resolved scalar: a value, or the `<<` merge key.
+enum YScalar {
+    Val(Val),
+    Merge,
+}
+
+impl YamlDec<'_> {
+    fn next(&mut self) -> Result<(yaml_rust2::parser::Event, yaml_rust2::scanner::Marker), String> {
+        self.p.next_token().map_err(|e| {
+            let m = e.marker();
+            format!("on line {}, column {}: {}", m.line(), m.col() + 1, e.info())
         })
     }
-    match docs.first() {
-        None => Ok(Val::null()),
-        Some(d) => conv(d, 0),
+
+    fn begin(&mut self, anchor: usize) {
+        if anchor > 0 {
+            *self.pending.entry(anchor).or_default() += 1;
+        }
+    }
+
+    fn complete(&mut self, anchor: usize, v: &Val) {
+        if anchor > 0 {
+            if let Some(n) = self.pending.get_mut(&anchor) {
+                *n -= 1;
+                if *n == 0 {
+                    self.pending.remove(&anchor);
+                }
+            }
+            self.anchors.insert(anchor, v.clone());
+        }
+    }
+
+    fn node(&mut self, depth: usize) -> Result<Val, String> {
+        let ev = self.next()?;
+        self.node_from(ev, depth)
+    }
+
+    fn node_from(
+        &mut self,
+        (ev, at): (yaml_rust2::parser::Event, yaml_rust2::scanner::Marker),
+        depth: usize,
+    ) -> Result<Val, String> {
+        use yaml_rust2::parser::Event;
+        if depth > 256 {
+            return Err(yaml_at(at, "nested too deeply"));
+        }
+        match ev {
+            Event::Scalar(src, style, anchor, tag) => {
+                self.begin(anchor);
+                let tag = yaml_tag(&tag);
+                let explicit_str =
+                    tag.is_empty() && style != yaml_rust2::scanner::TScalarStyle::Plain;
+                let mut v = match yaml_resolve(&tag, &src, style).map_err(|e| yaml_at(at, &e))? {
+                    YScalar::Merge => string("<<"),
+                    YScalar::Val(v) => v,
+                };
+                if explicit_str {
+                    // go-cty-yaml types an untagged quoted or block scalar as string and converts
+                    // what the resolver made of it
+                    v = match v.v {
+                        V::Null => Val::typed(V::Null, Some(Ty::Str)),
+                        V::Bool(b) => string(b.to_string()),
+                        V::Num(n) => string(yaml_num_text(n)),
+                        _ => v,
+                    };
+                }
+                self.complete(anchor, &v);
+                Ok(v)
+            }
+            Event::Alias(id) => {
+                if self.pending.contains_key(&id) {
+                    return Err(yaml_at(
+                        at,
+                        "cannot refer to anchor from inside its own definition",
+                    ));
+                }
+                self.anchors
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| yaml_at(at, "reference to undefined anchor"))
+            }
+            Event::SequenceStart(anchor, tag) => {
+                let tag = yaml_tag(&tag);
+                if !tag.is_empty() && tag != format!("{YAML_TAG}seq") {
+                    return Err(yaml_at(at, &format!("can't interpret sequence as {tag}")));
+                }
+                self.begin(anchor);
+                let mut items = Vec::new();
+                loop {
+                    let ev = self.next()?;
+                    if ev.0 == Event::SequenceEnd {
+                        break;
+                    }
+                    items.push(self.node_from(ev, depth + 1)?);
+                }
+                let v = Val::tuple(items);
+                self.complete(anchor, &v);
+                Ok(v)
+            }
+            Event::MappingStart(anchor, tag) => {
+                let tag = yaml_tag(&tag);
+                if !tag.is_empty() && tag != format!("{YAML_TAG}map") {
+                    return Err(yaml_at(at, &format!("can't interpret mapping as {tag}")));
+                }
+                self.begin(anchor);
+                let mut m = BTreeMap::new();
+                loop {
+                    let (ev, kat) = self.next()?;
+                    let (src, style, ktag) = match ev {
+                        Event::MappingEnd => break,
+                        Event::Scalar(src, style, _, ktag) => (src, style, ktag),
+                        _ => return Err(yaml_at(kat, "only strings are allowed as mapping keys")),
+                    };
+                    let key = match yaml_resolve(&yaml_tag(&ktag), &src, style)
+                        .map_err(|e| yaml_at(kat, &e))?
+                    {
+                        YScalar::Merge => {
+                            let v = self.node(depth + 1)?;
+                            match v.v {
+                                V::Obj(o) => m.extend(o),
+                                _ => {
+                                    return Err(yaml_at(
+                                        kat,
+                                        &format!("cannot merge {} into mapping", v.ty().show()),
+                                    ));
+                                }
+                            }
+                            continue;
+                        }
+                        YScalar::Val(k) => match k.v {
+                            V::Str(s) => s,
+                            V::Bool(b) => b.to_string(),
+                            V::Num(n) => yaml_num_text(n),
+                            V::Null => return Err(yaml_at(kat, "mapping key cannot be null")),
+                            _ => {
+                                return Err(yaml_at(
+                                    kat,
+                                    "only strings are allowed as mapping keys",
+                                ));
+                            }
+                        },
+                    };
+                    let v = self.node(depth + 1)?;
+                    m.insert(key, v);
+                }
+                let v = Val::object(m);
+                self.complete(anchor, &v);
+                Ok(v)
+            }
+            Event::StreamEnd => Err(yaml_at(at, "expecting value but found end of stream")),
+            Event::DocumentStart => Err(yaml_at(at, "only a single document is allowed")),
+            _ => Err(yaml_at(at, "unexpected parser event")),
+        }
     }
 }
 
-fn yaml_text(v: &Val) -> Result<String, String> {
-    fn conv(v: &Val) -> yaml_rust2::Yaml {
-        use yaml_rust2::Yaml;
-        match &v.v {
-            V::Null => Yaml::Null,
-            V::Bool(b) => Yaml::Boolean(*b),
-            V::Num(n) if n.fract() == 0.0 && n.abs() < 9e15 => Yaml::Integer(*n as i64),
-            V::Num(n) => Yaml::Real(fmt_num(*n)),
-            V::Str(s) => Yaml::String(s.clone()),
-            V::List(l) => Yaml::Array(l.iter().map(conv).collect()),
-            V::Obj(m) => Yaml::Hash(
-                m.iter()
-                    .map(|(k, v)| (Yaml::String(k.clone()), conv(v)))
-                    .collect(),
-            ),
-            _ => Yaml::Null,
+fn yaml_tag(t: &Option<yaml_rust2::parser::Tag>) -> String {
+    match t {
+        None => String::new(),
+        Some(t) if t.handle == "!!" => format!("{YAML_TAG}{}", t.suffix),
+        Some(t) => format!("{}{}", t.handle, t.suffix),
+    }
+}
+
+/// cty prints a number in full decimal (`big.Float.Text('f', -1)`).
+fn yaml_num_text(n: f64) -> String {
+    if n.is_infinite() {
+        if n > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        }
+    } else {
+        fmt_num(n)
+    }
+}
+
+/// A decimal number as cty.ParseNumberVal reads it (`[-+]?(\.d+|d+(\.d*)?)([eE][-+]?d+)?`).
+fn yaml_decimal(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    let int_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let int_digits = i - int_start;
+    let mut frac_digits = 0;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let f = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        frac_digits = i - f;
+    }
+    if int_digits == 0 && frac_digits == 0 {
+        return None;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let e = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == e {
+            return None;
         }
     }
-    let mut out = String::new();
-    let mut em = yaml_rust2::YamlEmitter::new(&mut out);
-    em.dump(&conv(v)).map_err(|e| e.to_string())?;
-    let body = out
-        .strip_prefix("---\n")
-        .or_else(|| out.strip_prefix("--- "))
-        .unwrap_or(&out);
-    Ok(format!("{body}\n"))
+    if i != b.len() {
+        return None;
+    }
+    s.parse::<f64>().ok()
+}
+
+/// Go's strconv.ParseInt(s, 0, 64) / ParseUint: optional sign, 0x / 0o / 0b / leading-0 octal.
+fn yaml_go_int(s: &str) -> Option<f64> {
+    let (neg, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (radix, digits) = if let Some(d) = lower.strip_prefix("0x") {
+        (16, d)
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (8, d)
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (2, d)
+    } else if lower.len() > 1 && lower.starts_with('0') {
+        (8, &lower[1..])
+    } else {
+        (10, lower.as_str())
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let n = u64::from_str_radix(digits, radix).ok()?;
+    if neg {
+        if n > 1 << 63 {
+            return None;
+        }
+        Some(-(n as f64))
+    } else {
+        Some(n as f64)
+    }
+}
+
+/// go-yaml's `parseTimestamp` (the formats go-cty-yaml allows), formatted as RFC 3339.
+fn yaml_timestamp(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
+        return None;
+    }
+    // 1 or 2 digits, as Go's layouts "1", "2", "15", "4", "5" read them
+    fn num(b: &[u8], i: &mut usize) -> Option<u32> {
+        let s = *i;
+        while *i < b.len() && *i - s < 2 && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        if *i == s {
+            return None;
+        }
+        std::str::from_utf8(&b[s..*i]).ok()?.parse().ok()
+    }
+    fn lit(b: &[u8], i: &mut usize, c: u8) -> Option<()> {
+        (b.get(*i) == Some(&c)).then(|| *i += 1)
+    }
+    let year: i32 = s[..4].parse().ok()?;
+    let mut i = 5;
+    let month = num(b, &mut i)?;
+    lit(b, &mut i, b'-')?;
+    let day = num(b, &mut i)?;
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+    let (mut h, mut mi, mut sec, mut off) = (0, 0, 0, 0i32);
+    if i < b.len() {
+        let sep = b[i];
+        if sep != b'T' && sep != b't' && sep != b' ' {
+            return None;
+        }
+        i += 1;
+        h = num(b, &mut i)?;
+        lit(b, &mut i, b':')?;
+        mi = num(b, &mut i)?;
+        lit(b, &mut i, b':')?;
+        sec = num(b, &mut i)?;
+        if i + 1 < b.len() && (b[i] == b'.' || b[i] == b',') && b[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        if sep != b' ' {
+            // "Z07:00"
+            match b.get(i) {
+                Some(b'Z') => i += 1,
+                Some(&c @ (b'+' | b'-')) => {
+                    let z = s.get(i + 1..i + 6)?.as_bytes();
+                    if z[2] != b':' || !z[..2].iter().chain(&z[3..]).all(u8::is_ascii_digit) {
+                        return None;
+                    }
+                    let zh: i32 = s[i + 1..i + 3].parse().ok()?;
+                    let zm: i32 = s[i + 4..i + 6].parse().ok()?;
+                    if zh > 24 || zm > 60 {
+                        return None;
+                    }
+                    off = (zh * 60 + zm) * 60 * if c == b'-' { -1 } else { 1 };
+                    i += 6;
+                }
+                _ => return None,
+            }
+        }
+        if h > 23 || mi > 59 || sec > 59 {
+            return None;
+        }
+    }
+    if i != b.len() {
+        return None;
+    }
+    let zone = if off == 0 {
+        "Z".to_string()
+    } else {
+        let a = off.abs() / 60;
+        format!(
+            "{}{:02}:{:02}",
+            if off < 0 { '-' } else { '+' },
+            a / 60,
+            a % 60
+        )
+    };
+    Some(format!(
+        "{}T{h:02}:{mi:02}:{sec:02}{zone}",
+        date.format("%Y-%m-%d")
+    ))
+}
+
+/// go-cty-yaml's `resolveScalar`.
+fn yaml_resolve(
+    tag: &str,
+    src: &str,
+    style: yaml_rust2::scanner::TScalarStyle,
+) -> Result<YScalar, String> {
+    use yaml_rust2::scanner::TScalarStyle;
+    let t = |s: &str| format!("{YAML_TAG}{s}");
+    let (str_t, bin_t, bool_t, int_t, float_t, null_t, ts_t) = (
+        t("str"),
+        t("binary"),
+        t("bool"),
+        t("int"),
+        t("float"),
+        t("null"),
+        t("timestamp"),
+    );
+    if !(tag.is_empty()
+        || [&str_t, &bin_t, &bool_t, &int_t, &float_t, &null_t, &ts_t].contains(&&tag.to_string()))
+    {
+        return Err(format!("unsupported tag \"{tag}\""));
+    }
+    let mapped = |s: &str| -> Option<Val> {
+        Some(match s {
+            "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+                Val::bool(true)
+            }
+            "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off"
+            | "OFF" => Val::bool(false),
+            "" | "~" | "null" | "Null" | "NULL" => Val::null(),
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Val::num(f64::INFINITY),
+            "-.inf" | "-.Inf" | "-.INF" => Val::num(f64::NEG_INFINITY),
+            _ => return None,
+        })
+    };
+    let hint = match src.as_bytes().first() {
+        None => b'N',
+        Some(b'+' | b'-') => b'S',
+        Some(c) if c.is_ascii_digit() => b'D',
+        Some(c) if b"yYnNtTfFoO~".contains(c) => b'M',
+        Some(b'.') => b'.',
+        _ => 0,
+    };
+    let mut tag = tag.to_string();
+    if hint != 0 && tag != str_t && tag != bin_t {
+        if matches!(
+            style,
+            TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted
+        ) {
+            return Ok(YScalar::Val(string(src)));
+        }
+        if let Some(v) = mapped(src) {
+            return Ok(YScalar::Val(v));
+        }
+        if tag.is_empty() && [".nan", ".NaN", ".NAN"].contains(&src) {
+            return Err("floating point NaN is not supported".into());
+        }
+        match hint {
+            b'.' => {
+                if let Some(n) = yaml_decimal(src) {
+                    return Ok(YScalar::Val(Val::num(n)));
+                }
+            }
+            b'D' | b'S' => {
+                if (tag.is_empty() || tag == ts_t)
+                    && let Some(ts) = yaml_timestamp(src)
+                {
+                    return Ok(YScalar::Val(string(ts)));
+                }
+                let int_lit = {
+                    let b = src.as_bytes();
+                    let dec = {
+                        let d = b
+                            .strip_prefix(b"+")
+                            .or_else(|| b.strip_prefix(b"-"))
+                            .unwrap_or(b);
+                        !d.is_empty() && d.iter().all(u8::is_ascii_digit)
+                    };
+                    let oct = src.strip_prefix("0o").is_some_and(|d| {
+                        !d.is_empty() && d.bytes().all(|c| (b'0'..=b'7').contains(&c))
+                    });
+                    let hex = src
+                        .strip_prefix("0x")
+                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_hexdigit()));
+                    dec || oct || hex
+                };
+                if int_lit {
+                    tag = int_t.clone();
+                } else if yaml_decimal(src).is_some() {
+                    tag = float_t.clone();
+                }
+            }
+            _ => {}
+        }
+    }
+    if tag.is_empty() && src == "<<" {
+        return Ok(YScalar::Merge);
+    }
+    let v = if tag == str_t || tag == bin_t {
+        if tag == bin_t {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD
+                .decode(src)
+                .map_err(|_| format!("cannot parse \"{src}\" as {tag}: not valid base64"))?;
+        }
+        string(src)
+    } else if tag == bool_t {
+        match mapped(src) {
+            Some(v @ Val { v: V::Bool(_), .. }) => v,
+            _ => return Err(format!("cannot parse \"{src}\" as {tag}")),
+        }
+    } else if tag == float_t || tag == int_t {
+        let plain = src.replace('_', "");
+        match yaml_decimal(&plain).or_else(|| yaml_go_int(&plain)) {
+            Some(n) => Val::num(n),
+            None => return Err(format!("cannot parse \"{src}\" as {tag}")),
+        }
+    } else if tag == ts_t {
+        match yaml_timestamp(src) {
+            Some(ts) => string(ts),
+            None => return Err(format!("cannot parse \"{src}\" as {tag}")),
+        }
+    } else if tag == null_t {
+        Val::null()
+    } else {
+        string(src)
+    };
+    Ok(YScalar::Val(v))
+}
+
+/// `yamlencode` as go-cty-yaml does it: libyaml's emitter (ported here for the events go-cty-yaml
+/// sends) with strings double-quoted, multi-line strings as literal blocks, numbers, bools and
+/// null plain, block collections (empty ones in flow style), indent 2, line width 80.
+fn yaml_text(v: &Val) -> Result<String, String> {
+    let mut e = YamlEmitter {
+        out: String::new(),
+        column: 0,
+        indent: -1,
+        indents: Vec::new(),
+        whitespace: true,
+        indention: true,
+        open_ended: false,
+        root: false,
+        mapping: false,
+        simple_key: false,
+    };
+    e.node(v, true, false, false)?;
+    // document end (implicit), then stream end
+    e.write_indent();
+    if e.open_ended {
+        e.write_indicator("...", true, false, false);
+        e.write_indent();
+    }
+    Ok(e.out)
+}
+
+struct YamlEmitter {
+    out: String,
+    column: usize,
+    indent: i64,
+    indents: Vec<i64>,
+    whitespace: bool,
+    indention: bool,
+    open_ended: bool,
+    root: bool,
+    mapping: bool,
+    simple_key: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum YStyle {
+    Plain,
+    Single,
+    Double,
+    Literal,
+}
+
+/// libyaml's analysis of a scalar (yaml_emitter_analyze_scalar), what style selection needs.
+struct YAnalysis {
+    multiline: bool,
+    block_plain: bool,
+    single_ok: bool,
+    block_ok: bool,
+}
+
+fn y_printable(c: char) -> bool {
+    let c = c as u32;
+    c == 0x0A
+        || (0x20..=0x7E).contains(&c)
+        || (0xA0..=0xD7FF).contains(&c)
+        || ((0xE000..=0xFFFD).contains(&c) && c != 0xFEFF)
+}
+
+fn y_break(c: char) -> bool {
+    matches!(c, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+fn y_analyze(value: &str) -> YAnalysis {
+    if value.is_empty() {
+        return YAnalysis {
+            multiline: false,
+            block_plain: true,
+            single_ok: true,
+            block_ok: false,
+        };
+    }
+    let cs: Vec<char> = value.chars().collect();
+    let (mut block_ind, mut flow_ind) = (false, false);
+    if value.starts_with("---") || value.starts_with("...") {
+        block_ind = true;
+        flow_ind = true;
+    }
+    let (mut line_breaks, mut special) = (false, false);
+    let (mut lead_space, mut lead_break, mut trail_space, mut trail_break) =
+        (false, false, false, false);
+    let (mut break_space, mut space_break) = (false, false);
+    let (mut prev_space, mut prev_break) = (false, false);
+    let mut preceded_ws = true;
+    for (i, &c) in cs.iter().enumerate() {
+        let followed_ws = i + 1 >= cs.len() || cs[i + 1] == ' ' || cs[i + 1] == '\t';
+        if i == 0 {
+            match c {
+                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
+                | '%' | '@' | '`' => {
+                    flow_ind = true;
+                    block_ind = true;
+                }
+                '?' | ':' => {
+                    flow_ind = true;
+                    if followed_ws {
+                        block_ind = true;
+                    }
+                }
+                '-' if followed_ws => {
+                    flow_ind = true;
+                    block_ind = true;
+                }
+                _ => {}
+            }
+        } else {
+            match c {
+                ',' | '?' | '[' | ']' | '{' | '}' => flow_ind = true,
+                ':' => {
+                    flow_ind = true;
+                    if followed_ws {
+                        block_ind = true;
+                    }
+                }
+                '#' if preceded_ws => {
+                    flow_ind = true;
+                    block_ind = true;
+                }
+                _ => {}
+            }
+        }
+        if !y_printable(c) {
+            special = true;
+        }
+        if c == ' ' {
+            if i == 0 {
+                lead_space = true;
+            }
+            if i + 1 == cs.len() {
+                trail_space = true;
+            }
+            if prev_break {
+                break_space = true;
+            }
+            prev_space = true;
+            prev_break = false;
+        } else if y_break(c) {
+            line_breaks = true;
+            if i == 0 {
+                lead_break = true;
+            }
+            if i + 1 == cs.len() {
+                trail_break = true;
+            }
+            if prev_space {
+                space_break = true;
+            }
+            prev_space = false;
+            prev_break = true;
+        } else {
+            prev_space = false;
+            prev_break = false;
+        }
+        preceded_ws = c == ' ' || c == '\t' || y_break(c);
+    }
+    let mut a = YAnalysis {
+        multiline: line_breaks,
+        block_plain: true,
+        single_ok: true,
+        block_ok: true,
+    };
+    let _ = flow_ind;
+    if lead_space || lead_break || trail_space || trail_break {
+        a.block_plain = false;
+    }
+    if trail_space {
+        a.block_ok = false;
+    }
+    if break_space {
+        a.block_plain = false;
+        a.single_ok = false;
+    }
+    if space_break || special {
+        a.block_plain = false;
+        a.single_ok = false;
+        a.block_ok = false;
+    }
+    if line_breaks || block_ind {
+        a.block_plain = false;
+    }
+    a
+}
+
+impl YamlEmitter {
+    const BEST_WIDTH: usize = 80;
+
+    fn put(&mut self, c: char) {
+        self.out.push(c);
+        self.column += 1;
+    }
+
+    fn put_break(&mut self) {
+        self.out.push('\n');
+        self.column = 0;
+    }
+
+    fn increase_indent(&mut self, flow: bool, indentless: bool) {
+        self.indents.push(self.indent);
+        if self.indent < 0 {
+            self.indent = if flow { 2 } else { 0 };
+        } else if !indentless {
+            self.indent += 2;
+        }
+    }
+
+    fn pop_indent(&mut self) {
+        self.indent = self.indents.pop().unwrap_or(-1);
+    }
+
+    fn write_indent(&mut self) {
+        let indent = self.indent.max(0) as usize;
+        if !self.indention || self.column > indent || (self.column == indent && !self.whitespace) {
+            self.put_break();
+        }
+        while self.column < indent {
+            self.put(' ');
+        }
+        self.whitespace = true;
+        self.indention = true;
+    }
+
+    fn write_indicator(&mut self, ind: &str, need_ws: bool, is_ws: bool, is_indention: bool) {
+        if need_ws && !self.whitespace {
+            self.put(' ');
+        }
+        for c in ind.chars() {
+            self.put(c);
+        }
+        self.whitespace = is_ws;
+        self.indention = self.indention && is_indention;
+        self.open_ended = false;
+    }
+
+    fn node(&mut self, v: &Val, root: bool, mapping: bool, simple_key: bool) -> Result<(), String> {
+        self.root = root;
+        self.mapping = mapping;
+        self.simple_key = simple_key;
+        match &v.v {
+            V::Null => self.scalar("null", YStyle::Plain),
+            V::Bool(b) => self.scalar(if *b { "true" } else { "false" }, YStyle::Plain),
+            V::Num(n) => self.scalar(&yaml_num_text(*n), YStyle::Plain),
+            V::Str(s) => self.scalar(
+                s,
+                if s.contains('\n') {
+                    YStyle::Literal
+                } else {
+                    YStyle::Double
+                },
+            ),
+            V::List(items) if items.is_empty() => self.empty_flow("[", "]"),
+            V::Obj(m) if m.is_empty() => self.empty_flow("{", "}"),
+            V::List(items) => {
+                self.increase_indent(false, self.mapping && !self.indention);
+                for x in items {
+                    self.write_indent();
+                    self.write_indicator("-", true, false, true);
+                    self.node(x, false, false, false)?;
+                }
+                self.pop_indent();
+            }
+            V::Obj(m) => {
+                self.increase_indent(false, false);
+                for (k, x) in m {
+                    self.write_indent();
+                    let simple = !y_analyze(k).multiline && k.len() <= 128;
+                    let key = string(k.clone());
+                    if simple {
+                        self.node(&key, false, true, true)?;
+                        self.write_indicator(":", false, false, false);
+                    } else {
+                        self.write_indicator("?", true, false, true);
+                        self.node(&key, false, true, false)?;
+                        self.write_indent();
+                        self.write_indicator(":", true, false, true);
+                    }
+                    self.node(x, false, true, false)?;
+                }
+                self.pop_indent();
+            }
+            V::Unknown(_) | V::Template(_) => {
+                return Err("cannot serialize unknown value as YAML".into());
+            }
+        }
+        Ok(())
+    }
+
+    fn empty_flow(&mut self, open: &str, close: &str) {
+        self.write_indicator(open, true, true, false);
+        self.increase_indent(true, false);
+        self.pop_indent();
+        self.write_indicator(close, false, false, false);
+    }
+
+    fn scalar(&mut self, value: &str, requested: YStyle) {
+        let a = y_analyze(value);
+        let mut style = requested;
+        if self.simple_key && a.multiline {
+            style = YStyle::Double;
+        }
+        if style == YStyle::Plain && !a.block_plain {
+            style = YStyle::Single;
+        }
+        if style == YStyle::Single && !a.single_ok {
+            style = YStyle::Double;
+        }
+        if style == YStyle::Literal && (!a.block_ok || self.simple_key) {
+            style = YStyle::Double;
+        }
+        self.increase_indent(true, false);
+        match style {
+            YStyle::Plain => self.write_plain(value),
+            YStyle::Single => self.write_single(value),
+            YStyle::Double => self.write_double(value, !self.simple_key),
+            YStyle::Literal => self.write_literal(value),
+        }
+        self.pop_indent();
+    }
+
+    /// Only for values without spaces or breaks (numbers, bools, null).
+    fn write_plain(&mut self, value: &str) {
+        if !self.whitespace {
+            self.put(' ');
+        }
+        for c in value.chars() {
+            self.put(c);
+        }
+        self.whitespace = false;
+        self.indention = false;
+        if self.root {
+            self.open_ended = true;
+        }
+    }
+
+    /// Only reached for single-line values without special characters.
+    fn write_single(&mut self, value: &str) {
+        self.write_indicator("'", true, false, false);
+        for c in value.chars() {
+            if c == '\'' {
+                self.put('\'');
+            }
+            self.put(c);
+        }
+        self.write_indicator("'", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_double(&mut self, value: &str, allow_breaks: bool) {
+        let cs: Vec<(usize, char)> = value.char_indices().collect();
+        let mut spaces = false;
+        self.write_indicator("\"", true, false, false);
+        for (n, &(i, c)) in cs.iter().enumerate() {
+            if !y_printable(c) || c == '\u{FEFF}' || y_break(c) || c == '"' || c == '\\' {
+                self.put('\\');
+                match c {
+                    '\0' => self.put('0'),
+                    '\x07' => self.put('a'),
+                    '\x08' => self.put('b'),
+                    '\t' => self.put('t'),
+                    '\n' => self.put('n'),
+                    '\x0b' => self.put('v'),
+                    '\x0c' => self.put('f'),
+                    '\r' => self.put('r'),
+                    '\x1b' => self.put('e'),
+                    '"' => self.put('"'),
+                    '\\' => self.put('\\'),
+                    '\u{85}' => self.put('N'),
+                    '\u{A0}' => self.put('_'),
+                    '\u{2028}' => self.put('L'),
+                    '\u{2029}' => self.put('P'),
+                    _ => {
+                        let v = c as u32;
+                        let (p, w) = if v <= 0xFF {
+                            ('x', 2)
+                        } else if v <= 0xFFFF {
+                            ('u', 4)
+                        } else {
+                            ('U', 8)
+                        };
+                        self.put(p);
+                        for d in format!("{v:0w$X}").chars() {
+                            self.put(d);
+                        }
+                    }
+                }
+                spaces = false;
+            } else if c == ' ' {
+                if allow_breaks
+                    && !spaces
+                    && self.column > Self::BEST_WIDTH
+                    && i > 0
+                    && i < value.len() - 1
+                {
+                    self.write_indent();
+                    if cs.get(n + 1).is_some_and(|&(_, d)| d == ' ') {
+                        self.put('\\');
+                    }
+                } else {
+                    self.put(c);
+                }
+                spaces = true;
+            } else {
+                self.put(c);
+                spaces = false;
+            }
+        }
+        self.write_indicator("\"", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_literal(&mut self, value: &str) {
+        self.write_indicator("|", true, false, false);
+        let cs: Vec<char> = value.chars().collect();
+        if cs.first().is_some_and(|&c| c == ' ' || y_break(c)) {
+            self.write_indicator("2", false, false, false);
+        }
+        self.open_ended = false;
+        let chomp = match cs.as_slice() {
+            [] => Some("-"),
+            [.., last] if !y_break(*last) => Some("-"),
+            [_] => Some("+"),
+            [.., prev, _] if y_break(*prev) => Some("+"),
+            _ => None,
+        };
+        if let Some(h) = chomp {
+            self.write_indicator(h, false, false, false);
+        }
+        self.put_break();
+        self.indention = true;
+        self.whitespace = true;
+        let mut breaks = true;
+        for &c in &cs {
+            if y_break(c) {
+                if c == '\n' {
+                    self.put_break();
+                } else {
+                    self.out.push(c);
+                    self.column = 0;
+                }
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                self.put(c);
+                self.indention = false;
+                breaks = false;
+            }
+        }
+    }
 }
 
 fn csv_decode(text: &str) -> R {

@@ -1733,30 +1733,79 @@ impl<'a> Evaluator<'a> {
                     let k = self.eval(e, sc);
                     self.index(&v, &k)
                 }
-                Op::Splat => {
-                    let rest = &ops[i + 1..];
-                    return match &v.v {
-                        V::List(l) => {
-                            let items: Vec<Val> = l
-                                .iter()
-                                .map(|x| self.apply_ops(x.clone(), rest, sc))
-                                .collect();
-                            if matches!(v.ty, Some(Ty::List(_)) | Some(Ty::Set(_))) {
-                                let tys: Vec<Ty> = items.iter().map(Val::ty).collect();
-                                let et = types::unify(&tys).unwrap_or(Ty::Dynamic);
-                                Val::list(items, et)
-                            } else {
-                                Val::tuple(items)
-                            }
-                        }
-                        V::Null => Val::tuple(vec![]),
-                        V::Unknown(_) => unknown_from(&[&v]),
-                        _ => Val::tuple(vec![self.apply_ops(v.clone(), rest, sc)]),
-                    };
-                }
+                Op::Splat => return self.splat(v, &ops[i + 1..], sc),
+                Op::AttrSplat(inner) => self.splat(v, inner, sc),
             };
         }
         v
+    }
+
+    /// A splat (hclsyntax SplatExpr): `each` applied to every element of a list, set or tuple; any
+    /// other value is a one-element tuple, null an empty one (an error for a null sequence). Over an
+    /// empty list or set the element type comes from `each` applied to an unknown element.
+    fn splat(&self, v: Val, each: &[Op], sc: &Scope) -> Val {
+        match &v.v {
+            V::List(l) => {
+                let items: Vec<Val> = l
+                    .iter()
+                    .map(|x| self.apply_ops(x.clone(), each, sc))
+                    .collect();
+                match &v.ty {
+                    Some(Ty::List(et) | Ty::Set(et)) => {
+                        let tys: Vec<Ty> = items.iter().map(Val::ty).collect();
+                        let rt = if items.is_empty() {
+                            self.ops_ty((**et).clone(), each, sc)
+                        } else {
+                            types::unify(&tys).unwrap_or(Ty::Dynamic)
+                        };
+                        Val::list(items, rt)
+                    }
+                    _ => Val::tuple(items),
+                }
+            }
+            V::Null if matches!(v.ty, Some(Ty::List(_) | Ty::Set(_) | Ty::Tuple(_))) => Val::error(
+                "Splat of null value: Splat expressions (with the * symbol) cannot be applied to null sequences.",
+            ),
+            V::Null => Val::tuple(vec![]),
+            V::Unknown(_) => unknown_from(&[&v]),
+            _ => Val::tuple(vec![self.apply_ops(v.clone(), each, sc)]),
+        }
+    }
+
+    /// The type `ops` give when applied to a value of type `t` (what HCL gets by evaluating a
+    /// splat's traversal on an unknown element); `Dynamic` where it cannot tell.
+    fn ops_ty(&self, t: Ty, ops: &[Op], sc: &Scope) -> Ty {
+        let mut t = t;
+        for (i, op) in ops.iter().enumerate() {
+            t = match (op, t) {
+                (Op::Attr(a), Ty::Obj(m)) => m.get(a).cloned().unwrap_or_default(),
+                (Op::Attr(_), Ty::Map(e)) => *e,
+                (Op::Index(_), Ty::List(e) | Ty::Map(e)) => *e,
+                (Op::Index(k), Ty::Tuple(ts)) => match self.eval(k, sc).v {
+                    V::Num(n) if n >= 0.0 && n.fract() == 0.0 => {
+                        ts.get(n as usize).cloned().unwrap_or_default()
+                    }
+                    _ => Ty::Dynamic,
+                },
+                (Op::Index(k), Ty::Obj(m)) => match self.eval(k, sc).v {
+                    V::Str(s) => m.get(&s).cloned().unwrap_or_default(),
+                    _ => Ty::Dynamic,
+                },
+                (Op::Splat, t) => return self.splat_ty(t, &ops[i + 1..], sc),
+                (Op::AttrSplat(inner), t) => self.splat_ty(t, inner, sc),
+                _ => Ty::Dynamic,
+            };
+        }
+        t
+    }
+
+    fn splat_ty(&self, t: Ty, each: &[Op], sc: &Scope) -> Ty {
+        match t {
+            Ty::List(e) | Ty::Set(e) => Ty::List(Box::new(self.ops_ty(*e, each, sc))),
+            Ty::Tuple(ts) => Ty::Tuple(ts.into_iter().map(|t| self.ops_ty(t, each, sc)).collect()),
+            Ty::Dynamic => Ty::Dynamic,
+            t => Ty::Tuple(vec![self.ops_ty(t, each, sc)]),
+        }
     }
 
     fn eval(&self, e: &Expr, sc: &Scope) -> Val {

@@ -1,10 +1,11 @@
 //! HCL native syntax (hcl-edit, with spans) → `ast`.
 
 use crate::ast::{Attr, BinOp, Block, Body, Expr, ForExpr, ObjKey, Op, TPart};
+use crate::eval::funcs::nfc;
 use crate::source::Span;
 use hcl_edit::Span as _;
 use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
-use hcl_edit::template::{Directive, Element, Template};
+use hcl_edit::template::{Directive, Element, Strip, Template};
 
 /// A parse error: byte offset of the problem and the parser's message.
 pub struct ParseError {
@@ -28,7 +29,7 @@ pub fn parse_body(file: u32, text: &str) -> Result<Body, ParseError> {
             message: e.message().to_string(),
         }
     })?;
-    let cx = Cx { file };
+    let cx = Cx { file, src: text };
     Ok(cx.body(&body))
 }
 
@@ -153,17 +154,20 @@ pub fn parse_expr(file: u32, text: &str) -> Result<Expr, ParseError> {
             message: e.message().to_string(),
         }
     })?;
-    Ok(Cx { file }.expr(&e))
+    Ok(Cx { file, src: text }.expr(&e))
 }
 
 /// Parses the inside of a JSON string as a template (Terraform JSON syntax); every part gets `span`.
 pub fn parse_template_string(s: &str, span: Span) -> Result<Expr, String> {
     if !s.contains("${") && !s.contains("%{") {
-        return Ok(Expr::Str(s.to_string(), span));
+        return Ok(Expr::Str(nfc(s.to_string()), span));
     }
     let t = hcl_edit::parser::parse_template(s).map_err(|e| e.message().to_string())?;
-    let cx = Cx { file: span.file };
-    let mut parts = cx.template(&t);
+    let cx = Cx {
+        file: span.file,
+        src: s,
+    };
+    let mut parts = cx.template(&t, Mode::Bare);
     for p in parts.iter_mut() {
         respan_part(p, span);
     }
@@ -182,6 +186,16 @@ fn respan_part(p: &mut TPart, span: Span) {
         TPart::For(_, _, c, body) => {
             respan(c, span);
             body.iter_mut().for_each(|p| respan_part(p, span));
+        }
+    }
+}
+
+fn respan_ops(ops: &mut [Op], span: Span) {
+    for op in ops.iter_mut() {
+        match op {
+            Op::Index(e) => respan(e, span),
+            Op::AttrSplat(inner) => respan_ops(inner, span),
+            Op::Attr(_) | Op::Splat => {}
         }
     }
 }
@@ -213,11 +227,7 @@ fn respan(e: &mut Expr, span: Span) {
         Expr::Traversal(b, ops, s) => {
             *s = span;
             respan(b, span);
-            for op in ops.iter_mut() {
-                if let Op::Index(e) = op {
-                    respan(e, span);
-                }
-            }
+            respan_ops(ops, span);
         }
         Expr::Call(_, args, _, s) => {
             *s = span;
@@ -252,11 +262,35 @@ fn respan(e: &mut Expr, span: Span) {
     }
 }
 
-struct Cx {
+struct Cx<'s> {
     file: u32,
+    /// The text the parser read (spans index into it).
+    src: &'s str,
 }
 
-impl Cx {
+/// How HCL's scanner cuts template literals into tokens, which decides how far a strip marker
+/// (`~`) reaches: a quoted string or a bare template (JSON-syntax strings, templatefile) has one
+/// literal token per run of text, a heredoc one per line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Quoted,
+    Bare,
+    Heredoc { flush: bool },
+}
+
+/// HCL's flat "template token" stream (hclsyntax parseTemplateParts), on which strip markers and
+/// the `<<-` flush rule are applied before the if/for structure is rebuilt.
+enum Tok {
+    Lit(String),
+    Interp(Expr),
+    If(Expr),
+    Else,
+    EndIf,
+    For(Option<String>, String, Expr),
+    EndFor,
+}
+
+impl<'s> Cx<'s> {
     fn sp(&self, r: Option<std::ops::Range<usize>>) -> Span {
         Span::new(self.file, r.unwrap_or(0..0))
     }
@@ -287,7 +321,7 @@ impl Cx {
             Expression::Null(_) => Expr::Null(s),
             Expression::Bool(b) => Expr::Bool(*b.value(), s),
             Expression::Number(n) => Expr::Num(n.value().as_f64().unwrap_or(f64::NAN), s),
-            Expression::String(v) => Expr::Str(v.value().clone(), s),
+            Expression::String(v) => Expr::Str(nfc(v.value().clone()), s),
             Expression::Array(a) => Expr::Array(a.iter().map(|e| self.expr(e)).collect(), s),
             Expression::Object(o) => Expr::Object(
                 o.iter()
@@ -309,13 +343,15 @@ impl Cx {
                     .collect(),
                 s,
             ),
-            Expression::StringTemplate(t) => Expr::Template(self.template(t), s),
+            Expression::StringTemplate(t) => Expr::Template(self.template(t, Mode::Quoted), s),
             Expression::HeredocTemplate(h) => {
-                let mut parts = self.template(&h.template);
-                if let Some(n) = h.indent() {
-                    dedent(&mut parts, n);
-                }
-                Expr::Template(parts, s)
+                // `<<-`: hcl-edit reports an indent only when it dedented (by its own rule); the
+                // raw lines are re-read from the source and HCL's rule is applied instead.
+                let flush = h.indent().is_some()
+                    || e.span()
+                        .and_then(|r| self.src.get(r.start..))
+                        .is_some_and(|t| t.trim_start().starts_with("<<-"));
+                Expr::Template(self.template(&h.template, Mode::Heredoc { flush }), s)
             }
             Expression::Parenthesis(p) => self.expr(p.inner()),
             Expression::Variable(v) => Expr::Var(v.as_str().to_string(), s),
@@ -340,20 +376,41 @@ impl Cx {
                 )
             }
             Expression::Traversal(t) => {
-                let ops = t
-                    .operators
-                    .iter()
-                    .map(|op| match op.value() {
-                        TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
-                            Op::Splat
+                let mut ops = Vec::new();
+                // inside an attribute-only splat: the operations it applies to each element
+                let mut attr_splat: Option<Vec<Op>> = None;
+                for op in t.operators.iter() {
+                    let one = match op.value() {
+                        TraversalOperator::FullSplat(_) => Op::Splat,
+                        TraversalOperator::AttrSplat(_) => {
+                            if let Some(inner) = attr_splat.replace(Vec::new()) {
+                                ops.push(Op::AttrSplat(inner));
+                            }
+                            continue;
                         }
                         TraversalOperator::GetAttr(i) => Op::Attr(i.as_str().to_string()),
                         TraversalOperator::Index(e) => Op::Index(self.expr(e)),
                         TraversalOperator::LegacyIndex(i) => {
                             Op::Index(Expr::Num(*i.value() as f64, s))
                         }
-                    })
-                    .collect();
+                    };
+                    let continues_splat = matches!(
+                        op.value(),
+                        TraversalOperator::GetAttr(_) | TraversalOperator::LegacyIndex(_)
+                    );
+                    match &mut attr_splat {
+                        Some(inner) if continues_splat => inner.push(one),
+                        _ => {
+                            if let Some(inner) = attr_splat.take() {
+                                ops.push(Op::AttrSplat(inner));
+                            }
+                            ops.push(one);
+                        }
+                    }
+                }
+                if let Some(inner) = attr_splat {
+                    ops.push(Op::AttrSplat(inner));
+                }
                 Expr::Traversal(Box::new(self.expr(&t.expr)), ops, s)
             }
             Expression::UnaryOp(u) => {
@@ -401,55 +458,215 @@ impl Cx {
         }
     }
 
-    fn template(&self, t: &Template) -> Vec<TPart> {
-        let mut out = Vec::new();
+    fn template(&self, t: &Template, mode: Mode) -> Vec<TPart> {
+        let mut toks = Vec::new();
+        self.flatten(t, mode, 0, &mut toks);
+        if mode == (Mode::Heredoc { flush: true }) {
+            flush_heredoc(&mut toks);
+        }
+        let mut it = toks.into_iter();
+        build_parts(&mut it, &[]).0
+    }
+
+    /// Template elements → HCL's token stream, applying strip markers as hclsyntax does: `~` after
+    /// an opener trims trailing whitespace of the literal token just before it, `~` before a closer
+    /// trims leading whitespace of the literal token just after it.
+    fn flatten(&self, t: &Template, mode: Mode, depth: usize, out: &mut Vec<(Tok, Strip)>) {
         for el in t.iter() {
             match el {
-                Element::Literal(l) => out.push(TPart::Lit(l.value().clone())),
-                Element::Interpolation(i) => out.push(TPart::Interp(self.expr(&i.expr))),
+                Element::Literal(l) => {
+                    let text = match mode {
+                        Mode::Heredoc { flush: true } => l
+                            .span()
+                            .and_then(|r| self.src.get(r))
+                            .map(|raw| raw.replace("$${", "${").replace("%%{", "%{"))
+                            .unwrap_or_else(|| l.value().clone()),
+                        // hcl-edit leaves the escapes of literals inside directives of a quoted
+                        // string undecoded
+                        Mode::Quoted if depth > 0 => l
+                            .span()
+                            .and_then(|r| self.src.get(r))
+                            .map(unescape_quoted)
+                            .unwrap_or_else(|| l.value().clone()),
+                        _ => l.value().clone(),
+                    };
+                    if matches!(mode, Mode::Heredoc { .. }) {
+                        for line in text.split_inclusive('\n') {
+                            push_lit(out, line.to_string());
+                        }
+                    } else {
+                        push_lit(out, text);
+                    }
+                }
+                Element::Interpolation(i) => {
+                    push_marker(out, Tok::Interp(self.expr(&i.expr)), i.strip);
+                }
                 Element::Directive(d) => match &**d {
-                    Directive::If(i) => out.push(TPart::If(
-                        self.expr(&i.if_expr.cond_expr),
-                        self.template(&i.if_expr.template),
-                        i.else_expr
-                            .as_ref()
-                            .map(|e| self.template(&e.template))
-                            .unwrap_or_default(),
-                    )),
-                    Directive::For(f) => out.push(TPart::For(
-                        f.for_expr.key_var.as_ref().map(|k| k.as_str().to_string()),
-                        f.for_expr.value_var.as_str().to_string(),
-                        self.expr(&f.for_expr.collection_expr),
-                        self.template(&f.for_expr.template),
-                    )),
+                    Directive::If(i) => {
+                        push_marker(
+                            out,
+                            Tok::If(self.expr(&i.if_expr.cond_expr)),
+                            i.if_expr.strip,
+                        );
+                        self.flatten(&i.if_expr.template, mode, depth + 1, out);
+                        if let Some(e) = &i.else_expr {
+                            push_marker(out, Tok::Else, e.strip);
+                            self.flatten(&e.template, mode, depth + 1, out);
+                        }
+                        push_marker(out, Tok::EndIf, i.endif_expr.strip);
+                    }
+                    Directive::For(f) => {
+                        push_marker(
+                            out,
+                            Tok::For(
+                                f.for_expr.key_var.as_ref().map(|k| k.as_str().to_string()),
+                                f.for_expr.value_var.as_str().to_string(),
+                                self.expr(&f.for_expr.collection_expr),
+                            ),
+                            f.for_expr.strip,
+                        );
+                        self.flatten(&f.for_expr.template, mode, depth + 1, out);
+                        push_marker(out, Tok::EndFor, f.endfor_expr.strip);
+                    }
                 },
             }
         }
-        out
     }
 }
 
-fn dedent(parts: &mut [TPart], n: usize) {
-    let mut at_line_start = true;
-    for p in parts.iter_mut() {
-        if let TPart::Lit(s) = p {
-            let mut out = String::with_capacity(s.len());
-            for (i, line) in s.split('\n').enumerate() {
-                if i > 0 {
-                    out.push('\n');
-                    at_line_start = true;
+/// The escapes of a quoted HCL string (hclsyntax ParseStringLiteralToken): `\n \r \t \" \\`,
+/// `\uNNNN`, `\UNNNNNNNN`, and `$${` / `%%{` for a literal `${` / `%{`.
+fn unescape_quoted(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let mut cs = rest[1..].chars();
+            let (ch, used) = match cs.next() {
+                Some('n') => (Some('\n'), 2),
+                Some('r') => (Some('\r'), 2),
+                Some('t') => (Some('\t'), 2),
+                Some('"') => (Some('"'), 2),
+                Some('\\') => (Some('\\'), 2),
+                Some(k @ ('u' | 'U')) => {
+                    let n = if k == 'u' { 4 } else { 8 };
+                    let ch = rest
+                        .get(2..2 + n)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32);
+                    (ch, 2 + n)
                 }
-                if at_line_start {
-                    let strip = line.chars().take(n).take_while(|c| *c == ' ').count();
-                    out.push_str(&line[strip..]);
-                } else {
-                    out.push_str(line);
-                }
-                at_line_start = false;
+                _ => (None, 0),
+            };
+            if let Some(ch) = ch {
+                out.push(ch);
+                rest = &rest[used..];
+                continue;
             }
-            *s = out;
-        } else {
-            at_line_start = false;
+        } else if rest.starts_with("$${") || rest.starts_with("%%{") {
+            out.push_str(&rest[1..3]);
+            rest = &rest[3..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Adds a literal token, trimming its leading whitespace when the marker before it ends in `~`.
+fn push_lit(out: &mut Vec<(Tok, Strip)>, mut text: String) {
+    if let Some((_, strip)) = out.last()
+        && strip.strip_end()
+    {
+        text = text.trim_start().to_string();
+    }
+    out.push((Tok::Lit(text), Strip::None));
+}
+
+/// Adds an interpolation or directive token, trimming the trailing whitespace of the literal token
+/// just before it when its opener ends in `~`.
+fn push_marker(out: &mut Vec<(Tok, Strip)>, tok: Tok, strip: Strip) {
+    if strip.strip_start()
+        && let Some((Tok::Lit(prev), _)) = out.last_mut()
+    {
+        prev.truncate(prev.trim_end().len());
+    }
+    out.push((tok, strip));
+}
+
+/// The `<<-` rule (hclsyntax flushHeredocTemplateParts): the smallest count of leading whitespace
+/// characters over the line-leading literal tokens is removed from each of them. A line-leading
+/// token made only of whitespace and ending in a newline is a blank line and is not counted; a
+/// line that starts with an interpolation or directive counts as 0.
+fn flush_heredoc(toks: &mut [(Tok, Strip)]) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut min = usize::MAX;
+    let mut newline = true;
+    let mut adjust = Vec::new();
+    for (i, (t, _)) in toks.iter().enumerate() {
+        if newline {
+            newline = false;
+            let mut spaces = 0;
+            if let Tok::Lit(s) = t {
+                let trimmed = s.trim_start();
+                if trimmed.is_empty() && s.ends_with('\n') {
+                    spaces = usize::MAX;
+                } else {
+                    spaces = s[..s.len() - trimmed.len()].graphemes(true).count();
+                    adjust.push(i);
+                }
+            }
+            min = min.min(spaces);
+        }
+        if let Tok::Lit(s) = t
+            && s.ends_with('\n')
+        {
+            newline = true;
         }
     }
+    for i in adjust {
+        if let (Tok::Lit(s), _) = &mut toks[i] {
+            let cut: usize = s.graphemes(true).take(min).map(str::len).sum();
+            s.replace_range(..cut, "");
+        }
+    }
+}
+
+/// Rebuilds the if/for structure from the token stream, up to one of `stop` (which is consumed and
+/// returned).
+fn build_parts(
+    it: &mut std::vec::IntoIter<(Tok, Strip)>,
+    stop: &[&str],
+) -> (Vec<TPart>, &'static str) {
+    let mut out = Vec::new();
+    while let Some((t, _)) = it.next() {
+        match t {
+            Tok::Lit(s) => {
+                if !s.is_empty() {
+                    out.push(TPart::Lit(nfc(s)));
+                }
+            }
+            Tok::Interp(e) => out.push(TPart::Interp(e)),
+            Tok::If(c) => {
+                let (a, end) = build_parts(it, &["else", "endif"]);
+                let b = if end == "else" {
+                    build_parts(it, &["endif"]).0
+                } else {
+                    Vec::new()
+                };
+                out.push(TPart::If(c, a, b));
+            }
+            Tok::For(k, v, c) => {
+                let body = build_parts(it, &["endfor"]).0;
+                out.push(TPart::For(k, v, c, body));
+            }
+            Tok::Else if stop.contains(&"else") => return (out, "else"),
+            Tok::EndIf if stop.contains(&"endif") => return (out, "endif"),
+            Tok::EndFor if stop.contains(&"endfor") => return (out, "endfor"),
+            // hcl-edit only produces balanced directives
+            Tok::Else | Tok::EndIf | Tok::EndFor => {}
+        }
+    }
+    (out, "")
 }
