@@ -194,6 +194,13 @@ fn real_world_shapes_evaluate_as_terraform_does() {
     );
     assert!(api.depends_on.contains("aws_route53_record.apex"));
     assert!(m.orders_after(api, "module.cert.aws_acm_certificate.this"));
+    // depends_on = [var.after] inside a module follows the caller's argument
+    let cert = m.resource("module.cert.aws_acm_certificate.this").unwrap();
+    assert!(
+        cert.depends_on.contains("aws_ssm_parameter.replica"),
+        "{:?}",
+        cert.depends_on
+    );
     // tfvars give count = "2" for a number variable: Terraform converts it
     assert!(m.resource("aws_ssm_parameter.replica[1]").is_some());
     assert!(m.resource("aws_ssm_parameter.replica[2]").is_none());

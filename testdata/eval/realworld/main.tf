@@ -49,6 +49,7 @@ module "api" {
 module "cert" {
   source = "./modules/cert"
   domain = "example.com"
+  after  = aws_ssm_parameter.replica[0].id
 }
 
 resource "aws_route53_record" "apex" {
