@@ -22,10 +22,16 @@ impl Rule for R {
             if !d.str("domain").is_some_and(|x| x.contains('.')) {
                 continue;
             }
-            check_cert_region(&META, m, d, "certificate_arn", &east,
+            check_cert_region(
+                &META,
+                m,
+                d,
+                "certificate_arn",
+                &east,
                 "Cognito serves custom domains through CloudFront, whatever the user pool's region",
                 "Cognito rejects the domain (\"The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain\")",
-                out);
+                out,
+            );
         }
     }
 }

@@ -22,10 +22,16 @@ impl Rule for R {
             if rest_endpoint_type(d) != Some("EDGE") {
                 continue;
             }
-            check_cert_region(&META, m, d, "certificate_arn", &east,
+            check_cert_region(
+                &META,
+                m,
+                d,
+                "certificate_arn",
+                &east,
                 "an edge-optimized domain is served by CloudFront",
                 "API Gateway rejects it (\"BadRequestException: Invalid certificate ARN … Certificate must be in 'us-east-1'\")",
-                out);
+                out,
+            );
         }
     }
 }

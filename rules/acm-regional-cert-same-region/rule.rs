@@ -26,14 +26,32 @@ impl Rule for R {
                 continue; // acm-shared-cert-region-conflict explains it
             }
             let need = "a regional domain uses certificates of its own region";
-            check_cert_region(&META, m, d, "regional_certificate_arn", &d.region, need, why, out);
+            check_cert_region(
+                &META,
+                m,
+                d,
+                "regional_certificate_arn",
+                &d.region,
+                need,
+                why,
+                out,
+            );
         }
         for d in m.resources_of("aws_apigatewayv2_domain_name") {
             if shared_with_us_east_1(m, d, "domain_name_configuration.0.certificate_arn") {
                 continue;
             }
             let need = "a regional domain uses certificates of its own region";
-            check_cert_region(&META, m, d, "domain_name_configuration.0.certificate_arn", &d.region, need, why, out);
+            check_cert_region(
+                &META,
+                m,
+                d,
+                "domain_name_configuration.0.certificate_arn",
+                &d.region,
+                need,
+                why,
+                out,
+            );
         }
     }
 }
@@ -45,5 +63,10 @@ fn shared_with_us_east_1(m: &Model, d: &crate::model::Resource, attr: &str) -> b
             .map(|v| m.links(v, "aws_acm_certificate"))
             .unwrap_or_default()
             .first()
-            .is_some_and(|c| c.region.as_str().is_some_and(|cr| cr != d.region.as_str().unwrap_or(cr)) && !us_east_1_consumers(m, c).is_empty())
+            .is_some_and(|c| {
+                c.region
+                    .as_str()
+                    .is_some_and(|cr| cr != d.region.as_str().unwrap_or(cr))
+                    && !us_east_1_consumers(m, c).is_empty()
+            })
 }

@@ -19,12 +19,19 @@ impl Rule for R {
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         for (rtype, host_attr, cert_attrs) in CERT_CONSUMERS {
             for res in m.resources_of(rtype) {
-                let Some(host_v) = res.get(host_attr) else { continue };
-                let Some((cert_attr, cert_v)) = cert_attrs.iter().find_map(|a| res.get(a).filter(|v| !v.is_null()).map(|v| (*a, v))) else {
+                let Some(host_v) = res.get(host_attr) else {
+                    continue;
+                };
+                let Some((cert_attr, cert_v)) = cert_attrs
+                    .iter()
+                    .find_map(|a| res.get(a).filter(|v| !v.is_null()).map(|v| (*a, v)))
+                else {
                     continue;
                 };
                 let host = match host_v.as_str() {
-                    Some(h) if rtype == "aws_cognito_user_pool_domain" && !h.contains('.') => continue, // prefix domain
+                    Some(h) if rtype == "aws_cognito_user_pool_domain" && !h.contains('.') => {
+                        continue;
+                    } // prefix domain
                     Some(h) => h.to_string(),
                     None => {
                         finding(&META, res, format!("cannot verify the certificate of {}: the domain name is not known ({})", res.address, origins_text(&host_v.origins())))
@@ -36,10 +43,16 @@ impl Rule for R {
                     }
                 };
                 let certs = m.links(cert_v, "aws_acm_certificate");
-                let managed: Vec<_> = certs.iter().filter(|c| c.mode == crate::load::module::Mode::Managed).collect();
+                let managed: Vec<_> = certs
+                    .iter()
+                    .filter(|c| c.mode == crate::load::module::Mode::Managed)
+                    .collect();
                 let Some(cert) = managed.first() else {
                     let why = if !certs.is_empty() {
-                        format!("the certificate comes from data source {}, whose names are read from AWS", certs[0].address)
+                        format!(
+                            "the certificate comes from data source {}, whose names are read from AWS",
+                            certs[0].address
+                        )
                     } else if let Some(arn) = cert_v.as_str() {
                         format!("certificate {arn} is not managed in this configuration")
                     } else {
@@ -54,7 +67,12 @@ impl Rule for R {
                 };
                 let mut names = vec![cert.get("domain_name")];
                 let sans = cert.get("subject_alternative_names");
-                names.extend(sans.and_then(|s| s.items()).unwrap_or_default().into_iter().map(Some));
+                names.extend(
+                    sans.and_then(|s| s.items())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(Some),
+                );
                 let known: Vec<&str> = names.iter().flatten().filter_map(|v| v.as_str()).collect();
                 if known.iter().any(|n| crate::model::covers(n, &host)) {
                     continue;
@@ -76,7 +94,11 @@ impl Rule for R {
                     "clients fail the TLS name check on every call"
                 };
                 let cert_names = known.join(", ");
-                let attr = if sans.is_some() { "subject_alternative_names" } else { "domain_name" };
+                let attr = if sans.is_some() {
+                    "subject_alternative_names"
+                } else {
+                    "domain_name"
+                };
                 finding(&META, res, format!("certificate {} ({cert_names}) does not cover {host}; {why}", cert.address))
                     .place(place(res, host_attr, Some(host_v)))
                     .related(related(cert, attr, format!("certificate names: {cert_names}")))

@@ -20,17 +20,34 @@ impl Rule for R {
         let validations = validations_by_cert(m);
         for (rtype, _, attrs) in CERT_CONSUMERS {
             for res in m.resources_of(rtype) {
-                if rtype == "aws_cognito_user_pool_domain" && !res.str("domain").is_some_and(|d| d.contains('.')) {
+                if rtype == "aws_cognito_user_pool_domain"
+                    && !res.str("domain").is_some_and(|d| d.contains('.'))
+                {
                     continue;
                 }
-                let Some((attr, v)) = attrs.iter().find_map(|a| res.get(a).filter(|v| !v.is_null()).map(|v| (*a, v))) else { continue };
-                let Some(cert) = m.links(v, "aws_acm_certificate").into_iter().find(|c| c.mode == crate::load::module::Mode::Managed) else { continue };
+                let Some((attr, v)) = attrs
+                    .iter()
+                    .find_map(|a| res.get(a).filter(|v| !v.is_null()).map(|v| (*a, v)))
+                else {
+                    continue;
+                };
+                let Some(cert) = m
+                    .links(v, "aws_acm_certificate")
+                    .into_iter()
+                    .find(|c| c.mode == crate::load::module::Mode::Managed)
+                else {
+                    continue;
+                };
                 let vals = validations.get(&cert.address).cloned().unwrap_or_default();
                 if vals.iter().any(|val| m.orders_after(res, &val.base)) {
                     continue;
                 }
                 let cognito = rtype == "aws_cognito_user_pool_domain";
-                let sev = if cognito { Severity::Error } else { Severity::Warning };
+                let sev = if cognito {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
                 let (msg, help) = match vals.first() {
                     Some(val) => (
                         format!("{} uses {} without waiting for {}; Terraform may create it while the certificate is still PENDING_VALIDATION{}", res.address, cert.address, val.base,
@@ -44,8 +61,15 @@ impl Rule for R {
                 };
                 // with no validation resource at all the certificate may be validated elsewhere
                 let sev = if vals.is_empty() { Severity::Note } else { sev };
-                let msg = if vals.is_empty() { format!("cannot verify that the certificate is issued before it is used: {msg}") } else { msg };
-                let mut f = finding(&META, res, msg).place(place(res, attr, Some(v))).help(help).severity(sev);
+                let msg = if vals.is_empty() {
+                    format!("cannot verify that the certificate is issued before it is used: {msg}")
+                } else {
+                    msg
+                };
+                let mut f = finding(&META, res, msg)
+                    .place(place(res, attr, Some(v)))
+                    .help(help)
+                    .severity(sev);
                 f = f.related(related(cert, "domain_name", "the certificate"));
                 f.push(out);
             }

@@ -19,23 +19,31 @@ impl Rule for R {
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         let validations = validations_by_cert(m);
         // validation records by the certificate whose validation options they were made from
-        let mut recs: std::collections::BTreeMap<String, Vec<&crate::model::Resource>> = Default::default();
+        let mut recs: std::collections::BTreeMap<String, Vec<&crate::model::Resource>> =
+            Default::default();
         for r in m.resources_of("aws_route53_record") {
             for o in r.get("name").map(|v| v.origins()).unwrap_or_default() {
                 if o.attr.starts_with("domain_validation_options")
-                    && let Some(c) = m.origin_resource(&o) {
-                        recs.entry(c.address.clone()).or_default().push(r);
-                    }
+                    && let Some(c) = m.origin_resource(&o)
+                {
+                    recs.entry(c.address.clone()).or_default().push(r);
+                }
             }
         }
         for cert in m.resources_of("aws_acm_certificate") {
             if let Some(method) = cert.get("validation_method").and_then(|v| v.as_str())
-                && method == "EMAIL" {
-                    finding(&META, cert, format!("{} uses EMAIL validation; a person must approve it, so a validation resource waits until its timeout", cert.address))
+                && method == "EMAIL"
+            {
+                finding(&META, cert, format!("{} uses EMAIL validation; a person must approve it, so a validation resource waits until its timeout", cert.address))
                         .at(cert.span("validation_method")).help("use validation_method = \"DNS\" with Route 53 records").severity(Severity::Warning).push(out);
-                    continue;
-                }
-            let Some(dvos) = cert.get("domain_validation_options").and_then(|d| d.items()) else { continue };
+                continue;
+            }
+            let Some(dvos) = cert
+                .get("domain_validation_options")
+                .and_then(|d| d.items())
+            else {
+                continue;
+            };
             let mut names: Vec<String> = Vec::new();
             for d in &dvos {
                 match d.get("domain_name").and_then(|n| n.as_str()) {

@@ -20,8 +20,11 @@ impl Rule for R {
         let recs = validation_records(m);
         for cert in m.resources_of("aws_acm_certificate") {
             let names = cert_names(cert);
-            let Some(pair) = names.iter().find(|n| names.contains(&format!("*.{n}"))) else { continue };
-            let mut bases: Vec<&crate::model::Resource> = recs.get(&cert.address).cloned().unwrap_or_default();
+            let Some(pair) = names.iter().find(|n| names.contains(&format!("*.{n}"))) else {
+                continue;
+            };
+            let mut bases: Vec<&crate::model::Resource> =
+                recs.get(&cert.address).cloned().unwrap_or_default();
             bases.dedup_by(|a, b| a.base == b.base);
             for r in bases {
                 if r.get("allow_overwrite").and_then(|v| v.as_bool()) == Some(true) {

@@ -24,7 +24,9 @@ impl Rule for R {
                 Some(Ok(l)) if l.is_empty() => continue,
                 _ => {}
             }
-            let Some(pool_id) = client.get("user_pool_id") else { continue };
+            let Some(pool_id) = client.get("user_pool_id") else {
+                continue;
+            };
             let subject = format!("app client {}", client.address);
             match pools_of(m, pool_id) {
                 Ok(pools) => check_defined(&META, client, "allowed_oauth_scopes", &subject, &pools, &servers, true, out),

@@ -32,7 +32,9 @@ impl Rule for R {
             }
             let valid = !domain.is_empty()
                 && domain.len() <= 63
-                && domain.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && domain
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                 && !domain.starts_with('-')
                 && !domain.ends_with('-');
             if !valid {
@@ -42,7 +44,10 @@ impl Rule for R {
                     .push(out);
                 continue;
             }
-            if let Some(word) = ["aws", "amazon", "cognito"].into_iter().find(|w| domain.contains(w)) {
+            if let Some(word) = ["aws", "amazon", "cognito"]
+                .into_iter()
+                .find(|w| domain.contains(w))
+            {
                 finding(&META, d, format!("prefix domain \"{domain}\" contains the reserved word {word}; Cognito rejects it (\"Domain cannot contain reserved word: {word}\")"))
                     .place(place(d, "domain", Some(dv)))
                     .help("choose a prefix without aws, amazon or cognito")

@@ -24,12 +24,18 @@ impl Rule for R {
             if fl.is_empty() {
                 continue;
             }
-            let Some(pid) = c.get("user_pool_id") else { continue };
+            let Some(pid) = c.get("user_pool_id") else {
+                continue;
+            };
             for p in m.links(pid, "aws_cognito_user_pool") {
                 if domains.contains_key(&p.address) || !seen.insert(p.address.clone()) {
                     continue;
                 }
-                if m.resources_of("aws_cognito_user_pool_domain").any(|d| d.get("user_pool_id").is_some_and(|v| v.is_unknown() && m.links(v, "aws_cognito_user_pool").is_empty())) {
+                if m.resources_of("aws_cognito_user_pool_domain").any(|d| {
+                    d.get("user_pool_id").is_some_and(|v| {
+                        v.is_unknown() && m.links(v, "aws_cognito_user_pool").is_empty()
+                    })
+                }) {
                     continue; // a domain whose pool is not known: cannot tell
                 }
                 finding(&META, c, format!("cannot verify that user pool {} has a domain: it has OAuth clients but no aws_cognito_user_pool_domain in this configuration; the token endpoint lives at https://<domain>/oauth2/token, so clients cannot get tokens", p.address))

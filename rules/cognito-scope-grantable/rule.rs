@@ -38,25 +38,46 @@ impl Rule for R {
             if route.str("authorization_type") != Some("JWT") {
                 continue;
             }
-            let auths = route.get("authorizer_id").map(|v| m.links(v, "aws_apigatewayv2_authorizer")).unwrap_or_default();
-            let pools = match auths.first().and_then(|a| a.get("jwt_configuration.0.issuer")).map(|i| issuer_pools(m, i)) {
+            let auths = route
+                .get("authorizer_id")
+                .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
+                .unwrap_or_default();
+            let pools = match auths
+                .first()
+                .and_then(|a| a.get("jwt_configuration.0.issuer"))
+                .map(|i| issuer_pools(m, i))
+            {
                 Some(Issuer::Pools(p)) => p,
                 _ => vec![],
             };
-            targets.push((route, format!("route {}", route.str("route_key").unwrap_or("?")), pools));
+            targets.push((
+                route,
+                format!("route {}", route.str("route_key").unwrap_or("?")),
+                pools,
+            ));
         }
         for (res, subject, pools) in targets {
             if pools.is_empty() {
                 continue; // the scope-defined rules say why
             }
-            let Some(Ok(scopes)) = list(res, "authorization_scopes") else { continue };
+            let Some(Ok(scopes)) = list(res, "authorization_scopes") else {
+                continue;
+            };
             let scopes: Option<Vec<&str>> = scopes.iter().map(|s| s.as_str()).collect();
-            let Some(scopes) = scopes.filter(|s| !s.is_empty()) else { continue };
+            let Some(scopes) = scopes.filter(|s| !s.is_empty()) else {
+                continue;
+            };
             let defined = defined_scopes(&servers, &pools);
-            if !scopes.iter().any(|s| defined.known.contains(*s) || is_builtin(s)) {
+            if !scopes
+                .iter()
+                .any(|s| defined.known.contains(*s) || is_builtin(s))
+            {
                 continue; // undefined scopes are the scope-defined rules' finding
             }
-            let pool_clients: Vec<_> = pools.iter().flat_map(|p| clients.get(&p.address).into_iter().flatten().copied()).collect();
+            let pool_clients: Vec<_> = pools
+                .iter()
+                .flat_map(|p| clients.get(&p.address).into_iter().flatten().copied())
+                .collect();
             if pool_clients.is_empty() {
                 finding(&META, res, format!("cannot verify that any client can call {subject}: user pool {} has no app client in this configuration", names(&pools)))
                     .at(res.span("authorization_scopes"))
@@ -91,9 +112,16 @@ impl Rule for R {
                     scopes.join(", "), names(&pools)))
                     .help("add one of these scopes to the allowed_oauth_scopes of the client that calls this API")
             } else {
-                finding(&META, res, format!("cannot verify that any client may request the scopes of {subject}: {}", origins_text(&unknown)))
-                    .help("make the clients' allowed_oauth_scopes known at plan time")
-                    .note()
+                finding(
+                    &META,
+                    res,
+                    format!(
+                        "cannot verify that any client may request the scopes of {subject}: {}",
+                        origins_text(&unknown)
+                    ),
+                )
+                .help("make the clients' allowed_oauth_scopes known at plan time")
+                .note()
             };
             let mut b = b.at(res.span("authorization_scopes"));
             for c in pool_clients.iter().take(5) {

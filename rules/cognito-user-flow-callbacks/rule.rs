@@ -19,7 +19,9 @@ impl Rule for R {
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         for c in m.resources_of("aws_cognito_user_pool_client") {
             let Ok(fl) = flows(c) else { continue };
-            let Some((flow, _)) = fl.iter().find(|(f, _)| *f == "code" || *f == "implicit") else { continue };
+            let Some((flow, _)) = fl.iter().find(|(f, _)| *f == "code" || *f == "implicit") else {
+                continue;
+            };
             let urls = match list(c, "callback_urls") {
                 Some(Err(_)) => continue,
                 Some(Ok(u)) => u,
@@ -40,7 +42,9 @@ impl Rule for R {
                     Some("is not an absolute URL")
                 } else if s.contains('#') {
                     Some("has a #fragment, which Cognito does not allow")
-                } else if s.starts_with("http://") && !(s.starts_with("http://localhost") || s.starts_with("http://127.0.0.1")) {
+                } else if s.starts_with("http://")
+                    && !(s.starts_with("http://localhost") || s.starts_with("http://127.0.0.1"))
+                {
                     Some("uses http://; Cognito requires https except for http://localhost")
                 } else {
                     None
@@ -52,13 +56,17 @@ impl Rule for R {
                         .push(out);
                 }
             }
-            if let Some(r) = c.get("default_redirect_uri").and_then(|v| v.as_str().map(|s| (s, v)))
-                && known.len() == urls.len() && !known.contains(&r.0) {
-                    finding(&META, c, format!("default_redirect_uri {} of {} is not one of its callback_urls; Cognito rejects it", r.0, c.address))
+            if let Some(r) = c
+                .get("default_redirect_uri")
+                .and_then(|v| v.as_str().map(|s| (s, v)))
+                && known.len() == urls.len()
+                && !known.contains(&r.0)
+            {
+                finding(&META, c, format!("default_redirect_uri {} of {} is not one of its callback_urls; Cognito rejects it", r.0, c.address))
                         .place(place(c, "default_redirect_uri", Some(r.1)))
                         .help("add it to callback_urls, or pick one of them")
                         .push(out);
-                }
+            }
             match list(c, "supported_identity_providers") {
                 Some(Ok(l)) if !l.is_empty() => {}
                 Some(Err(_)) => {}

@@ -25,8 +25,12 @@ impl Rule for R {
             if a.str("authorizer_type") != Some("JWT") {
                 continue;
             }
-            let Some(iss) = a.get("jwt_configuration.0.issuer") else { continue };
-            let Issuer::Pools(pools) = issuer_pools(m, iss) else { continue };
+            let Some(iss) = a.get("jwt_configuration.0.issuer") else {
+                continue;
+            };
+            let Issuer::Pools(pools) = issuer_pools(m, iss) else {
+                continue;
+            };
             let attr = "jwt_configuration.0.audience";
             let items = match list(a, attr) {
                 None => {
@@ -35,23 +39,50 @@ impl Rule for R {
                     continue;
                 }
                 Some(Err(v)) => {
-                    finding(&META, a, format!("cannot verify the audience of {}: {}", a.address, origins_text(&v.origins())))
-                        .place(place(a, attr, Some(v))).help("list the client ids by reference").note().push(out);
+                    finding(
+                        &META,
+                        a,
+                        format!(
+                            "cannot verify the audience of {}: {}",
+                            a.address,
+                            origins_text(&v.origins())
+                        ),
+                    )
+                    .place(place(a, attr, Some(v)))
+                    .help("list the client ids by reference")
+                    .note()
+                    .push(out);
                     continue;
                 }
                 Some(Ok(items)) => items,
             };
             if items.is_empty() {
-                finding(&META, a, format!("JWT authorizer {} has an empty audience; every request gets 401", a.address))
-                    .at(a.span(attr)).help("set audience = [aws_cognito_user_pool_client.<name>.id]").push(out);
+                finding(
+                    &META,
+                    a,
+                    format!(
+                        "JWT authorizer {} has an empty audience; every request gets 401",
+                        a.address
+                    ),
+                )
+                .at(a.span(attr))
+                .help("set audience = [aws_cognito_user_pool_client.<name>.id]")
+                .push(out);
                 continue;
             }
             for it in items {
                 let clients = m.links(it, "aws_cognito_user_pool_client");
                 if !clients.is_empty() {
                     for c in clients {
-                        let cpools = c.get("user_pool_id").map(|p| m.links(p, "aws_cognito_user_pool")).unwrap_or_default();
-                        if !cpools.is_empty() && !cpools.iter().any(|p| pools.iter().any(|q| q.address == p.address)) {
+                        let cpools = c
+                            .get("user_pool_id")
+                            .map(|p| m.links(p, "aws_cognito_user_pool"))
+                            .unwrap_or_default();
+                        if !cpools.is_empty()
+                            && !cpools
+                                .iter()
+                                .any(|p| pools.iter().any(|q| q.address == p.address))
+                        {
                             finding(&META, a, format!("the audience of {} lists client {} of pool {}, but the issuer is pool {}; that client's tokens are refused", a.address, c.address, names(&cpools), names(&pools)))
                                 .place(place(a, attr, Some(it)))
                                 .related(related(c, "user_pool_id", "client of another pool"))
@@ -72,8 +103,19 @@ impl Rule for R {
                                 .place(place(a, attr, Some(it))).help("reference the client: aws_cognito_user_pool_client.<name>.id").note().push(out);
                         }
                     }
-                    None => finding(&META, a, format!("cannot verify an audience entry of {}: {}", a.address, origins_text(&it.origins())))
-                        .place(place(a, attr, Some(it))).help("reference the client: aws_cognito_user_pool_client.<name>.id").note().push(out),
+                    None => finding(
+                        &META,
+                        a,
+                        format!(
+                            "cannot verify an audience entry of {}: {}",
+                            a.address,
+                            origins_text(&it.origins())
+                        ),
+                    )
+                    .place(place(a, attr, Some(it)))
+                    .help("reference the client: aws_cognito_user_pool_client.<name>.id")
+                    .note()
+                    .push(out),
                 }
             }
         }

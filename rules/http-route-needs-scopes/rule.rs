@@ -27,9 +27,24 @@ impl Rule for R {
                 Some(Err(_)) => continue,
                 _ => {}
             }
-            let auth = r.get("authorizer_id").map(|v| m.links(v, "aws_apigatewayv2_authorizer")).unwrap_or_default();
-            let Some(Issuer::Pools(pools)) = auth.first().and_then(|a| a.get("jwt_configuration.0.issuer")).map(|i| issuer_pools(m, i)) else { continue };
-            let Some(c) = pools.iter().flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default()).find(|c| is_m2m(c)) else { continue };
+            let auth = r
+                .get("authorizer_id")
+                .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
+                .unwrap_or_default();
+            let Some(Issuer::Pools(pools)) = auth
+                .first()
+                .and_then(|a| a.get("jwt_configuration.0.issuer"))
+                .map(|i| issuer_pools(m, i))
+            else {
+                continue;
+            };
+            let Some(c) = pools
+                .iter()
+                .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
+                .find(|c| is_m2m(c))
+            else {
+                continue;
+            };
             let key = r.str("route_key").unwrap_or("?");
             finding(&META, r, format!("route {key} requires a JWT but no scope; it accepts any token of the pool, ID tokens included, and cannot tell machine clients such as {} apart from signed-in users", c.address))
                 .at(r.span("authorization_type"))

@@ -27,7 +27,10 @@ impl Rule for R {
                 Some(Ok(l)) if l.is_empty() => continue,
                 _ => {}
             }
-            let subject = format!("route {}", route.str("route_key").unwrap_or("(unknown route key)"));
+            let subject = format!(
+                "route {}",
+                route.str("route_key").unwrap_or("(unknown route key)")
+            );
             let auths = route
                 .get("authorizer_id")
                 .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
@@ -40,7 +43,9 @@ impl Rule for R {
                     .push(out);
                 continue;
             };
-            let Some(issuer) = auth.get("jwt_configuration.0.issuer") else { continue };
+            let Some(issuer) = auth.get("jwt_configuration.0.issuer") else {
+                continue;
+            };
             match issuer_pools(m, issuer) {
                 Issuer::Pools(pools) => {
                     let before = out.len();

@@ -18,7 +18,9 @@ impl Rule for R {
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         for route in m.resources_of("aws_apigatewayv2_route") {
-            let Some(Ok(scopes)) = list(route, "authorization_scopes") else { continue };
+            let Some(Ok(scopes)) = list(route, "authorization_scopes") else {
+                continue;
+            };
             if scopes.is_empty() {
                 continue;
             }

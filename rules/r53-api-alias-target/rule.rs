@@ -20,7 +20,10 @@ impl Rule for R {
         let (records, some_unknown) = records_by_fqdn(m);
         let mut domains = Vec::new();
         for d in m.resources_of("aws_api_gateway_domain_name") {
-            let types = d.get("endpoint_configuration.0.types").and_then(|t| t.items()).unwrap_or_default();
+            let types = d
+                .get("endpoint_configuration.0.types")
+                .and_then(|t| t.items())
+                .unwrap_or_default();
             let kind = match types.first().map(|t| t.as_str()) {
                 None => Some("EDGE"),
                 Some(Some(k)) => Some(k),
@@ -34,23 +37,41 @@ impl Rule for R {
             domains.push((d, expect));
         }
         for d in m.resources_of("aws_apigatewayv2_domain_name") {
-            domains.push((d, Some(("target_domain_name", "hosted_zone_id", "HTTP API"))));
+            domains.push((
+                d,
+                Some(("target_domain_name", "hosted_zone_id", "HTTP API")),
+            ));
         }
         for (d, expect) in domains {
-            let Some(host) = d.str("domain_name") else { continue };
-            let host = crate::model::norm_host(host);
-            let Some(recs) = records.get(&host) else {
-                let why = if some_unknown { "some record names are not known" } else { "no Route 53 record for it is in this configuration" };
-                finding(&META, d, format!("cannot verify the DNS record of custom domain {host}: {why}"))
-                    .at(d.span("domain_name"))
-                    .help("alias an A record to the domain's target (see the rule doc)")
-                    .note()
-                    .push(out);
+            let Some(host) = d.str("domain_name") else {
                 continue;
             };
-            let Some((name_attr, zone_attr, kind)) = expect else { continue };
+            let host = crate::model::norm_host(host);
+            let Some(recs) = records.get(&host) else {
+                let why = if some_unknown {
+                    "some record names are not known"
+                } else {
+                    "no Route 53 record for it is in this configuration"
+                };
+                finding(
+                    &META,
+                    d,
+                    format!("cannot verify the DNS record of custom domain {host}: {why}"),
+                )
+                .at(d.span("domain_name"))
+                .help("alias an A record to the domain's target (see the rule doc)")
+                .note()
+                .push(out);
+                continue;
+            };
+            let Some((name_attr, zone_attr, kind)) = expect else {
+                continue;
+            };
             for rec in recs {
-                let (target_attr, target) = match (rec.get("alias.0.name"), rec.get("records").and_then(|r| r.items())) {
+                let (target_attr, target) = match (
+                    rec.get("alias.0.name"),
+                    rec.get("records").and_then(|r| r.items()),
+                ) {
                     (Some(a), _) => ("alias.0.name", a),
                     (None, Some(items)) if !items.is_empty() => ("records", items[0]),
                     _ => continue,
@@ -63,7 +84,11 @@ impl Rule for R {
                     .collect();
                 if of_domain.is_empty() {
                     // another rule covers execute-api targets; a literal or foreign target is unverifiable
-                    let api_like = target.origins().iter().any(|o| o.res.as_deref().is_some_and(|r| r.contains("aws_api_gateway") || r.contains("aws_apigatewayv2")));
+                    let api_like = target.origins().iter().any(|o| {
+                        o.res.as_deref().is_some_and(|r| {
+                            r.contains("aws_api_gateway") || r.contains("aws_apigatewayv2")
+                        })
+                    });
                     if !api_like {
                         finding(&META, rec, format!("cannot verify that the record for {host} targets {}: the target does not reference it", d.address))
                             .place(place(rec, target_attr, Some(target)))

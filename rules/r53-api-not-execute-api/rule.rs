@@ -40,7 +40,9 @@ impl Rule for R {
                         .any(|(t, a)| r.rtype == *t && (a.is_empty() || o.attr == *a))
                         .then_some(r)
                 });
-                let literal = v.as_str().is_some_and(|s| s.contains(".execute-api.") && !s.starts_with("d-"));
+                let literal = v
+                    .as_str()
+                    .is_some_and(|s| s.contains(".execute-api.") && !s.starts_with("d-"));
                 if api.is_none() && !literal {
                     continue;
                 }
@@ -50,7 +52,11 @@ impl Rule for R {
                     .place(place(rec, attr, Some(v)))
                     .help("alias the record to the aws_api_gateway_domain_name's regional_domain_name/regional_zone_id (EDGE: cloudfront_domain_name/cloudfront_zone_id; HTTP API: domain_name_configuration[0].target_domain_name/hosted_zone_id)");
                 if let Some(api) = api {
-                    f = f.related(related(api, "name", "the API whose default endpoint is used"));
+                    f = f.related(related(
+                        api,
+                        "name",
+                        "the API whose default endpoint is used",
+                    ));
                 }
                 f.push(out);
             }

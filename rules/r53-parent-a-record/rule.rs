@@ -34,7 +34,9 @@ impl Rule for R {
             if !domain.contains('.') {
                 continue; // prefix domain
             }
-            let Some(parent) = parent_of(domain) else { continue };
+            let Some(parent) = parent_of(domain) else {
+                continue;
+            };
             if !parent.contains('.') {
                 finding(&META, d, format!("Cognito custom domain {domain} sits directly under the top-level domain {parent}; Cognito rejects it (\"Custom domain is not a valid subdomain\")"))
                     .place(place(d, "domain", Some(dv)))
@@ -42,9 +44,12 @@ impl Rule for R {
                     .push(out);
                 continue;
             }
-            let has_a = records
-                .get(&parent)
-                .is_some_and(|rs| rs.iter().any(|r| matches!(r.str("type"), Some("A")) || r.get("type").is_some_and(|t| t.is_unknown())));
+            let has_a = records.get(&parent).is_some_and(|rs| {
+                rs.iter().any(|r| {
+                    matches!(r.str("type"), Some("A"))
+                        || r.get("type").is_some_and(|t| t.is_unknown())
+                })
+            });
             if has_a {
                 continue;
             }

@@ -19,9 +19,15 @@ impl Rule for R {
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         let (records, _) = records_by_fqdn(m);
         for d in m.resources_of("aws_cognito_user_pool_domain") {
-            let Some(domain) = d.str("domain").filter(|x| x.contains('.')) else { continue };
-            let Some(parent) = parent_of(domain) else { continue };
-            let Some(rs) = records.get(&parent) else { continue };
+            let Some(domain) = d.str("domain").filter(|x| x.contains('.')) else {
+                continue;
+            };
+            let Some(parent) = parent_of(domain) else {
+                continue;
+            };
+            let Some(rs) = records.get(&parent) else {
+                continue;
+            };
             let a: Vec<_> = rs.iter().filter(|r| r.str("type") == Some("A")).collect();
             if a.is_empty() || a.iter().any(|r| m.orders_after(d, &r.base)) {
                 continue;

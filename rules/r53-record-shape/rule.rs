@@ -21,7 +21,10 @@ impl Rule for R {
         let zones = managed_zones(m);
         for r in m.resources_of("aws_route53_record") {
             let ty = r.str("type");
-            let has_alias = r.get("alias").and_then(|a| a.items()).is_some_and(|i| !i.is_empty());
+            let has_alias = r
+                .get("alias")
+                .and_then(|a| a.items())
+                .is_some_and(|i| !i.is_empty());
             let has = |a: &str| r.get(a).is_some_and(|v| !v.is_null());
             if has_alias && (has("ttl") || has("records")) {
                 let a = if has("ttl") { "ttl" } else { "records" };
@@ -33,14 +36,19 @@ impl Rule for R {
                 finding(&META, r, format!("{} has no alias block and no {a}; a plain record needs both ttl and records", r.address))
                     .at(r.span("type")).help("add ttl and records, or an alias block").push(out);
             }
-            let (Some(fqdn), Some("CNAME")) = (r.str("fqdn"), ty) else { continue };
+            let (Some(fqdn), Some("CNAME")) = (r.str("fqdn"), ty) else {
+                continue;
+            };
             let fqdn = crate::model::norm_host(fqdn);
             if zones.contains_key(&fqdn) {
                 finding(&META, r, format!("{} is a CNAME at the zone apex {fqdn}; Route 53 rejects it (\"RRSet of type CNAME with DNS name {fqdn}. is not permitted at apex\")", r.address))
                     .at(r.span("type")).help("use an A/AAAA alias record at the apex").push(out);
                 continue;
             }
-            if let Some(other) = by_name.get(&fqdn).and_then(|v| v.iter().find(|o| o.address != r.address && o.str("type").is_some_and(|t| t != "CNAME"))) {
+            if let Some(other) = by_name.get(&fqdn).and_then(|v| {
+                v.iter()
+                    .find(|o| o.address != r.address && o.str("type").is_some_and(|t| t != "CNAME"))
+            }) {
                 finding(&META, r, format!("{} is a CNAME for {fqdn}, which also has a {} record ({}); Route 53 rejects a CNAME beside other types", r.address, other.str("type").unwrap_or("?"), other.address))
                     .at(r.span("type")).related(related(other, "type", "the other record")).help("keep one: an A/AAAA alias, or the CNAME alone").push(out);
             }

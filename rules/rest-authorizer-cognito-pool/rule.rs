@@ -29,8 +29,19 @@ impl Rule for R {
                 }
                 Some(Err(v)) => {
                     if m.links(v, "aws_cognito_user_pool").is_empty() {
-                        finding(&META, a, format!("cannot verify the user pools of {}: {}", a.address, origins_text(&v.origins())))
-                            .place(place(a, "provider_arns", Some(v))).help("reference the pool ARNs").note().push(out);
+                        finding(
+                            &META,
+                            a,
+                            format!(
+                                "cannot verify the user pools of {}: {}",
+                                a.address,
+                                origins_text(&v.origins())
+                            ),
+                        )
+                        .place(place(a, "provider_arns", Some(v)))
+                        .help("reference the pool ARNs")
+                        .note()
+                        .push(out);
                     }
                     continue;
                 }
@@ -43,7 +54,10 @@ impl Rule for R {
             }
             for it in items {
                 let origins = it.origins();
-                let pool_origin = origins.iter().find(|o| m.origin_resource(o).is_some_and(|r| r.rtype == "aws_cognito_user_pool"));
+                let pool_origin = origins.iter().find(|o| {
+                    m.origin_resource(o)
+                        .is_some_and(|r| r.rtype == "aws_cognito_user_pool")
+                });
                 if let Some(o) = pool_origin {
                     if o.attr != "arn" && !o.attr.is_empty() {
                         finding(&META, a, format!("provider_arns of {} takes {}, not the pool's ARN; API Gateway rejects it", a.address, o.name()))
@@ -55,15 +69,28 @@ impl Rule for R {
                 }
                 match it.as_str() {
                     Some(s) => {
-                        let ok = s.starts_with("arn:aws") && s.contains(":cognito-idp:") && s.contains(":userpool/");
+                        let ok = s.starts_with("arn:aws")
+                            && s.contains(":cognito-idp:")
+                            && s.contains(":userpool/");
                         if !ok {
                             finding(&META, a, format!("provider_arns of {} contains \"{s}\", which is not a user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<pool id>)", a.address))
                                 .place(place(a, "provider_arns", Some(it)))
                                 .help("use the pool's ARN (aws_cognito_user_pool.<name>.arn)").push(out);
                         }
                     }
-                    None => finding(&META, a, format!("cannot verify a user pool of {}: {}", a.address, origins_text(&origins)))
-                        .place(place(a, "provider_arns", Some(it))).help("reference the pool ARN").note().push(out),
+                    None => finding(
+                        &META,
+                        a,
+                        format!(
+                            "cannot verify a user pool of {}: {}",
+                            a.address,
+                            origins_text(&origins)
+                        ),
+                    )
+                    .place(place(a, "provider_arns", Some(it)))
+                    .help("reference the pool ARN")
+                    .note()
+                    .push(out),
                 }
             }
         }

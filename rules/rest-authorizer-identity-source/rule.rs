@@ -21,9 +21,13 @@ impl Rule for R {
             if a.str("type") != Some("COGNITO_USER_POOLS") {
                 continue;
             }
-            let Some(v) = a.get("identity_source") else { continue };
+            let Some(v) = a.get("identity_source") else {
+                continue;
+            };
             let Some(s) = v.as_str() else { continue };
-            let ok = s.starts_with("method.request.header.") && !s.contains(',') && s.len() > "method.request.header.".len();
+            let ok = s.starts_with("method.request.header.")
+                && !s.contains(',')
+                && s.len() > "method.request.header.".len();
             if !ok {
                 finding(&META, a, format!("identity_source of Cognito authorizer {} is \"{s}\"; a COGNITO_USER_POOLS authorizer reads the token from one header (method.request.header.<Name>), so requests get 401 before Cognito is consulted", a.address))
                     .place(place(a, "identity_source", Some(v)))

@@ -18,7 +18,9 @@ impl Rule for R {
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         for method in m.resources_of("aws_api_gateway_method") {
-            let Some(kind) = method.str("authorization") else { continue };
+            let Some(kind) = method.str("authorization") else {
+                continue;
+            };
             let route = rest_route(m, method);
             let aid = method.get("authorizer_id").filter(|v| !v.is_null());
             match kind {
@@ -31,8 +33,18 @@ impl Rule for R {
                     let auths = m.links(aid, "aws_api_gateway_authorizer");
                     if auths.is_empty() {
                         if aid.as_str().is_none() {
-                            finding(&META, method, format!("cannot verify the authorizer of {route}: {}", origins_text(&aid.origins())))
-                                .at(method.span("authorizer_id")).help("reference the authorizer: aws_api_gateway_authorizer.<name>.id").note().push(out);
+                            finding(
+                                &META,
+                                method,
+                                format!(
+                                    "cannot verify the authorizer of {route}: {}",
+                                    origins_text(&aid.origins())
+                                ),
+                            )
+                            .at(method.span("authorizer_id"))
+                            .help("reference the authorizer: aws_api_gateway_authorizer.<name>.id")
+                            .note()
+                            .push(out);
                         }
                         continue;
                     }
@@ -51,9 +63,20 @@ impl Rule for R {
                                 .push(out);
                             continue;
                         }
-                        let mapis = method.get("rest_api_id").map(|v| m.links(v, "aws_api_gateway_rest_api")).unwrap_or_default();
-                        let aapis = a.get("rest_api_id").map(|v| m.links(v, "aws_api_gateway_rest_api")).unwrap_or_default();
-                        if !mapis.is_empty() && !aapis.is_empty() && !mapis.iter().any(|x| aapis.iter().any(|y| x.address == y.address)) {
+                        let mapis = method
+                            .get("rest_api_id")
+                            .map(|v| m.links(v, "aws_api_gateway_rest_api"))
+                            .unwrap_or_default();
+                        let aapis = a
+                            .get("rest_api_id")
+                            .map(|v| m.links(v, "aws_api_gateway_rest_api"))
+                            .unwrap_or_default();
+                        if !mapis.is_empty()
+                            && !aapis.is_empty()
+                            && !mapis
+                                .iter()
+                                .any(|x| aapis.iter().any(|y| x.address == y.address))
+                        {
                             finding(&META, method, format!("{route} belongs to {} but its authorizer {} belongs to {}; an authorizer only serves its own API", names(&mapis), a.address, names(&aapis)))
                                 .at(method.span("authorizer_id"))
                                 .related(related(a, "rest_api_id", "the authorizer's API"))

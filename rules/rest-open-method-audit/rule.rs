@@ -19,7 +19,11 @@ impl Rule for R {
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         let methods: Vec<_> = m.resources_of("aws_api_gateway_method").collect();
         let api_of = |r: &crate::model::Resource| -> Option<String> {
-            r.get("rest_api_id").and_then(|v| m.links(v, "aws_api_gateway_rest_api").first().map(|a| a.address.clone()))
+            r.get("rest_api_id").and_then(|v| {
+                m.links(v, "aws_api_gateway_rest_api")
+                    .first()
+                    .map(|a| a.address.clone())
+            })
         };
         let protected: std::collections::BTreeSet<String> = methods
             .iter()
@@ -27,7 +31,9 @@ impl Rule for R {
             .filter_map(|x| api_of(x))
             .collect();
         for meth in methods {
-            if meth.str("authorization") != Some("NONE") || meth.str("http_method") == Some("OPTIONS") {
+            if meth.str("authorization") != Some("NONE")
+                || meth.str("http_method") == Some("OPTIONS")
+            {
                 continue;
             }
             let Some(api) = api_of(meth) else { continue };

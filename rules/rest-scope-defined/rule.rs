@@ -44,7 +44,9 @@ impl Rule for R {
             let mut pools = Vec::new();
             let mut unknown = None;
             for a in &auths {
-                let Some(arns) = a.get("provider_arns") else { continue };
+                let Some(arns) = a.get("provider_arns") else {
+                    continue;
+                };
                 match pools_of(m, arns) {
                     Ok(p) => pools.extend(p),
                     Err(o) => unknown = Some((a, o)),
@@ -63,11 +65,27 @@ impl Rule for R {
                 continue; // no provider_arns: another rule's finding
             }
             let before = out.len();
-            check_defined(&META, method, "authorization_scopes", &route, &pools, &servers, true, out);
+            check_defined(
+                &META,
+                method,
+                "authorization_scopes",
+                &route,
+                &pools,
+                &servers,
+                true,
+                out,
+            );
             // name the authorizer too: a wrong provider_arns is as likely as a wrong scope
-            for f in out[before..].iter_mut().filter(|f| f.severity == Severity::Error) {
+            for f in out[before..]
+                .iter_mut()
+                .filter(|f| f.severity == Severity::Error)
+            {
                 for a in &auths {
-                    f.related.push(related(a, "provider_arns", format!("the authorizer trusts {}", names(&pools))));
+                    f.related.push(related(
+                        a,
+                        "provider_arns",
+                        format!("the authorizer trusts {}", names(&pools)),
+                    ));
                 }
             }
         }

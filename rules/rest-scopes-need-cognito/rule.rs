@@ -18,7 +18,9 @@ impl Rule for R {
     }
     fn check(&self, m: &Model, out: &mut Vec<Finding>) {
         for method in m.resources_of("aws_api_gateway_method") {
-            let Some(Ok(scopes)) = list(method, "authorization_scopes") else { continue };
+            let Some(Ok(scopes)) = list(method, "authorization_scopes") else {
+                continue;
+            };
             if scopes.is_empty() {
                 continue;
             }
