@@ -262,9 +262,9 @@ pub fn run_with_stdin(
             }
             let rules = crate::rules::all();
             let mut run =
-                crate::build::run_filtered(&[PathBuf::from(".")], None, Some(&tf), &[], &rules);
-            crate::policy::apply_suppressions(&mut run, None);
-            crate::build::sort_findings(&mut run);
+                crate::lint::run_filtered(&[PathBuf::from(".")], None, Some(&tf), &[], &rules);
+            crate::settings::apply_suppressions(&mut run, None);
+            crate::lint::sort_findings(&mut run);
             let _ = stdout.write_all(report::render(&run, Format::Text, color).as_bytes());
             let _ = writeln!(stderr, "{}", report::text::summary(&run));
             if !run.errors.is_empty() {
@@ -337,7 +337,7 @@ pub fn run_with_stdin(
                 }
             }
         }
-        Cmd::Init => match crate::policy::write_default_config(std::path::Path::new(".")) {
+        Cmd::Init => match crate::settings::write_default_config(std::path::Path::new(".")) {
             Ok(p) => {
                 let _ = writeln!(stdout, "wrote {}", crate::source::display_path(&p));
                 0
@@ -391,7 +391,7 @@ pub fn run_with_stdin(
             let cfg_path = config.clone().or_else(|| {
                 std::env::current_dir()
                     .ok()
-                    .and_then(|d| crate::policy::find_config(&d))
+                    .and_then(|d| crate::settings::find_config(&d))
             });
             if let Some(c) = &config
                 && !c.exists()
@@ -400,7 +400,7 @@ pub fn run_with_stdin(
                 return 2;
             }
             let cfg = match &cfg_path {
-                Some(p) => match crate::policy::load_config(p, &mut extra_files) {
+                Some(p) => match crate::settings::load_config(p, &mut extra_files) {
                     Ok(c) => c,
                     Err(d) => {
                         let loc = d
@@ -411,7 +411,7 @@ pub fn run_with_stdin(
                         return 2;
                     }
                 },
-                None => crate::policy::Config::default(),
+                None => crate::settings::Config::default(),
             };
             let cfg_dir = cfg_path
                 .as_ref()
@@ -489,15 +489,15 @@ pub fn run_with_stdin(
             };
             let rules = crate::rules::all();
             let mut run =
-                crate::build::run_with_source(&paths, source.as_deref(), &cli_vars, &rules);
-            crate::policy::apply_config(&mut run, &cfg, &cfg_dir);
+                crate::lint::run_with_source(&paths, source.as_deref(), &cli_vars, &rules);
+            crate::settings::apply_config(&mut run, &cfg, &cfg_dir);
             if !no_inline_ignores && cfg.lint.inline_ignores != Some(false) {
-                crate::policy::apply_suppressions(&mut run, None);
+                crate::settings::apply_suppressions(&mut run, None);
             }
             if let Some(b) = &baseline {
-                match crate::policy::read_baseline(b, &mut run.files) {
+                match crate::settings::read_baseline(b, &mut run.files) {
                     Ok(bl) => {
-                        run.fixed = crate::policy::apply_baseline(&mut run, &bl)
+                        run.fixed = crate::settings::apply_baseline(&mut run, &bl)
                             .into_iter()
                             .map(|e| format!("{} {}: {}", e.rule, e.resource, e.message))
                             .collect();
@@ -505,9 +505,9 @@ pub fn run_with_stdin(
                     Err(d) => run.errors.push(d),
                 }
             }
-            crate::build::sort_findings(&mut run);
+            crate::lint::sort_findings(&mut run);
             if let Some(b) = &write_baseline {
-                return match crate::policy::write_baseline(&run, b) {
+                return match crate::settings::write_baseline(&run, b) {
                     Ok(n) => {
                         let _ = writeln!(
                             stderr,
@@ -656,7 +656,7 @@ fn token_cmd(
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0),
     };
-    let (files, models, errors) = crate::build::load_models(&a.paths, &a.cli_vars);
+    let (files, models, errors) = crate::lint::load_models(&a.paths, &a.cli_vars);
     if !errors.is_empty() {
         for e in &errors {
             let loc = e

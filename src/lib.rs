@@ -2,18 +2,18 @@
 //! Route 53) is wired consistently, before `terraform apply`.
 
 pub mod ast;
-pub mod build;
 pub mod cli;
 pub mod computed;
 pub mod diag;
 pub mod eval;
 pub mod evalcmd;
 pub mod finding;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod plan;
-pub mod policy;
 pub mod report;
+pub mod settings;
 pub mod source;
 pub mod token;
 pub mod value;

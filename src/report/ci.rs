@@ -1,7 +1,7 @@
 //! JUnit XML (quick-junit), checkstyle XML and GitHub workflow commands.
 
-use crate::build::Run;
 use crate::finding::Severity;
+use crate::lint::Run;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 /// One test suite per rule; one failing test case per finding (rule × resource), one passing

@@ -1,7 +1,7 @@
 //! `--format json`, version 1 (design §6).
 
-use crate::build::Run;
 use crate::finding::Severity;
+use crate::lint::Run;
 use crate::source::Location;
 use serde::Serialize;
 

@@ -5,7 +5,7 @@ pub mod json;
 pub mod sarif;
 pub mod text;
 
-use crate::build::Run;
+use crate::lint::Run;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

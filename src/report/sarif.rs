@@ -1,8 +1,8 @@
 //! SARIF 2.1.0 for GitHub code scanning (serde-sarif types): rules with help from the rule docs,
 //! relative artifact URIs, regions with lines and columns, related locations, suppressions.
 
-use crate::build::Run;
 use crate::finding::Severity;
+use crate::lint::Run;
 use crate::source::{Files, Span};
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,

@@ -1,8 +1,8 @@
 //! `--format text`: miette diagnostics, the wrong attribute underlined, the other side of the
 //! join labelled, the fix as help.
 
-use crate::build::Run;
 use crate::finding::Severity;
+use crate::lint::Run;
 use crate::source::{Files, Span};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use std::fmt;

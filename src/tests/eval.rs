@@ -1,7 +1,7 @@
 //! Evaluation: variable precedence, modules and providers, for_each and dynamic blocks,
 //! templates with unknown parts, functions.
 
-use crate::build::finish_model;
+use crate::lint::finish_model;
 use crate::load::{CliVar, load};
 use crate::model::Model;
 use crate::value::{OriginKind, Part, V};

@@ -4,12 +4,12 @@
 mod cli;
 mod conformance;
 mod eval;
-mod policy;
 mod rule_fixtures;
+mod settings;
 mod token;
 
-use crate::build::{self, Run};
 use crate::finding::Finding;
+use crate::lint::{self, Run};
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
@@ -19,7 +19,7 @@ pub fn root() -> PathBuf {
 /// Lints paths (relative to the crate root) with every rule.
 pub fn lint(paths: &[&str]) -> Run {
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    build::run(&paths, &[], &crate::rules::all())
+    lint::run(&paths, &[], &crate::rules::all())
 }
 
 /// `file:line:col severity rule message` lines, with related locations indented.

@@ -1,6 +1,6 @@
 //! Suppressions, the config file and baselines.
 
-use crate::build;
+use crate::lint;
 use std::path::PathBuf;
 
 fn run_in(dir: &str, args: &[&str]) -> (u8, String, String) {
@@ -19,12 +19,12 @@ fn run_in(dir: &str, args: &[&str]) -> (u8, String, String) {
 
 #[test]
 fn suppressions_silence_expire_and_report_misuse() {
-    let mut r = build::run(
+    let mut r = lint::run(
         &[PathBuf::from("testdata/policy/suppress")],
         &[],
         &crate::rules::all(),
     );
-    crate::policy::apply_suppressions(&mut r, Some("2026-11-24"));
+    crate::settings::apply_suppressions(&mut r, Some("2026-11-24"));
     let by_rule = |id: &str| {
         r.findings
             .iter()
@@ -49,12 +49,12 @@ fn suppressions_silence_expire_and_report_misuse() {
     assert_eq!(by_rule("suppression-reason").len(), 1);
     assert_eq!(by_rule("suppression-unused").len(), 1);
     // before the expiry date the suppression works
-    let mut r = build::run(
+    let mut r = lint::run(
         &[PathBuf::from("testdata/policy/suppress")],
         &[],
         &crate::rules::all(),
     );
-    crate::policy::apply_suppressions(&mut r, Some("2019-12-31"));
+    crate::settings::apply_suppressions(&mut r, Some("2019-12-31"));
     assert!(
         r.findings
             .iter()
@@ -177,7 +177,7 @@ fn config_file_sets_defaults_rules_and_severities() {
         "{err}"
     );
     // the default config that `authwire init` writes parses
-    let cfg: crate::policy::Config = toml::from_str(crate::policy::DEFAULT_CONFIG).unwrap();
+    let cfg: crate::settings::Config = toml::from_str(crate::settings::DEFAULT_CONFIG).unwrap();
     assert!(cfg.rules.disable.is_empty());
 }
 
@@ -248,8 +248,8 @@ fn file_level_suppressions_cover_the_whole_file() {
         format!("# authwire:ignore-file cognito-oauth-flag -- legacy client, replaced in Q1\n{tf}"),
     )
     .unwrap();
-    let mut r = build::run(std::slice::from_ref(&dir), &[], &crate::rules::all());
-    crate::policy::apply_suppressions(&mut r, Some("2026-11-24"));
+    let mut r = lint::run(std::slice::from_ref(&dir), &[], &crate::rules::all());
+    crate::settings::apply_suppressions(&mut r, Some("2026-11-24"));
     let flag: Vec<_> = r
         .findings
         .iter()
@@ -273,16 +273,16 @@ fn file_level_suppressions_cover_the_whole_file() {
 fn init_writes_a_config_that_loads_and_never_overwrites() {
     let dir = std::env::temp_dir().join(format!("authwire-init-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let p = crate::policy::write_default_config(&dir).unwrap();
+    let p = crate::settings::write_default_config(&dir).unwrap();
     let mut files = crate::source::Files::default();
-    let cfg = crate::policy::load_config(&p, &mut files).unwrap();
+    let cfg = crate::settings::load_config(&p, &mut files).unwrap();
     assert!(cfg.lint.format.is_none() && cfg.rules.disable.is_empty());
     assert_eq!(
-        crate::policy::find_config(&dir.join("sub")),
+        crate::settings::find_config(&dir.join("sub")),
         Some(p.clone())
     );
     assert!(
-        crate::policy::write_default_config(&dir)
+        crate::settings::write_default_config(&dir)
             .unwrap_err()
             .contains("exists already")
     );
