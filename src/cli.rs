@@ -1,8 +1,7 @@
 //! Command line (design §5).
 
-use crate::finding::Severity;
 use crate::load::CliVar;
-use crate::report::{self, Format};
+use crate::report::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -19,12 +18,63 @@ struct Cli {
     cmd: Cmd,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Note,
-    Never,
+use crate::lint::FailOn;
+
+/// The options `lint` and `hook` share: one pipeline, one behaviour.
+#[derive(clap::Args)]
+struct LintOpts {
+    /// Report format (default: text, or the config file's). Repeatable: the n-th --format
+    /// goes to the n-th --output; one format may be left without an output (stdout).
+    #[arg(long, value_enum)]
+    format: Vec<Format>,
+    /// Write the report to this file instead of stdout (repeatable, paired with --format).
+    #[arg(long)]
+    output: Vec<PathBuf>,
+    /// Set a root variable, NAME=VALUE (repeatable; later wins).
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    vars: Vec<String>,
+    /// Read root variables from a tfvars file (repeatable).
+    #[arg(long = "var-file", value_name = "FILE")]
+    var_files: Vec<PathBuf>,
+    /// The lowest severity that makes the exit code 1 (default: warning, or the config file's).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Configuration file (default: .authwire.toml found upward from the current directory).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore every inline `# authwire:ignore` comment.
+    #[arg(long)]
+    no_inline_ignores: bool,
+    /// Report only findings that are not in this baseline (and list the fixed ones).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (exit 0 unless an input failed).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+}
+
+impl LintOpts {
+    fn request(
+        self,
+        paths: Vec<PathBuf>,
+        source: Option<PathBuf>,
+        changed: Option<Vec<PathBuf>>,
+        cli_vars: Vec<CliVar>,
+    ) -> crate::lint::Request {
+        crate::lint::Request {
+            paths,
+            source,
+            changed,
+            formats: self.format,
+            outputs: self.output,
+            cli_vars,
+            fail_on: self.fail_on,
+            config: self.config,
+            no_inline_ignores: self.no_inline_ignores,
+            baseline: self.baseline,
+            write_baseline: self.write_baseline,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -34,38 +84,12 @@ enum Cmd {
         /// Directories (recursive), .tf/.tf.json files, or plan JSON files.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        /// Report format (default: text, or the config file's). Repeatable: the n-th --format
-        /// goes to the n-th --output; one format may be left without an output (stdout).
-        #[arg(long, value_enum)]
-        format: Vec<Format>,
-        /// Write the report to this file instead of stdout (repeatable, paired with --format).
-        #[arg(long)]
-        output: Vec<PathBuf>,
-        /// Set a root variable, NAME=VALUE (repeatable; later wins).
-        #[arg(long = "var", value_name = "NAME=VALUE")]
-        vars: Vec<String>,
-        /// Read root variables from a tfvars file (repeatable).
-        #[arg(long = "var-file", value_name = "FILE")]
-        var_files: Vec<PathBuf>,
-        /// The lowest severity that makes the exit code 1 (default: warning, or the config file's).
-        #[arg(long, value_enum)]
-        fail_on: Option<FailOn>,
-        /// Configuration file (default: .authwire.toml found upward from the current directory).
-        #[arg(long)]
-        config: Option<PathBuf>,
-        /// Ignore every inline `# authwire:ignore` comment.
-        #[arg(long)]
-        no_inline_ignores: bool,
-        /// Report only findings that are not in this baseline (and list the fixed ones).
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        /// Record today's findings in this baseline file (exit 0 unless an input failed).
-        #[arg(long, value_name = "FILE")]
-        write_baseline: Option<PathBuf>,
         /// The configuration a plan was made from: plan findings get its file:line locations
         /// (default: the plan's own directory, when it holds .tf files).
         #[arg(long, value_name = "DIR")]
         source: Option<PathBuf>,
+        #[command(flatten)]
+        opts: LintOpts,
     },
     /// Verify an access token offline against a saved JWKS and say which routes accept it.
     Token {
@@ -96,6 +120,8 @@ enum Cmd {
     Hook {
         /// Changed files (pre-commit passes them).
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        opts: LintOpts,
     },
     /// Evaluate one expression as Terraform would, in the scope of a root module (or of a module
     /// instance): the debugging aid for "cannot verify" notes.
@@ -246,38 +272,36 @@ pub fn run_with_stdin(
                 stderr,
             )
         }
-        Cmd::Hook { files } => {
+        Cmd::Hook { files, opts } => {
             let tf: Vec<PathBuf> = files
                 .into_iter()
                 .filter(|f| {
                     let n = f.to_string_lossy();
-                    n.ends_with(".tf")
-                        || n.ends_with(".tf.json")
-                        || n.ends_with(".tfvars")
-                        || n.ends_with(".tfvars.json")
+                    [
+                        ".tf",
+                        ".tf.json",
+                        ".tofu",
+                        ".tofu.json",
+                        ".tfvars",
+                        ".tfvars.json",
+                    ]
+                    .iter()
+                    .any(|e| n.ends_with(e))
                 })
                 .collect();
             if tf.is_empty() {
                 return 0;
             }
-            let rules = crate::rules::all();
-            let mut run =
-                crate::lint::run_filtered(&[PathBuf::from(".")], None, Some(&tf), &[], &rules);
-            crate::settings::apply_suppressions(&mut run, None);
-            crate::lint::sort_findings(&mut run);
-            let _ = stdout.write_all(report::render(&run, Format::Text, color).as_bytes());
-            let _ = writeln!(stderr, "{}", report::text::summary(&run));
-            if !run.errors.is_empty() {
-                2
-            } else if run
-                .findings
-                .iter()
-                .any(|f| f.suppression.is_none() && f.severity >= Severity::Warning)
-            {
-                1
-            } else {
-                0
-            }
+            let cli_vars = match ordered_vars(args, &opts.vars, &opts.var_files) {
+                Ok(v) => v,
+                Err(e) => {
+                    let _ = writeln!(stderr, "authwire: {e}");
+                    return 2;
+                }
+            };
+            // the same pipeline as lint: config, suppressions, baseline, formats, fail-on
+            let req = opts.request(vec![PathBuf::from(".")], None, Some(tf), cli_vars);
+            crate::lint::lint(&req, stdout, stderr, color)
         }
         Cmd::Eval {
             path,
@@ -376,196 +400,18 @@ pub fn run_with_stdin(
         },
         Cmd::Lint {
             paths,
-            format,
-            output,
-            vars,
-            var_files,
-            fail_on,
-            config,
             source,
-            no_inline_ignores,
-            baseline,
-            write_baseline,
+            opts,
         } => {
-            let mut extra_files = crate::source::Files::default();
-            let cfg_path = config.clone().or_else(|| {
-                std::env::current_dir()
-                    .ok()
-                    .and_then(|d| crate::settings::find_config(&d))
-            });
-            if let Some(c) = &config
-                && !c.exists()
-            {
-                let _ = writeln!(stderr, "authwire: config file {} not found", c.display());
-                return 2;
-            }
-            let cfg = match &cfg_path {
-                Some(p) => match crate::settings::load_config(p, &mut extra_files) {
-                    Ok(c) => c,
-                    Err(d) => {
-                        let loc = d
-                            .location(&extra_files)
-                            .map(|l| format!("{}:{}:{}: ", l.file, l.line, l.column))
-                            .unwrap_or_default();
-                        let _ = writeln!(stderr, "authwire: {loc}{}", d.message);
-                        return 2;
-                    }
-                },
-                None => crate::settings::Config::default(),
-            };
-            let cfg_dir = cfg_path
-                .as_ref()
-                .and_then(|p| p.parent().map(|d| d.to_path_buf()))
-                .unwrap_or_else(|| PathBuf::from("."));
-            let cfg_dir = if cfg_dir.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                cfg_dir
-            };
-            let formats: Vec<Format> = if !format.is_empty() {
-                format
-            } else {
-                match cfg.lint.format.as_deref() {
-                    Some(s) => match Format::from_str(s, true) {
-                        Ok(f) => vec![f],
-                        Err(_) => {
-                            let _ = writeln!(
-                                stderr,
-                                "authwire: config: format {s} is not one of text, json, sarif, junit, checkstyle, github"
-                            );
-                            return 2;
-                        }
-                    },
-                    None => vec![Format::Text],
-                }
-            };
-            // pair formats with outputs in order; at most one format is left for stdout
-            if !(output.len() == formats.len() || output.len() + 1 == formats.len()) {
-                let _ = writeln!(
-                    stderr,
-                    "authwire: {} --format and {} --output: give each format an output file (one may go to stdout)",
-                    formats.len(),
-                    output.len()
-                );
-                return 2;
-            }
-            let targets: Vec<(Format, Option<PathBuf>)> = formats
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (*f, output.get(i).cloned()))
-                .collect();
-            let fail_on = match (fail_on, cfg.lint.fail_on.as_deref()) {
-                (Some(f), _) => f,
-                (None, Some(s)) => match FailOn::from_str(s, true) {
-                    Ok(f) => f,
-                    Err(_) => {
-                        let _ = writeln!(
-                            stderr,
-                            "authwire: config: fail_on {s} is not one of error, warning, note, never"
-                        );
-                        return 2;
-                    }
-                },
-                (None, None) => FailOn::Warning,
-            };
-            let mut cli_vars: Vec<CliVar> = cfg
-                .lint
-                .var_files
-                .iter()
-                .map(|f| CliVar::File(cfg_dir.join(f)))
-                .collect();
-            cli_vars.extend(
-                cfg.lint
-                    .vars
-                    .iter()
-                    .map(|(k, v)| CliVar::Pair(k.clone(), v.clone())),
-            );
-            match ordered_vars(args, &vars, &var_files) {
-                Ok(v) => cli_vars.extend(v),
+            let cli_vars = match ordered_vars(args, &opts.vars, &opts.var_files) {
+                Ok(v) => v,
                 Err(e) => {
                     let _ = writeln!(stderr, "authwire: {e}");
                     return 2;
                 }
             };
-            let rules = crate::rules::all();
-            let mut run =
-                crate::lint::run_with_source(&paths, source.as_deref(), &cli_vars, &rules);
-            crate::settings::apply_config(&mut run, &cfg, &cfg_dir);
-            if !no_inline_ignores && cfg.lint.inline_ignores != Some(false) {
-                crate::settings::apply_suppressions(&mut run, None);
-            }
-            if let Some(b) = &baseline {
-                match crate::settings::read_baseline(b, &mut run.files) {
-                    Ok(bl) => {
-                        run.fixed = crate::settings::apply_baseline(&mut run, &bl)
-                            .into_iter()
-                            .map(|e| format!("{} {}: {}", e.rule, e.resource, e.message))
-                            .collect();
-                    }
-                    Err(d) => run.errors.push(d),
-                }
-            }
-            crate::lint::sort_findings(&mut run);
-            if let Some(b) = &write_baseline {
-                return match crate::settings::write_baseline(&run, b) {
-                    Ok(n) => {
-                        let _ = writeln!(
-                            stderr,
-                            "authwire: wrote {n} finding(s) to baseline {}",
-                            b.display()
-                        );
-                        if run.errors.is_empty() { 0 } else { 2 }
-                    }
-                    Err(e) => {
-                        let _ = writeln!(
-                            stderr,
-                            "authwire: cannot write baseline {}: {e}",
-                            b.display()
-                        );
-                        2
-                    }
-                };
-            }
-            for (fmt, out) in &targets {
-                let text = report::render(&run, *fmt, color && out.is_none());
-                match out {
-                    Some(p) => {
-                        if let Err(e) = std::fs::write(p, &text) {
-                            let _ = writeln!(stderr, "authwire: cannot write {}: {e}", p.display());
-                            return 2;
-                        }
-                    }
-                    None => {
-                        let _ = stdout.write_all(text.as_bytes());
-                    }
-                }
-            }
-            if targets.iter().any(|(f, _)| *f == Format::Text) {
-                let _ = writeln!(stderr, "{}", report::text::summary(&run));
-                for f in &run.fixed {
-                    let _ = writeln!(stderr, "  fixed since the baseline: {f}");
-                }
-            }
-            if !run.errors.is_empty() {
-                return 2;
-            }
-            let threshold = match fail_on {
-                FailOn::Error => Some(Severity::Error),
-                FailOn::Warning => Some(Severity::Warning),
-                FailOn::Note => Some(Severity::Note),
-                FailOn::Never => None,
-            };
-            match threshold {
-                Some(t)
-                    if run
-                        .findings
-                        .iter()
-                        .any(|f| f.suppression.is_none() && f.severity >= t) =>
-                {
-                    1
-                }
-                _ => 0,
-            }
+            let req = opts.request(paths, source, None, cli_vars);
+            crate::lint::lint(&req, stdout, stderr, color)
         }
     }
 }

@@ -1,13 +1,14 @@
 //! The whole run: load → one model per root module or plan → rules → sorted findings.
 
 use crate::diag::Diag;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::load::{self, CliVar};
 use crate::model::{Model, Resource, norm_host};
 use crate::rules::Rule;
 use crate::source::Files;
 use crate::value::{V, Val};
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::PathBuf;
 
 pub struct Run {
@@ -260,4 +261,216 @@ pub fn sort_findings(run: &mut Run) {
     run.findings.dedup_by(|a, b| key(a) == key(b));
     run.errors
         .sort_by_cached_key(|d| (d.location(files), d.message.clone()));
+}
+
+/// The lowest severity that makes the exit code 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+/// One `authwire lint` (or `authwire hook`, which lints only the roots holding `changed`).
+pub struct Request {
+    pub paths: Vec<PathBuf>,
+    pub source: Option<PathBuf>,
+    /// `authwire hook`: the changed files whose roots are linted.
+    pub changed: Option<Vec<PathBuf>>,
+    pub formats: Vec<crate::report::Format>,
+    pub outputs: Vec<PathBuf>,
+    /// `--var`/`--var-file` in command-line order.
+    pub cli_vars: Vec<CliVar>,
+    pub fail_on: Option<FailOn>,
+    pub config: Option<PathBuf>,
+    pub no_inline_ignores: bool,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// The whole pipeline: settings (config file), load → model → rules, suppressions, baseline,
+/// sorted reports in every requested format, exit status (0, 1 at or above fail-on, 2 on any
+/// input error). `authwire lint` and `authwire hook` both come here.
+pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color: bool) -> u8 {
+    use crate::report::{self, Format};
+    use clap::ValueEnum;
+    let mut extra_files = crate::source::Files::default();
+    let cfg_path = req.config.clone().or_else(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|d| crate::settings::find_config(&d))
+    });
+    if let Some(c) = &req.config
+        && !c.exists()
+    {
+        let _ = writeln!(stderr, "authwire: config file {} not found", c.display());
+        return 2;
+    }
+    let cfg = match &cfg_path {
+        Some(p) => match crate::settings::load_config(p, &mut extra_files) {
+            Ok(c) => c,
+            Err(d) => {
+                let loc = d
+                    .location(&extra_files)
+                    .map(|l| format!("{}:{}:{}: ", l.file, l.line, l.column))
+                    .unwrap_or_default();
+                let _ = writeln!(stderr, "authwire: {loc}{}", d.message);
+                return 2;
+            }
+        },
+        None => crate::settings::Config::default(),
+    };
+    let cfg_dir = cfg_path
+        .as_ref()
+        .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."));
+    let cfg_dir = if cfg_dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        cfg_dir
+    };
+    let formats: Vec<Format> = if !req.formats.is_empty() {
+        req.formats.clone()
+    } else {
+        match cfg.lint.format.as_deref() {
+            Some(s) => match Format::from_str(s, true) {
+                Ok(f) => vec![f],
+                Err(_) => {
+                    let _ = writeln!(
+                        stderr,
+                        "authwire: config: format {s} is not one of text, json, sarif, junit, checkstyle, github"
+                    );
+                    return 2;
+                }
+            },
+            None => vec![Format::Text],
+        }
+    };
+    // pair formats with outputs in order; at most one format is left for stdout
+    if !(req.outputs.len() == formats.len() || req.outputs.len() + 1 == formats.len()) {
+        let _ = writeln!(
+            stderr,
+            "authwire: {} --format and {} --output: give each format an output file (one may go to stdout)",
+            formats.len(),
+            req.outputs.len()
+        );
+        return 2;
+    }
+    let targets: Vec<(Format, Option<PathBuf>)> = formats
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (*f, req.outputs.get(i).cloned()))
+        .collect();
+    let fail_on = match (req.fail_on, cfg.lint.fail_on.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(s)) => match FailOn::from_str(s, true) {
+            Ok(f) => f,
+            Err(_) => {
+                let _ = writeln!(
+                    stderr,
+                    "authwire: config: fail_on {s} is not one of error, warning, note, never"
+                );
+                return 2;
+            }
+        },
+        (None, None) => FailOn::Warning,
+    };
+    let mut cli_vars: Vec<CliVar> = cfg
+        .lint
+        .var_files
+        .iter()
+        .map(|f| CliVar::File(cfg_dir.join(f)))
+        .collect();
+    cli_vars.extend(
+        cfg.lint
+            .vars
+            .iter()
+            .map(|(k, v)| CliVar::Pair(k.clone(), v.clone())),
+    );
+    cli_vars.extend(req.cli_vars.iter().cloned());
+    let rules = crate::rules::all();
+    let mut run = run_filtered(
+        &req.paths,
+        req.source.as_deref(),
+        req.changed.as_deref(),
+        &cli_vars,
+        &rules,
+    );
+    crate::settings::apply_config(&mut run, &cfg, &cfg_dir);
+    if !req.no_inline_ignores && cfg.lint.inline_ignores != Some(false) {
+        crate::settings::apply_suppressions(&mut run, None);
+    }
+    if let Some(b) = &req.baseline {
+        match crate::settings::read_baseline(b, &mut run.files) {
+            Ok(bl) => {
+                run.fixed = crate::settings::apply_baseline(&mut run, &bl)
+                    .into_iter()
+                    .map(|e| format!("{} {}: {}", e.rule, e.resource, e.message))
+                    .collect();
+            }
+            Err(d) => run.errors.push(d),
+        }
+    }
+    sort_findings(&mut run);
+    if let Some(b) = &req.write_baseline {
+        return match crate::settings::write_baseline(&run, b) {
+            Ok(n) => {
+                let _ = writeln!(
+                    stderr,
+                    "authwire: wrote {n} finding(s) to baseline {}",
+                    b.display()
+                );
+                if run.errors.is_empty() { 0 } else { 2 }
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    stderr,
+                    "authwire: cannot write baseline {}: {e}",
+                    b.display()
+                );
+                2
+            }
+        };
+    }
+    for (fmt, out) in &targets {
+        let text = report::render(&run, *fmt, color && out.is_none());
+        match out {
+            Some(p) => {
+                if let Err(e) = std::fs::write(p, &text) {
+                    let _ = writeln!(stderr, "authwire: cannot write {}: {e}", p.display());
+                    return 2;
+                }
+            }
+            None => {
+                let _ = stdout.write_all(text.as_bytes());
+            }
+        }
+    }
+    if targets.iter().any(|(f, _)| *f == Format::Text) {
+        let _ = writeln!(stderr, "{}", report::text::summary(&run));
+        for f in &run.fixed {
+            let _ = writeln!(stderr, "  fixed since the baseline: {f}");
+        }
+    }
+    if !run.errors.is_empty() {
+        return 2;
+    }
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Note => Some(Severity::Note),
+        FailOn::Never => None,
+    };
+    match threshold {
+        Some(t)
+            if run
+                .findings
+                .iter()
+                .any(|f| f.suppression.is_none() && f.severity >= t) =>
+        {
+            1
+        }
+        _ => 0,
+    }
 }

@@ -412,6 +412,27 @@ fn pre_commit_hook_lints_the_roots_of_changed_files() {
     assert_eq!(run(&["hook", "README.md"]).0, 0);
     // a broken file that was changed fails the hook
     assert_eq!(run(&["hook", "testdata/cli/malformed/broken.tf"]).0, 2);
+    // the hook is the lint pipeline: it honours the config file (here: rest-scope-defined
+    // disabled, JSON format, fail on errors only) and takes lint's options
+    let (code, out, err) = run(&[
+        "hook",
+        "--config",
+        "testdata/policy/config/.authwire.toml",
+        changed,
+    ]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert!(
+        !doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "rest-scope-defined"),
+        "{out}"
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, _) = run(&["hook", "--fail-on", "never", changed]);
+    assert_eq!(code, 0);
 }
 
 #[test]
