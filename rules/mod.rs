@@ -14,6 +14,57 @@ pub struct Meta {
     pub docs: &'static str,
 }
 
+/// A rule's id is its folder's name: `rules/acm-san-coverage/rule.rs` → `acm-san-coverage`,
+/// computed at compile time from `file!()` so the id is spelt once, by the folder.
+pub const fn folder_id(path: &'static str) -> &'static str {
+    let b = path.as_bytes();
+    // the last two '/' (or '\\') separators: `.../<id>/rule.rs`
+    let mut i = b.len();
+    let mut seps = [0usize; 2];
+    let mut found = 0;
+    while i > 0 && found < 2 {
+        i -= 1;
+        if b[i] == b'/' || b[i] == b'\\' {
+            seps[found] = i;
+            found += 1;
+        }
+    }
+    let (start, end) = if found == 2 {
+        (seps[1] + 1, seps[0])
+    } else {
+        (0, b.len())
+    };
+    let (_, rest) = b.split_at(start);
+    let (id, _) = rest.split_at(end - start);
+    match core::str::from_utf8(id) {
+        Ok(s) => s,
+        Err(_) => panic!("rule folder names are ASCII"),
+    }
+}
+
+/// Declares the rule of a folder: its severity and title (the id is the folder's name, the
+/// documentation its README.md). The folder's `check(model, out)` function is the check.
+macro_rules! rule {
+    ($severity:ident, $title:expr) => {
+        pub struct R;
+        pub static RULE: R = R;
+        static META: $crate::rules::Meta = $crate::rules::Meta {
+            id: $crate::rules::folder_id(file!()),
+            severity: $crate::finding::Severity::$severity,
+            title: $title,
+            docs: include_str!("README.md"),
+        };
+        impl $crate::rules::Rule for R {
+            fn meta(&self) -> &'static $crate::rules::Meta {
+                &META
+            }
+            fn check(&self, m: &$crate::model::Model, out: &mut Vec<$crate::finding::Finding>) {
+                check(m, out)
+            }
+        }
+    };
+}
+
 pub trait Rule: Sync {
     fn meta(&self) -> &'static Meta;
     fn check(&self, model: &Model, out: &mut Vec<Finding>);

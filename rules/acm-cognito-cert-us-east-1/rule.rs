@@ -1,37 +1,27 @@
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Model;
 use crate::rules::support::*;
-use crate::rules::{Meta, Rule};
 
-pub struct R;
-pub static RULE: R = R;
-static META: Meta = Meta {
-    id: "acm-cognito-cert-us-east-1",
-    severity: Severity::Error,
-    title: "A Cognito custom domain's certificate must be in us-east-1",
-    docs: include_str!("README.md"),
-};
+rule!(
+    Error,
+    "A Cognito custom domain's certificate must be in us-east-1"
+);
 
-impl Rule for R {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        let east = crate::value::Val::str("us-east-1");
-        for d in m.resources_of("aws_cognito_user_pool_domain") {
-            if !d.str("domain").is_some_and(|x| x.contains('.')) {
-                continue;
-            }
-            check_cert_region(
-                &META,
-                m,
-                d,
-                "certificate_arn",
-                &east,
-                "Cognito serves custom domains through CloudFront, whatever the user pool's region",
-                "Cognito rejects the domain (\"The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain\")",
-                out,
-            );
+fn check(m: &Model, out: &mut Vec<Finding>) {
+    let east = crate::value::Val::str("us-east-1");
+    for d in m.resources_of("aws_cognito_user_pool_domain") {
+        if !d.str("domain").is_some_and(|x| x.contains('.')) {
+            continue;
         }
+        check_cert_region(
+            &META,
+            m,
+            d,
+            "certificate_arn",
+            &east,
+            "Cognito serves custom domains through CloudFront, whatever the user pool's region",
+            "Cognito rejects the domain (\"The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain\")",
+            out,
+        );
     }
 }

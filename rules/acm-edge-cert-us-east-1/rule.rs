@@ -1,37 +1,27 @@
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Model;
 use crate::rules::support::*;
-use crate::rules::{Meta, Rule};
 
-pub struct R;
-pub static RULE: R = R;
-static META: Meta = Meta {
-    id: "acm-edge-cert-us-east-1",
-    severity: Severity::Error,
-    title: "An edge-optimized API domain's certificate must be in us-east-1",
-    docs: include_str!("README.md"),
-};
+rule!(
+    Error,
+    "An edge-optimized API domain's certificate must be in us-east-1"
+);
 
-impl Rule for R {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        let east = crate::value::Val::str("us-east-1");
-        for d in m.resources_of("aws_api_gateway_domain_name") {
-            if rest_endpoint_type(d) != Some("EDGE") {
-                continue;
-            }
-            check_cert_region(
-                &META,
-                m,
-                d,
-                "certificate_arn",
-                &east,
-                "an edge-optimized domain is served by CloudFront",
-                "API Gateway rejects it (\"BadRequestException: Invalid certificate ARN … Certificate must be in 'us-east-1'\")",
-                out,
-            );
+fn check(m: &Model, out: &mut Vec<Finding>) {
+    let east = crate::value::Val::str("us-east-1");
+    for d in m.resources_of("aws_api_gateway_domain_name") {
+        if rest_endpoint_type(d) != Some("EDGE") {
+            continue;
         }
+        check_cert_region(
+            &META,
+            m,
+            d,
+            "certificate_arn",
+            &east,
+            "an edge-optimized domain is served by CloudFront",
+            "API Gateway rejects it (\"BadRequestException: Invalid certificate ARN … Certificate must be in 'us-east-1'\")",
+            out,
+        );
     }
 }

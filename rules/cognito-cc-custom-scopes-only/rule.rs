@@ -1,27 +1,18 @@
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Model;
 use crate::rules::support::*;
-use crate::rules::{Meta, Rule};
 
-pub struct R;
-pub static RULE: R = R;
-static META: Meta = Meta {
-    id: "cognito-cc-custom-scopes-only",
-    severity: Severity::Error,
-    title: "A client_credentials app client must request custom scopes only, and at least one",
-    docs: include_str!("README.md"),
-};
+rule!(
+    Error,
+    "A client_credentials app client must request custom scopes only, and at least one"
+);
 
-impl Rule for R {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        for c in m.resources_of("aws_cognito_user_pool_client") {
-            if !is_m2m(c) {
-                continue;
-            }
-            match list(c, "allowed_oauth_scopes") {
+fn check(m: &Model, out: &mut Vec<Finding>) {
+    for c in m.resources_of("aws_cognito_user_pool_client") {
+        if !is_m2m(c) {
+            continue;
+        }
+        match list(c, "allowed_oauth_scopes") {
                 Some(Err(v)) => finding(&META, c, format!("cannot verify the scopes of client_credentials client {}: {}", c.address, origins_text(&v.origins())))
                     .place(place(c, "allowed_oauth_scopes", Some(v)))
                     .help("make allowed_oauth_scopes known at plan time")
@@ -46,6 +37,5 @@ impl Rule for R {
                     }
                 }
             }
-        }
     }
 }

@@ -1,34 +1,24 @@
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Model;
 use crate::rules::support::*;
-use crate::rules::{Meta, Rule};
 
-pub struct R;
-pub static RULE: R = R;
-static META: Meta = Meta {
-    id: "cognito-cc-exclusive-flow",
-    severity: Severity::Error,
-    title: "client_credentials must be an app client's only OAuth flow",
-    docs: include_str!("README.md"),
-};
+rule!(
+    Error,
+    "client_credentials must be an app client's only OAuth flow"
+);
 
-impl Rule for R {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        for c in m.resources_of("aws_cognito_user_pool_client") {
-            let Ok(fl) = flows(c) else { continue };
-            if !fl.iter().any(|(s, _)| *s == "client_credentials") {
-                continue;
-            }
-            for (name, v) in fl.iter().filter(|(s, _)| *s != "client_credentials") {
-                finding(&META, c, format!(
+fn check(m: &Model, out: &mut Vec<Finding>) {
+    for c in m.resources_of("aws_cognito_user_pool_client") {
+        let Ok(fl) = flows(c) else { continue };
+        if !fl.iter().any(|(s, _)| *s == "client_credentials") {
+            continue;
+        }
+        for (name, v) in fl.iter().filter(|(s, _)| *s != "client_credentials") {
+            finding(&META, c, format!(
                     "app client {} combines client_credentials with the {name} flow; Cognito rejects it (\"client_credentials flow can not be selected along with code flow or implicit flow\")", c.address))
                     .place(place(c, "allowed_oauth_flows", Some(v)))
                     .help("use one app client for client_credentials (machine to machine) and another for the user flows")
                     .push(out);
-            }
         }
     }
 }

@@ -1,33 +1,24 @@
 use crate::finding::{Finding, Severity};
 use crate::model::Model;
 use crate::rules::support::*;
-use crate::rules::{Meta, Rule};
 
-pub struct R;
-pub static RULE: R = R;
-static META: Meta = Meta {
-    id: "http-route-jwt-wiring",
-    severity: Severity::Error,
-    title: "An HTTP API route's authorization type must match its authorizer",
-    docs: include_str!("README.md"),
-};
+rule!(
+    Error,
+    "An HTTP API route's authorization type must match its authorizer"
+);
 
-impl Rule for R {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        for r in m.resources_of("aws_apigatewayv2_route") {
-            let key = r.str("route_key").unwrap_or("?");
-            let kind = match r.get("authorization_type") {
-                None => "NONE",
-                Some(v) => match v.as_str() {
-                    Some(s) => s,
-                    None => continue,
-                },
-            };
-            let aid = r.get("authorizer_id").filter(|v| !v.is_null());
-            match (kind, aid) {
+fn check(m: &Model, out: &mut Vec<Finding>) {
+    for r in m.resources_of("aws_apigatewayv2_route") {
+        let key = r.str("route_key").unwrap_or("?");
+        let kind = match r.get("authorization_type") {
+            None => "NONE",
+            Some(v) => match v.as_str() {
+                Some(s) => s,
+                None => continue,
+            },
+        };
+        let aid = r.get("authorizer_id").filter(|v| !v.is_null());
+        match (kind, aid) {
                 ("JWT", None) => finding(&META, r, format!("route {key} has authorization_type JWT but no authorizer_id; API Gateway rejects it (\"Setting the authorization type to JWT requires a valid JWT authorizer\")"))
                     .at(r.span("authorization_type")).help("set authorizer_id = aws_apigatewayv2_authorizer.<name>.id").push(out),
                 ("JWT", Some(aid)) => {
@@ -51,6 +42,5 @@ impl Rule for R {
                     .push(out),
                 _ => {}
             }
-        }
     }
 }

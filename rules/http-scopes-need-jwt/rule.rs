@@ -1,31 +1,22 @@
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Model;
 use crate::rules::support::*;
-use crate::rules::{Meta, Rule};
 
-pub struct R;
-pub static RULE: R = R;
-static META: Meta = Meta {
-    id: "http-scopes-need-jwt",
-    severity: Severity::Error,
-    title: "authorization_scopes on an HTTP API route require authorization_type = JWT",
-    docs: include_str!("README.md"),
-};
+rule!(
+    Error,
+    "authorization_scopes on an HTTP API route require authorization_type = JWT"
+);
 
-impl Rule for R {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        for route in m.resources_of("aws_apigatewayv2_route") {
-            let Some(Ok(scopes)) = list(route, "authorization_scopes") else {
-                continue;
-            };
-            if scopes.is_empty() {
-                continue;
-            }
-            let key = route.str("route_key").unwrap_or("?");
-            match route.get("authorization_type") {
+fn check(m: &Model, out: &mut Vec<Finding>) {
+    for route in m.resources_of("aws_apigatewayv2_route") {
+        let Some(Ok(scopes)) = list(route, "authorization_scopes") else {
+            continue;
+        };
+        if scopes.is_empty() {
+            continue;
+        }
+        let key = route.str("route_key").unwrap_or("?");
+        match route.get("authorization_type") {
                 Some(a) if a.as_str() == Some("JWT") => {}
                 Some(a) if a.is_unknown() => finding(&META, route, format!("cannot verify that route {key} may carry scopes: authorization_type is not known ({})", origins_text(&a.origins())))
                     .at(route.span("authorization_type"))
@@ -44,6 +35,5 @@ impl Rule for R {
                     f.push(out);
                 }
             }
-        }
     }
 }

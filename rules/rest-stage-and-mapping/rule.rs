@@ -1,58 +1,47 @@
 use crate::finding::{Finding, Severity};
 use crate::model::Model;
 use crate::rules::support::*;
-use crate::rules::{Meta, Rule};
 
-pub struct R;
-pub static RULE: R = R;
-static META: Meta = Meta {
-    id: "rest-stage-and-mapping",
-    severity: Severity::Error,
-    title: "A base path mapping must reference its domain, API and stage",
-    docs: include_str!("README.md"),
-};
+rule!(
+    Error,
+    "A base path mapping must reference its domain, API and stage"
+);
 
-impl Rule for R {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        // literal names → stages and domains, indexed once
-        let mut stages_by_name: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> =
-            Default::default();
-        // (API address, stage name) → stages: the mapped API's own stage without a scan
-        let mut stages_by_api: std::collections::BTreeMap<
-            (&str, &str),
-            Vec<&crate::model::Resource>,
-        > = Default::default();
-        for s in m.resources_of("aws_api_gateway_stage") {
-            if let Some(n) = s.str("stage_name") {
-                stages_by_name.entry(n).or_default().push(s);
-                for a in s
-                    .get("rest_api_id")
-                    .map(|v| m.links(v, "aws_api_gateway_rest_api"))
-                    .unwrap_or_default()
-                {
-                    stages_by_api
-                        .entry((a.address.as_str(), n))
-                        .or_default()
-                        .push(s);
-                }
-            }
-        }
-        let mut domains_by_name: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> =
-            Default::default();
-        for d in m.resources_of("aws_api_gateway_domain_name") {
-            if let Some(n) = d.str("domain_name") {
-                domains_by_name.entry(n).or_default().push(d);
-            }
-        }
-        for bm in m.resources_of("aws_api_gateway_base_path_mapping") {
-            let apis = bm
-                .get("api_id")
+fn check(m: &Model, out: &mut Vec<Finding>) {
+    // literal names → stages and domains, indexed once
+    let mut stages_by_name: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> =
+        Default::default();
+    // (API address, stage name) → stages: the mapped API's own stage without a scan
+    let mut stages_by_api: std::collections::BTreeMap<(&str, &str), Vec<&crate::model::Resource>> =
+        Default::default();
+    for s in m.resources_of("aws_api_gateway_stage") {
+        if let Some(n) = s.str("stage_name") {
+            stages_by_name.entry(n).or_default().push(s);
+            for a in s
+                .get("rest_api_id")
                 .map(|v| m.links(v, "aws_api_gateway_rest_api"))
-                .unwrap_or_default();
-            match bm.get("stage_name").filter(|v| !v.is_null()) {
+                .unwrap_or_default()
+            {
+                stages_by_api
+                    .entry((a.address.as_str(), n))
+                    .or_default()
+                    .push(s);
+            }
+        }
+    }
+    let mut domains_by_name: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> =
+        Default::default();
+    for d in m.resources_of("aws_api_gateway_domain_name") {
+        if let Some(n) = d.str("domain_name") {
+            domains_by_name.entry(n).or_default().push(d);
+        }
+    }
+    for bm in m.resources_of("aws_api_gateway_base_path_mapping") {
+        let apis = bm
+            .get("api_id")
+            .map(|v| m.links(v, "aws_api_gateway_rest_api"))
+            .unwrap_or_default();
+        match bm.get("stage_name").filter(|v| !v.is_null()) {
                 None => finding(&META, bm, format!("{} has no stage_name; callers must then put the stage in the path, so https://<domain>/<resource> returns 403 or 404", bm.address))
                     .at(bm.span("api_id")).help("stage_name = aws_api_gateway_stage.<name>.stage_name").severity(Severity::Warning).push(out),
                 Some(sv) => {
@@ -89,19 +78,18 @@ impl Rule for R {
                     }
                 }
             }
-            if let Some(dv) = bm.get("domain_name") {
-                // a known name: a reference whose value is known looks like a literal, so decide by ordering
-                let named: Vec<_> = match dv.as_str() {
-                    Some(s) => domains_by_name.get(s).cloned().unwrap_or_default(),
-                    None => vec![],
-                };
-                // several domains may carry one name (copies of a stack): one the mapping waits for is enough
-                if let Some(d) = named.first()
-                    && !named.iter().any(|d| m.orders_after(bm, &d.base))
-                {
-                    finding(&META, bm, format!("{} names the custom domain by a literal, without depending on {}; the first apply can create the mapping before the domain exists", bm.address, d.base))
+        if let Some(dv) = bm.get("domain_name") {
+            // a known name: a reference whose value is known looks like a literal, so decide by ordering
+            let named: Vec<_> = match dv.as_str() {
+                Some(s) => domains_by_name.get(s).cloned().unwrap_or_default(),
+                None => vec![],
+            };
+            // several domains may carry one name (copies of a stack): one the mapping waits for is enough
+            if let Some(d) = named.first()
+                && !named.iter().any(|d| m.orders_after(bm, &d.base))
+            {
+                finding(&META, bm, format!("{} names the custom domain by a literal, without depending on {}; the first apply can create the mapping before the domain exists", bm.address, d.base))
                             .place(place(bm, "domain_name", Some(dv))).related(related(d, "domain_name", "the custom domain")).help(format!("domain_name = {}.domain_name", d.base)).severity(Severity::Warning).push(out);
-                }
             }
         }
     }

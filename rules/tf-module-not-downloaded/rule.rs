@@ -1,23 +1,14 @@
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Model;
-use crate::rules::{Meta, Rule};
 
-pub struct R;
-pub static RULE: R = R;
-static META: Meta = Meta {
-    id: "tf-module-not-downloaded",
-    severity: Severity::Note,
-    title: "A registry or git module that builds API Gateway, Cognito, ACM or Route 53 wiring must be downloaded to be checked",
-    docs: include_str!("README.md"),
-};
+rule!(
+    Note,
+    "A registry or git module that builds API Gateway, Cognito, ACM or Route 53 wiring must be downloaded to be checked"
+);
 
-impl Rule for R {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-    fn check(&self, m: &Model, out: &mut Vec<Finding>) {
-        for c in m.missing_modules.iter().filter(|c| c.relevant) {
-            out.push(Finding {
+fn check(m: &Model, out: &mut Vec<Finding>) {
+    for c in m.missing_modules.iter().filter(|c| c.relevant) {
+        out.push(Finding {
                 rule: META.id,
                 severity: META.severity,
                 message: format!(
@@ -31,6 +22,5 @@ impl Rule for R {
                 path: String::new(),
                 suppression: None,
             });
-        }
     }
 }

@@ -245,3 +245,25 @@ fn registry_is_current() {
     sorted.sort();
     assert_eq!(ids, sorted);
 }
+
+#[test]
+fn a_rule_id_is_its_folder_name() {
+    use crate::rules::folder_id;
+    assert_eq!(
+        folder_id("src/../rules/acm-san-coverage/rule.rs"),
+        "acm-san-coverage"
+    );
+    assert_eq!(
+        folder_id("rules\\r53-record-shape\\rule.rs"),
+        "r53-record-shape"
+    );
+    for r in crate::rules::all() {
+        assert!(
+            root()
+                .join("rules")
+                .join(r.meta().id)
+                .join("rule.rs")
+                .is_file()
+        );
+    }
+}
