@@ -169,6 +169,12 @@ mod rest_scope_defined;
 mod rest_scopes_need_cognito;
 #[path = "rest-stage-and-mapping/rule.rs"]
 mod rest_stage_and_mapping;
+#[path = "suppression-expired/rule.rs"]
+mod suppression_expired;
+#[path = "suppression-reason/rule.rs"]
+mod suppression_reason;
+#[path = "suppression-unused/rule.rs"]
+mod suppression_unused;
 #[path = "tf-module-not-downloaded/rule.rs"]
 mod tf_module_not_downloaded;
 
@@ -223,6 +229,9 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &rest_scope_defined::RULE,
         &rest_scopes_need_cognito::RULE,
         &rest_stage_and_mapping::RULE,
+        &suppression_expired::RULE,
+        &suppression_reason::RULE,
+        &suppression_unused::RULE,
         &tf_module_not_downloaded::RULE,
     ]
 }

@@ -397,10 +397,12 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
         &cli_vars,
         &rules,
     );
-    crate::settings::apply_config(&mut run, &cfg, &cfg_dir);
+    // suppressions first: their meta-findings are findings of registry rules, which the
+    // configuration may then disable or re-rank like any other
     if !req.no_inline_ignores && cfg.lint.inline_ignores != Some(false) {
         crate::settings::apply_suppressions(&mut run, None);
     }
+    crate::settings::apply_config(&mut run, &cfg, &cfg_dir);
     if let Some(b) = &req.baseline {
         match crate::settings::read_baseline(b, &mut run.files) {
             Ok(bl) => {

@@ -2,27 +2,16 @@
 //! meta-findings about them (reasonless, unused, expired).
 
 use crate::diag::Diag;
-use crate::finding::{Finding, Related, Severity};
+use crate::finding::{Finding, Related};
 use crate::lint::Run;
 use crate::source::{Files, Span};
 use std::collections::BTreeSet;
 
-pub const SUPPRESSION_RULES: [(&str, Severity, &str); 3] = [
-    (
-        "suppression-reason",
-        Severity::Error,
-        "An inline suppression must give a reason after `--`",
-    ),
-    (
-        "suppression-unused",
-        Severity::Warning,
-        "An inline suppression that silences nothing must be removed",
-    ),
-    (
-        "suppression-expired",
-        Severity::Warning,
-        "An inline suppression past its until= date no longer applies",
-    ),
+/// The meta-rules this pass reports (rules/suppression-*/): reasonless, unused, expired.
+pub const SUPPRESSION_RULES: [&str; 3] = [
+    "suppression-reason",
+    "suppression-unused",
+    "suppression-expired",
 ];
 
 struct Suppression {
@@ -178,8 +167,7 @@ fn today() -> String {
 /// Marks findings silenced by inline comments, and reports reasonless, expired and unused
 /// suppressions as findings. Malformed comments are input errors (exit 2).
 pub fn apply_suppressions(run: &mut Run, today_override: Option<&str>) {
-    let mut known: BTreeSet<&str> = crate::rules::all().iter().map(|r| r.meta().id).collect();
-    known.extend(SUPPRESSION_RULES.iter().map(|r| r.0));
+    let known: BTreeSet<&str> = crate::rules::all().iter().map(|r| r.meta().id).collect();
     let today = today_override.map(String::from).unwrap_or_else(today);
     let mut sups = Vec::new();
     for id in 0..run.files.files.len() as u32 {
@@ -237,10 +225,13 @@ pub fn apply_suppressions(run: &mut Run, today_override: Option<&str>) {
 }
 
 fn meta_finding(kind: usize, s: &Suppression, message: String) -> Finding {
-    let (rule, severity, _) = SUPPRESSION_RULES[kind];
+    // the meta-rules are rules of the registry: their metadata lives in rules/suppression-*/
+    let meta = crate::rules::find(SUPPRESSION_RULES[kind])
+        .map(|r| r.meta())
+        .expect("the suppression meta-rules are registered");
     Finding {
-        rule,
-        severity,
+        rule: meta.id,
+        severity: meta.severity,
         message,
         help: ["write `# authwire:ignore <rule-id> -- <why this is safe>`", "remove the comment (or fix its rule ids or placement: it covers the block or attribute right below it)", "fix the finding, or renew the suppression with a new until= date and a reason"][kind].into(),
         resource: String::new(),

@@ -19,7 +19,11 @@ pub fn root() -> PathBuf {
 /// Lints paths (relative to the crate root) with every rule.
 pub fn lint(paths: &[&str]) -> Run {
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    lint::run(&paths, &[], &crate::rules::all())
+    let mut run = lint::run(&paths, &[], &crate::rules::all());
+    // inline suppressions as `authwire lint` applies them, on a fixed date
+    crate::settings::apply_suppressions(&mut run, Some("2026-01-01"));
+    lint::sort_findings(&mut run);
+    run
 }
 
 /// `file:line:col severity rule message` lines, with related locations indented.

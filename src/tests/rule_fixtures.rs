@@ -35,9 +35,16 @@ fn every_rule_folder_is_registered_and_complete() {
     for r in crate::rules::all() {
         let m = r.meta();
         assert!(
-            m.id.split('-')
-                .next()
-                .is_some_and(|g| ["rest", "http", "cognito", "acm", "r53", "tf"].contains(&g)),
+            m.id.split('-').next().is_some_and(|g| [
+                "rest",
+                "http",
+                "cognito",
+                "acm",
+                "r53",
+                "tf",
+                "suppression"
+            ]
+            .contains(&g)),
             "{}: id must start with a service group",
             m.id
         );
