@@ -88,16 +88,41 @@ pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>
 
 /// The attribute path a finding's location is in (the smallest attribute or block span that
 /// contains it), for fingerprints that survive line moves.
-fn attribute_path(m: &Model, f: &Finding) -> String {
-    let (Some(loc), Some(res)) = (f.location, m.resource(&f.resource)) else {
+/// A finding's identity within its resource, for fingerprints that survive line moves: the
+/// attribute path it points into, plus the element's text when it points at one list element
+/// (two wrong scopes of one method are two findings); for findings outside any resource (a
+/// suppression comment, a module call), the file and the text pointed at.
+fn attribute_path(m: &Model, files: &Files, f: &Finding) -> String {
+    let Some(loc) = f.location else {
         return String::new();
     };
-    res.spans
+    let text = |sp: crate::source::Span| -> String {
+        let t = files
+            .files
+            .get(sp.file as usize)
+            .and_then(|sf| sf.text.get(sp.start as usize..sp.end as usize))
+            .unwrap_or("");
+        let first = t.lines().next().unwrap_or("").trim();
+        first.chars().take(100).collect()
+    };
+    let Some(res) = m.resource(&f.resource) else {
+        let file = files
+            .files
+            .get(loc.file as usize)
+            .map(|sf| sf.name.as_str())
+            .unwrap_or("");
+        return format!("{file}:{}", text(loc));
+    };
+    let best = res
+        .spans
         .iter()
         .filter(|(_, sp)| sp.contains(&loc))
-        .min_by_key(|(k, sp)| (sp.end - sp.start, k.len()))
-        .map(|(k, _)| k.clone())
-        .unwrap_or_default()
+        .min_by_key(|(k, sp)| (sp.end - sp.start, k.len()));
+    match best {
+        Some((k, sp)) if *sp != loc && sp.start < loc.start => format!("{k}[{}]", text(loc)),
+        Some((k, _)) => k.clone(),
+        None => String::new(),
+    }
 }
 
 pub fn run(paths: &[PathBuf], cli_vars: &[CliVar], rules: &[&'static dyn Rule]) -> Run {
@@ -201,7 +226,7 @@ pub fn run_filtered(
             r.check(&m, &mut out);
         }
         for f in out.iter_mut() {
-            f.path = attribute_path(&m, f);
+            f.path = attribute_path(&m, &lref.files, f);
         }
         (out, m.resources.len(), Vec::new())
     };

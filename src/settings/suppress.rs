@@ -221,6 +221,18 @@ pub fn apply_suppressions(run: &mut Run, today_override: Option<&str>) {
             ));
         }
     }
+    // identity for baselines and SARIF: the file and the comment's text
+    for f in extra.iter_mut() {
+        if let Some(sp) = f.location {
+            let sf = run.files.get(sp.file);
+            let text = sf
+                .text
+                .get(sp.start as usize..sp.end as usize)
+                .unwrap_or("")
+                .trim();
+            f.path = format!("{}:{text}", sf.name);
+        }
+    }
     run.findings.extend(extra);
 }
 

@@ -288,3 +288,51 @@ fn init_writes_a_config_that_loads_and_never_overwrites() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn two_findings_on_one_attribute_have_their_own_baseline_entries() {
+    let dir = std::env::temp_dir().join(format!("authwire-baseline2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tf = std::fs::read_to_string("rules/rest-scope-defined/fail/typo.tf").unwrap();
+    let two = tf.replace(
+        "[\"bookstore/read\", \"bookstore/wirte\"]",
+        "[\"bookstore/read\", \"bookstore/wirte\", \"bookstore/delet\"]",
+    );
+    assert_ne!(two, tf);
+    std::fs::write(dir.join("main.tf"), &two).unwrap();
+    let base = dir.join("baseline.json");
+    let (d, b) = (dir.to_str().unwrap(), base.to_str().unwrap());
+    assert_eq!(run_in(".", &["lint", d, "--write-baseline", b]).0, 0);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
+    let scope_entries = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["rule"] == "rest-scope-defined")
+        .count();
+    assert_eq!(scope_entries, 2, "{doc}");
+    // a third wrong scope on the same attribute is new: the baseline does not hide it
+    let three = two.replace(
+        "\"bookstore/delet\"]",
+        "\"bookstore/delet\", \"bookstore/updat\"]",
+    );
+    std::fs::write(dir.join("main.tf"), &three).unwrap();
+    let (code, out, _) = run_in(".", &["lint", d, "--baseline", b, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let new: Vec<&serde_json::Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "rest-scope-defined")
+        .collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    assert!(
+        new[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("bookstore/updat")
+    );
+    assert_eq!(code, 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
