@@ -4,6 +4,7 @@
 use crate::finding::{Finding, Severity};
 use crate::model::Model;
 
+pub mod context;
 pub mod support;
 
 pub struct Meta {
@@ -60,6 +61,25 @@ macro_rules! rule {
             }
             fn check(&self, m: &$crate::model::Model, out: &mut Vec<$crate::finding::Finding>) {
                 check(m, out)
+            }
+        }
+    };
+    // a rule written against the context: `fn check(cx: &mut Cx)`
+    ($severity:ident, $title:expr, context) => {
+        pub struct R;
+        pub static RULE: R = R;
+        static META: $crate::rules::Meta = $crate::rules::Meta {
+            id: $crate::rules::folder_id(file!()),
+            severity: $crate::finding::Severity::$severity,
+            title: $title,
+            docs: include_str!("README.md"),
+        };
+        impl $crate::rules::Rule for R {
+            fn meta(&self) -> &'static $crate::rules::Meta {
+                &META
+            }
+            fn check(&self, m: &$crate::model::Model, out: &mut Vec<$crate::finding::Finding>) {
+                check(&mut $crate::rules::context::Cx::new(m, &META, out))
             }
         }
     };

@@ -1,29 +1,49 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::rest::RestAuthorizerType;
+use crate::model::view::{RestAuthorizer, State};
+use crate::rules::context::Cx;
 
 rule!(
     Warning,
-    "A Cognito REST authorizer reads the token from exactly one request header"
+    "A Cognito REST authorizer reads the token from exactly one request header",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for a in m.resources_of("aws_api_gateway_authorizer") {
-        if a.str("type") != Some("COGNITO_USER_POOLS") {
-            continue;
+fn check(cx: &mut Cx) {
+    for a in cx.m.all::<RestAuthorizer>() {
+        let kind = a.kind();
+        match kind.known() {
+            Some(RestAuthorizerType::CognitoUserPools) => {}
+            Some(_) => continue,
+            None => {
+                cx.cannot_verify(
+                    &kind,
+                    format!("whether {} is a Cognito authorizer", a.address),
+                    "make the authorizer type known at plan time",
+                );
+                continue;
+            }
         }
-        let Some(v) = a.get("identity_source") else {
-            continue;
+        let src = a.identity_source();
+        let s = match &src.state {
+            State::Known(s, _) => *s,
+            // the provider's default is one header
+            State::Default(_) | State::Absent => continue,
+            State::Unknown(_) => {
+                cx.cannot_verify(
+                    &src,
+                    format!("the identity_source of {}", a.address),
+                    "use identity_source = \"method.request.header.Authorization\"",
+                );
+                continue;
+            }
         };
-        let Some(s) = v.as_str() else { continue };
         let ok = s.starts_with("method.request.header.")
             && !s.contains(',')
             && s.len() > "method.request.header.".len();
         if !ok {
-            finding(&META, a, format!("identity_source of Cognito authorizer {} is \"{s}\"; a COGNITO_USER_POOLS authorizer reads the token from one header (method.request.header.<Name>), so requests get 401 before Cognito is consulted", a.address))
-                    .place(place(a, "identity_source", Some(v)))
-                    .help("use identity_source = \"method.request.header.Authorization\" (the default)")
-                    .push(out);
+            cx.report(&src, src.val(), format!("identity_source of Cognito authorizer {} is \"{s}\"; a COGNITO_USER_POOLS authorizer reads the token from one header (method.request.header.<Name>), so requests get 401 before Cognito is consulted", a.address))
+                .help("use identity_source = \"method.request.header.Authorization\" (the default)")
+                .emit(cx);
         }
     }
 }

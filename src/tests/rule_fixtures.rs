@@ -274,3 +274,34 @@ fn a_rule_id_is_its_folder_name() {
         );
     }
 }
+
+/// A rule written against the context reads the model only through the typed views: no
+/// resource-type literal and no attribute path string in its file.
+#[test]
+fn context_rules_read_the_model_through_views() {
+    let mut checked = 0;
+    for r in crate::rules::all() {
+        let path = root().join("rules").join(r.meta().id).join("rule.rs");
+        let text = std::fs::read_to_string(&path).unwrap();
+        if !text.contains("context\n);") && !text.contains(", context);") {
+            continue;
+        }
+        checked += 1;
+        for bad in [
+            "\"aws_",
+            ".get(\"",
+            ".str(\"",
+            ".span(\"",
+            ".attr_span(\"",
+            ".blocks(\"",
+            "list(",
+        ] {
+            assert!(
+                !text.contains(bad),
+                "{}: reads the model through `{bad}`; use the typed views in src/model/",
+                r.meta().id
+            );
+        }
+    }
+    assert!(checked >= 1);
+}

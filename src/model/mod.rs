@@ -1,6 +1,13 @@
 //! The resolved model rules read (design §3): resource instances with evaluated attributes,
 //! spans, regions, references, and indexes built once.
 
+pub mod acm;
+pub mod cognito;
+pub mod http;
+pub mod r53;
+pub mod rest;
+pub mod view;
+
 use crate::load::module::Mode;
 use crate::source::Span;
 use crate::value::{Origin, V, Val};
