@@ -1,41 +1,67 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::cognito::{OAuthFlow, element};
+use crate::model::view::{State, UserPoolClient};
+use crate::rules::context::Cx;
+use crate::rules::support::is_builtin;
 
 rule!(
     Error,
-    "A client_credentials app client must request custom scopes only, and at least one"
+    "A client_credentials app client must request custom scopes only, and at least one",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for c in m.resources_of("aws_cognito_user_pool_client") {
-        if !is_m2m(c) {
-            continue;
+fn check(cx: &mut Cx) {
+    for c in cx.m.all::<UserPoolClient>() {
+        let uses = c.uses_flow(OAuthFlow::ClientCredentials);
+        let scopes = c.allowed_oauth_scopes();
+        match &uses.state {
+            State::Known(true, _) => {}
+            State::Unknown(_) => {
+                // only custom scopes, and at least one, pass whatever the flows are
+                let fine = scopes.known().is_some_and(|l| {
+                    !l.is_empty() && l.iter().all(|v| v.as_str().is_some_and(|s| !is_builtin(s)))
+                });
+                if !fine {
+                    cx.cannot_verify(
+                        &uses,
+                        format!(
+                            "whether app client {} uses the client_credentials flow",
+                            c.address
+                        ),
+                        "make allowed_oauth_flows known at plan time",
+                    );
+                }
+                continue;
+            }
+            _ => continue,
         }
-        match list(c, "allowed_oauth_scopes") {
-                Some(Err(v)) => finding(&META, c, format!("cannot verify the scopes of client_credentials client {}: {}", c.address, origins_text(&v.origins())))
-                    .place(place(c, "allowed_oauth_scopes", Some(v)))
-                    .help("make allowed_oauth_scopes known at plan time")
-                    .note()
-                    .push(out),
-                None => finding(&META, c, format!("client_credentials client {} allows no scope; it can never get a token the API accepts", c.address))
-                    .at(c.span("allowed_oauth_flows"))
-                    .help("set allowed_oauth_scopes to custom scopes (aws_cognito_resource_server.<name>.scope_identifiers)")
-                    .push(out),
-                Some(Ok(items)) if items.is_empty() => finding(&META, c, format!("client_credentials client {} allows no scope; it can never get a token the API accepts", c.address))
-                    .at(c.span("allowed_oauth_scopes"))
-                    .help("set allowed_oauth_scopes to custom scopes (aws_cognito_resource_server.<name>.scope_identifiers)")
-                    .push(out),
-                Some(Ok(items)) => {
-                    for v in items {
-                        let Some(s) = v.as_str().filter(|s| is_builtin(s)) else { continue };
-                        finding(&META, c, format!(
+        match &scopes.state {
+            State::Unknown(_) => cx.cannot_verify(
+                &scopes,
+                format!("the scopes of client_credentials client {}", c.address),
+                "make allowed_oauth_scopes known at plan time",
+            ),
+            State::Absent | State::Default(_) => cx.report(&c.oauth_flows(), None, format!("client_credentials client {} allows no scope; it can never get a token the API accepts", c.address))
+                .help("set allowed_oauth_scopes to custom scopes (aws_cognito_resource_server.<name>.scope_identifiers)")
+                .emit(cx),
+            State::Known(items, _) if items.is_empty() => cx.report(&scopes, None, format!("client_credentials client {} allows no scope; it can never get a token the API accepts", c.address))
+                .help("set allowed_oauth_scopes to custom scopes (aws_cognito_resource_server.<name>.scope_identifiers)")
+                .emit(cx),
+            State::Known(items, _) => {
+                for v in items {
+                    match v.as_str() {
+                        Some(s) if is_builtin(s) => cx.report(&scopes, Some(v), format!(
                             "client_credentials client {} allows the built-in scope {s}; Cognito rejects it (\"{s} is not supported with client_credentials flow\")", c.address))
-                            .place(place(c, "allowed_oauth_scopes", Some(v)))
                             .help("keep only custom scopes (<resource server identifier>/<scope name>) on machine-to-machine clients")
-                            .push(out);
+                            .emit(cx),
+                        Some(_) => {}
+                        None => cx.cannot_verify(
+                            &element(&scopes, v),
+                            format!("a scope of client_credentials client {}", c.address),
+                            "make allowed_oauth_scopes known at plan time",
+                        ),
                     }
                 }
             }
+        }
     }
 }

@@ -1,43 +1,54 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::cognito::{OAuthFlow, written};
+use crate::model::view::{State, UserPoolClient};
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A client_credentials app client must have generate_secret = true"
+    "A client_credentials app client must have generate_secret = true",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for c in m.resources_of("aws_cognito_user_pool_client") {
-        if !is_m2m(c) {
-            continue;
+fn check(cx: &mut Cx) {
+    for c in cx.m.all::<UserPoolClient>() {
+        let uses = c.uses_flow(OAuthFlow::ClientCredentials);
+        let secret = c.generate_secret();
+        match &uses.state {
+            State::Known(true, _) => {}
+            State::Unknown(_) => {
+                if secret.known() != Some(&true) {
+                    cx.cannot_verify(
+                        &uses,
+                        format!(
+                            "whether app client {} uses the client_credentials flow (which needs a client secret)",
+                            c.address
+                        ),
+                        "make allowed_oauth_flows known at plan time",
+                    );
+                }
+                continue;
+            }
+            _ => continue,
         }
-        match c.get("generate_secret") {
-            Some(v) if v.as_bool() == Some(true) => {}
-            Some(v) if v.is_unknown() => finding(
-                &META,
-                c,
-                format!(
-                    "cannot verify that client_credentials client {} has a secret: {}",
-                    c.address,
-                    origins_text(&v.origins())
-                ),
-            )
-            .place(place(c, "generate_secret", Some(v)))
-            .help("set generate_secret = true")
-            .note()
-            .push(out),
-            v => {
+        match &secret.state {
+            State::Known(true, _) => {}
+            State::Unknown(v) if v.is_unknown() => cx.cannot_verify(
+                &secret,
+                format!("that client_credentials client {} has a secret", c.address),
+                "set generate_secret = true",
+            ),
+            _ => {
+                // where it is written (even as null), else where the flow is chosen
+                let v = written(&secret);
+                let flows = c.oauth_flows().map(|_| ());
                 let at = if v.is_some() {
-                    "generate_secret"
+                    secret.map(|_| ())
                 } else {
-                    "allowed_oauth_flows"
+                    flows
                 };
-                finding(&META, c, format!(
-                        "app client {} allows client_credentials but has no client secret; Cognito rejects it (\"client_credentials flow can not be selected if client does not have a client secret\")", c.address))
-                        .place(place(c, at, v))
-                        .help("set generate_secret = true (it forces a new client, so the client id changes)")
-                        .push(out);
+                cx.report(&at, v, format!(
+                    "app client {} allows client_credentials but has no client secret; Cognito rejects it (\"client_credentials flow can not be selected if client does not have a client secret\")", c.address))
+                    .help("set generate_secret = true (it forces a new client, so the client id changes)")
+                    .emit(cx);
             }
         }
     }

@@ -1,23 +1,33 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::view::{State, UserPoolDomain};
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A Cognito domain is either a valid prefix or a custom domain with a certificate"
+    "A Cognito domain is either a valid prefix or a custom domain with a certificate",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for d in m.resources_of("aws_cognito_user_pool_domain") {
-        let Some(dv) = d.get("domain") else { continue };
-        let Some(domain) = dv.as_str() else { continue };
-        let cert = d.get("certificate_arn").filter(|v| !v.is_null());
+fn check(cx: &mut Cx) {
+    for d in cx.m.all::<UserPoolDomain>() {
+        let dg = d.domain();
+        let domain = match &dg.state {
+            State::Known(s, _) => *s,
+            State::Unknown(_) => {
+                cx.cannot_verify(
+                    &dg,
+                    format!("the domain of {}", d.address),
+                    "make the domain known at plan time",
+                );
+                continue;
+            }
+            State::Default(_) | State::Absent => continue,
+        };
+        let cert = d.certificate_arn();
         if domain.contains('.') {
-            if cert.is_none() {
-                finding(&META, d, format!("{domain} is a custom domain (it has a dot) but {} sets no certificate_arn; Cognito rejects it", d.address))
-                        .place(place(d, "domain", Some(dv)))
-                        .help("set certificate_arn to an ISSUED ACM certificate in us-east-1 that covers the domain, or use a prefix without dots")
-                        .push(out);
+            if !cert.is_set() {
+                cx.report(&dg, dg.val(), format!("{domain} is a custom domain (it has a dot) but {} sets no certificate_arn; Cognito rejects it", d.address))
+                    .help("set certificate_arn to an ISSUED ACM certificate in us-east-1 that covers the domain, or use a prefix without dots")
+                    .emit(cx);
             }
             continue;
         }
@@ -29,27 +39,24 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             && !domain.starts_with('-')
             && !domain.ends_with('-');
         if !valid {
-            finding(&META, d, format!("prefix domain \"{domain}\" is not valid: Cognito accepts 1-63 lower-case letters, digits and hyphens, not starting or ending with a hyphen"))
-                    .place(place(d, "domain", Some(dv)))
-                    .help("use a prefix such as \"shop-login\"")
-                    .push(out);
+            cx.report(&dg, dg.val(), format!("prefix domain \"{domain}\" is not valid: Cognito accepts 1-63 lower-case letters, digits and hyphens, not starting or ending with a hyphen"))
+                .help("use a prefix such as \"shop-login\"")
+                .emit(cx);
             continue;
         }
         if let Some(word) = ["aws", "amazon", "cognito"]
             .into_iter()
             .find(|w| domain.contains(w))
         {
-            finding(&META, d, format!("prefix domain \"{domain}\" contains the reserved word {word}; Cognito rejects it (\"Domain cannot contain reserved word: {word}\")"))
-                    .place(place(d, "domain", Some(dv)))
-                    .help("choose a prefix without aws, amazon or cognito")
-                    .push(out);
+            cx.report(&dg, dg.val(), format!("prefix domain \"{domain}\" contains the reserved word {word}; Cognito rejects it (\"Domain cannot contain reserved word: {word}\")"))
+                .help("choose a prefix without aws, amazon or cognito")
+                .emit(cx);
             continue;
         }
-        if let Some(c) = cert {
-            finding(&META, d, format!("prefix domain \"{domain}\" sets certificate_arn, which only custom domains use; Cognito rejects the combination"))
-                    .place(place(d, "certificate_arn", Some(c)))
-                    .help("remove certificate_arn, or use a full custom domain name")
-                    .push(out);
+        if cert.is_set() {
+            cx.report(&cert, cert.val(), format!("prefix domain \"{domain}\" sets certificate_arn, which only custom domains use; Cognito rejects the combination"))
+                .help("remove certificate_arn, or use a full custom domain name")
+                .emit(cx);
         }
     }
 }

@@ -1,58 +1,62 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::cognito::written;
+use crate::model::view::{State, UserPoolClient};
+use crate::rules::context::Cx;
+use crate::rules::support::related;
 
 rule!(
     Error,
-    "An app client with OAuth settings needs allowed_oauth_flows_user_pool_client = true"
+    "An app client with OAuth settings needs allowed_oauth_flows_user_pool_client = true",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for c in m.resources_of("aws_cognito_user_pool_client") {
+fn check(cx: &mut Cx) {
+    for c in cx.m.all::<UserPoolClient>() {
+        // the first OAuth setting written: a non-empty list, or one not known yet
         let set = [
-            "allowed_oauth_flows",
-            "allowed_oauth_scopes",
-            "callback_urls",
-            "logout_urls",
+            c.oauth_flows().map(|_| ()),
+            c.allowed_oauth_scopes().map(|_| ()),
+            c.callback_urls().map(|_| ()),
+            c.logout_urls().map(|_| ()),
         ]
         .into_iter()
-        .find(|a| match list(c, a) {
-            Some(Ok(l)) => !l.is_empty(),
-            Some(Err(_)) => true,
-            None => false,
+        .find(|g| match &g.state {
+            State::Known(..) => g
+                .val()
+                .and_then(|v| v.items())
+                .is_some_and(|l| !l.is_empty()),
+            State::Unknown(_) => true,
+            State::Default(_) | State::Absent => false,
         });
         let Some(set) = set else { continue };
-        match c.get("allowed_oauth_flows_user_pool_client") {
-            Some(v) if v.as_bool() == Some(true) => {}
-            Some(v) if v.is_unknown() => finding(
-                &META,
-                c,
-                format!(
-                    "cannot verify allowed_oauth_flows_user_pool_client of {}: {}",
-                    c.address,
-                    origins_text(&v.origins())
-                ),
-            )
-            .place(place(c, "allowed_oauth_flows_user_pool_client", Some(v)))
-            .help("set allowed_oauth_flows_user_pool_client = true")
-            .note()
-            .push(out),
-            v => {
+        let flag = c.oauth_enabled();
+        match &flag.state {
+            State::Known(true, _) => {}
+            State::Unknown(v) if v.is_unknown() => cx.cannot_verify(
+                &flag,
+                format!("allowed_oauth_flows_user_pool_client of {}", c.address),
+                "set allowed_oauth_flows_user_pool_client = true",
+            ),
+            _ => {
+                let v = written(&flag);
                 let state = if v.is_some() {
                     "false"
                 } else {
                     "unset (false)"
                 };
-                let mut f = finding(&META, c, format!(
-                        "app client {} sets {set} but allowed_oauth_flows_user_pool_client is {state}; the OAuth settings are inactive and /oauth2/token answers invalid_grant or unauthorized_client", c.address))
-                        .help("set allowed_oauth_flows_user_pool_client = true");
-                f = match v {
-                    Some(v) => f
-                        .place(place(c, "allowed_oauth_flows_user_pool_client", Some(v)))
-                        .related(related(c, set, format!("{set} set here"))),
-                    None => f.at(c.span(set)),
+                let msg = format!(
+                    "app client {} sets {} but allowed_oauth_flows_user_pool_client is {state}; the OAuth settings are inactive and /oauth2/token answers invalid_grant or unauthorized_client",
+                    c.address, set.attr
+                );
+                let r = match v {
+                    Some(v) => cx.report(&flag, Some(v), msg).related(related(
+                        set.res,
+                        set.attr,
+                        format!("{} set here", set.attr),
+                    )),
+                    None => cx.report(&set, None, msg),
                 };
-                f.push(out);
+                r.help("set allowed_oauth_flows_user_pool_client = true")
+                    .emit(cx);
             }
         }
     }

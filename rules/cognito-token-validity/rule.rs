@@ -1,78 +1,64 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::cognito::{Token, written};
+use crate::model::view::{State, UserPoolClient};
+use crate::rules::context::Cx;
+use crate::rules::support::related;
 
 rule!(
     Error,
-    "App client token validities must be within Cognito's ranges, in their units"
+    "App client token validities must be within Cognito's ranges, in their units",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    // (attribute, unit key, default unit, min seconds, max seconds, range text)
-    const TOKENS: [(&str, &str, &str, f64, f64, &str); 3] = [
-        (
-            "access_token_validity",
-            "access_token",
-            "hours",
-            300.0,
-            86_400.0,
-            "5 minutes to 1 day",
-        ),
-        (
-            "id_token_validity",
-            "id_token",
-            "hours",
-            300.0,
-            86_400.0,
-            "5 minutes to 1 day",
-        ),
-        (
-            "refresh_token_validity",
-            "refresh_token",
-            "days",
-            3_600.0,
-            315_360_000.0,
-            "60 minutes to 10 years",
-        ),
-    ];
-    for c in m.resources_of("aws_cognito_user_pool_client") {
-        for (attr, unit_key, default_unit, min, max, range) in TOKENS {
-            let Some(v) = c.get(attr) else { continue };
-            let crate::value::V::Num(n) = v.v else {
-                continue;
-            };
-            let unit_v = c.get(&format!("token_validity_units.0.{unit_key}"));
-            let unit = match unit_v {
-                Some(u) if u.is_unknown() => continue,
-                Some(u) => u.as_str().unwrap_or(default_unit),
-                None => default_unit,
-            };
-            let secs = match unit {
-                "seconds" => n,
-                "minutes" => n * 60.0,
-                "hours" => n * 3_600.0,
-                "days" => n * 86_400.0,
-                _ => continue,
-            };
-            if secs < min || secs > max {
-                let implicit = if unit_v.is_none() {
-                    format!(" (the unit defaults to {unit})")
-                } else {
-                    String::new()
-                };
-                let mut f = finding(&META, c, format!(
-                        "{attr} = {} {unit}{implicit} is outside Cognito's range of {range}; the API fails with \"Invalid range for token validity\"",
-                        crate::value::fmt_num(n)))
-                        .place(place(c, attr, Some(v)))
-                        .help(format!("set token_validity_units {{ {unit_key} = \"minutes\" }} (or another unit) so that the value means what you intend"));
-                if unit_v.is_some() {
-                    f = f.related(related(
-                        c,
-                        &format!("token_validity_units.0.{unit_key}"),
-                        "unit set here",
-                    ));
+fn check(cx: &mut Cx) {
+    for c in cx.m.all::<UserPoolClient>() {
+        for t in Token::ALL {
+            let (min, max, range) = t.range();
+            let validity = c.validity(t);
+            let n = match &validity.state {
+                State::Known(n, _) => *n,
+                // the provider's defaults are in range
+                State::Default(_) | State::Absent => continue,
+                State::Unknown(_) => {
+                    cx.cannot_verify(
+                        &validity,
+                        format!("{} of {}", validity.attr, c.address),
+                        "make the token validity known at plan time",
+                    );
+                    continue;
                 }
-                f.push(out);
+            };
+            let unit_got = c.validity_unit(t);
+            let unit = match &unit_got.state {
+                State::Known(u, _) | State::Default(u) => u.clone(),
+                State::Unknown(v) if v.is_unknown() => {
+                    cx.cannot_verify(
+                        &unit_got,
+                        format!("the unit of {} of {}", validity.attr, c.address),
+                        "make token_validity_units known at plan time",
+                    );
+                    continue;
+                }
+                // not a unit name: the provider's default applies
+                State::Unknown(_) | State::Absent => t.default_unit(),
+            };
+            let Some(per) = unit.seconds() else { continue };
+            let secs = n * per;
+            if secs < min || secs > max {
+                let unit_written = written(&unit_got).is_some();
+                let implicit = if unit_written {
+                    String::new()
+                } else {
+                    format!(" (the unit defaults to {unit})")
+                };
+                let mut f = cx.report(&validity, validity.val(), format!(
+                    "{} = {} {unit}{implicit} is outside Cognito's range of {range}; the API fails with \"Invalid range for token validity\"",
+                    validity.attr,
+                    crate::value::fmt_num(n)))
+                    .help(format!("set token_validity_units {{ {} = \"minutes\" }} (or another unit) so that the value means what you intend", t.unit_key()));
+                if unit_written {
+                    f = f.related(related(unit_got.res, unit_got.attr, "unit set here"));
+                }
+                f.emit(cx);
             }
         }
     }

@@ -1,6 +1,375 @@
 //! Views of Cognito user pools, clients, resource servers and domains: accessors, provider defaults, joins.
 
-#[allow(unused_imports)]
 use super::Model;
-#[allow(unused_imports)]
 use super::view::*;
+use crate::value::Val;
+use std::collections::BTreeMap;
+
+// ------------------------------------------------------------------ shared building blocks
+
+/// One element of a list attribute: parsed when it is a known string, else the value that is not
+/// known (or not a string).
+#[derive(Clone, Debug)]
+pub struct Item<'a, T> {
+    pub known: Option<T>,
+    pub val: &'a Val,
+}
+
+/// A list attribute of strings, each element parsed (`T` is a vocabulary or `&str`).
+fn elems<'a, T>(
+    r: &'a crate::model::Resource,
+    attr: &'static str,
+    parse: impl Fn(&'a str) -> T,
+) -> Got<'a, Vec<Item<'a, T>>> {
+    items(r, attr).map(|l| {
+        l.into_iter()
+            .map(|v| Item {
+                known: v.as_str().map(&parse),
+                val: v,
+            })
+            .collect()
+    })
+}
+
+/// The value an attribute has in the evaluated resource, including an explicit `null` (which
+/// the accessors report as the provider's default): for rules that say "set to false" where it
+/// is written and "unset" where it is not.
+pub fn written<'a, T>(g: &Got<'a, T>) -> Option<&'a Val> {
+    g.res.get(g.attr)
+}
+
+/// Resources of a view's type grouped by the user pool their `user_pool_id` points at (by
+/// reference or by a known id/ARN), in address order.
+pub fn by_user_pool<'a, T: View<'a> + 'a>(m: &'a Model) -> BTreeMap<String, Vec<T>> {
+    let mut out: BTreeMap<String, Vec<T>> = BTreeMap::new();
+    for r in m.all::<T>() {
+        if let Some(p) = r.res().get("user_pool_id") {
+            for pool in m.links(p, UserPool::TYPE) {
+                out.entry(pool.address.clone()).or_default().push(r);
+            }
+        }
+    }
+    out
+}
+
+/// The user pools a `user_pool_id` value points at (any attribute of the pool, or a known
+/// id/ARN value).
+fn pools_by_id<'a>(m: &'a Model, r: &'a crate::model::Resource) -> Vec<UserPool<'a>> {
+    r.get("user_pool_id")
+        .map(|v| m.links(v, UserPool::TYPE))
+        .unwrap_or_default()
+        .into_iter()
+        .map(UserPool)
+        .collect()
+}
+
+// ------------------------------------------------------------------ vocabularies
+
+/// An OAuth flow of an app client (`allowed_oauth_flows`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OAuthFlow {
+    Code,
+    Implicit,
+    ClientCredentials,
+    Other(String),
+}
+
+impl Vocab for OAuthFlow {
+    fn parse(s: &str) -> Self {
+        match s {
+            "code" => OAuthFlow::Code,
+            "implicit" => OAuthFlow::Implicit,
+            "client_credentials" => OAuthFlow::ClientCredentials,
+            o => OAuthFlow::Other(o.to_string()),
+        }
+    }
+}
+
+impl OAuthFlow {
+    /// The provider's spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OAuthFlow::Code => "code",
+            OAuthFlow::Implicit => "implicit",
+            OAuthFlow::ClientCredentials => "client_credentials",
+            OAuthFlow::Other(s) => s,
+        }
+    }
+    /// A flow a user signs in with (code, implicit).
+    pub fn is_user_flow(&self) -> bool {
+        matches!(self, OAuthFlow::Code | OAuthFlow::Implicit)
+    }
+}
+
+impl std::fmt::Display for OAuthFlow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A unit of `token_validity_units`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    Seconds,
+    Minutes,
+    Hours,
+    Days,
+    Other(String),
+}
+
+impl Vocab for TimeUnit {
+    fn parse(s: &str) -> Self {
+        match s {
+            "seconds" => TimeUnit::Seconds,
+            "minutes" => TimeUnit::Minutes,
+            "hours" => TimeUnit::Hours,
+            "days" => TimeUnit::Days,
+            o => TimeUnit::Other(o.to_string()),
+        }
+    }
+}
+
+impl TimeUnit {
+    pub fn as_str(&self) -> &str {
+        match self {
+            TimeUnit::Seconds => "seconds",
+            TimeUnit::Minutes => "minutes",
+            TimeUnit::Hours => "hours",
+            TimeUnit::Days => "days",
+            TimeUnit::Other(s) => s,
+        }
+    }
+    /// Seconds in one unit; `None` for a unit the provider does not know.
+    pub fn seconds(&self) -> Option<f64> {
+        match self {
+            TimeUnit::Seconds => Some(1.0),
+            TimeUnit::Minutes => Some(60.0),
+            TimeUnit::Hours => Some(3_600.0),
+            TimeUnit::Days => Some(86_400.0),
+            TimeUnit::Other(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for TimeUnit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The three tokens of an app client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Token {
+    Access,
+    Id,
+    Refresh,
+}
+
+impl Token {
+    pub const ALL: [Token; 3] = [Token::Access, Token::Id, Token::Refresh];
+    /// The key of the token in `token_validity_units`.
+    pub fn unit_key(self) -> &'static str {
+        match self {
+            Token::Access => "access_token",
+            Token::Id => "id_token",
+            Token::Refresh => "refresh_token",
+        }
+    }
+    /// The unit of the validity when `token_validity_units` does not say (the provider's
+    /// default): hours for the access and id tokens, days for the refresh token.
+    pub fn default_unit(self) -> TimeUnit {
+        TimeUnit::parse(self.default_unit_name())
+    }
+    fn default_unit_name(self) -> &'static str {
+        match self {
+            Token::Access | Token::Id => "hours",
+            Token::Refresh => "days",
+        }
+    }
+    /// Cognito's range, in seconds, and as the documentation says it.
+    pub fn range(self) -> (f64, f64, &'static str) {
+        match self {
+            Token::Access | Token::Id => (300.0, 86_400.0, "5 minutes to 1 day"),
+            Token::Refresh => (3_600.0, 315_360_000.0, "60 minutes to 10 years"),
+        }
+    }
+}
+
+// ------------------------------------------------------------------ app clients
+
+impl<'a> UserPoolClient<'a> {
+    pub fn user_pool_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "user_pool_id")
+    }
+    /// The user pools `user_pool_id` points at.
+    pub fn pools(self, m: &'a Model) -> Vec<UserPool<'a>> {
+        pools_by_id(m, self.0)
+    }
+    /// `allowed_oauth_flows`, each flow parsed.
+    pub fn oauth_flows(self) -> Got<'a, Vec<Item<'a, OAuthFlow>>> {
+        elems(self.0, "allowed_oauth_flows", OAuthFlow::parse)
+    }
+    /// Whether `allowed_oauth_flows` contains `flow`: known when the list names it or is known
+    /// without it (no flows when unset), unknown when the list or one of its elements is (the
+    /// state then carries that value).
+    pub fn uses_flow(self, flow: OAuthFlow) -> Got<'a, bool> {
+        let flows = self.oauth_flows();
+        let state = match &flows.state {
+            State::Known(l, v) => {
+                if l.iter().any(|i| i.known.as_ref() == Some(&flow)) {
+                    State::Known(true, v)
+                } else if let Some(u) = l.iter().find(|i| i.known.is_none()) {
+                    State::Unknown(u.val)
+                } else {
+                    State::Known(false, v)
+                }
+            }
+            State::Unknown(v) => State::Unknown(v),
+            State::Default(_) | State::Absent => State::Default(false),
+        };
+        Got {
+            res: flows.res,
+            attr: flows.attr,
+            state,
+        }
+    }
+    /// True when `client_credentials` is a known flow of the client (machine to machine).
+    pub fn is_m2m(self) -> bool {
+        self.uses_flow(OAuthFlow::ClientCredentials).known() == Some(&true)
+    }
+    pub fn allowed_oauth_scopes(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "allowed_oauth_scopes")
+    }
+    pub fn callback_urls(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "callback_urls")
+    }
+    pub fn logout_urls(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "logout_urls")
+    }
+    pub fn supported_identity_providers(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "supported_identity_providers")
+    }
+    pub fn default_redirect_uri(self) -> Got<'a, &'a str> {
+        text(self.0, "default_redirect_uri", None)
+    }
+    /// `generate_secret`; the provider's default is `false`.
+    pub fn generate_secret(self) -> Got<'a, bool> {
+        flag(self.0, "generate_secret", Some(false))
+    }
+    /// `allowed_oauth_flows_user_pool_client`; the provider's default is `false`.
+    pub fn oauth_enabled(self) -> Got<'a, bool> {
+        flag(self.0, "allowed_oauth_flows_user_pool_client", Some(false))
+    }
+    /// The validity of a token, in its unit. The provider computes the access and id token
+    /// validities when they are not set (no default); the refresh token's default is 30 (days).
+    pub fn validity(self, t: Token) -> Got<'a, f64> {
+        match t {
+            Token::Access => number(self.0, "access_token_validity", None),
+            Token::Id => number(self.0, "id_token_validity", None),
+            Token::Refresh => number(self.0, "refresh_token_validity", Some(30.0)),
+        }
+    }
+    /// The unit of a token's validity (`token_validity_units`); the provider's defaults are
+    /// hours for the access and id tokens and days for the refresh token.
+    pub fn validity_unit(self, t: Token) -> Got<'a, TimeUnit> {
+        let attr = match t {
+            Token::Access => "token_validity_units.0.access_token",
+            Token::Id => "token_validity_units.0.id_token",
+            Token::Refresh => "token_validity_units.0.refresh_token",
+        };
+        vocab(self.0, attr, Some(t.default_unit_name()))
+    }
+}
+
+// ------------------------------------------------------------------ resource servers
+
+impl<'a> ResourceServer<'a> {
+    pub fn identifier(self) -> Got<'a, &'a str> {
+        text(self.0, "identifier", None)
+    }
+    /// `scope_identifiers` (computed: `identifier/scope_name` for every scope).
+    pub fn scope_identifiers(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "scope_identifiers")
+    }
+    pub fn pools(self, m: &'a Model) -> Vec<UserPool<'a>> {
+        pools_by_id(m, self.0)
+    }
+}
+
+// ------------------------------------------------------------------ domains
+
+impl<'a> UserPoolDomain<'a> {
+    pub fn domain(self) -> Got<'a, &'a str> {
+        text(self.0, "domain", None)
+    }
+    pub fn certificate_arn(self) -> Got<'a, &'a Val> {
+        raw(self.0, "certificate_arn")
+    }
+    pub fn user_pool_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "user_pool_id")
+    }
+    pub fn pools(self, m: &'a Model) -> Vec<UserPool<'a>> {
+        pools_by_id(m, self.0)
+    }
+}
+
+// ------------------------------------------------------- other services, as Cognito rules read them
+
+/// The REST authorizers a method's `authorizer_id` points at (any attribute, or a known id).
+pub fn rest_method_authorizers<'a>(
+    m: &'a Model,
+    method: RestMethod<'a>,
+) -> Vec<RestAuthorizer<'a>> {
+    method
+        .authorizer_id()
+        .val()
+        .map(|v| m.links(v, RestAuthorizer::TYPE))
+        .unwrap_or_default()
+        .into_iter()
+        .map(RestAuthorizer)
+        .collect()
+}
+
+/// Whether an HTTP API route's `authorization_type` is `JWT` (the provider's default is `NONE`).
+pub fn http_route_is_jwt(route: HttpRoute<'_>) -> Got<'_, bool> {
+    text(route.0, "authorization_type", Some("NONE")).map(|s| s == "JWT")
+}
+
+pub fn http_route_key(route: HttpRoute<'_>) -> Got<'_, &str> {
+    text(route.0, "route_key", None)
+}
+
+pub fn http_route_scopes(route: HttpRoute<'_>) -> Got<'_, Vec<&Val>> {
+    items(route.0, "authorization_scopes")
+}
+
+/// The HTTP API authorizers a route's `authorizer_id` points at (any attribute, or a known id).
+pub fn http_route_authorizers<'a>(m: &'a Model, route: HttpRoute<'a>) -> Vec<HttpAuthorizer<'a>> {
+    route
+        .0
+        .get("authorizer_id")
+        .map(|v| m.links(v, HttpAuthorizer::TYPE))
+        .unwrap_or_default()
+        .into_iter()
+        .map(HttpAuthorizer)
+        .collect()
+}
+
+/// `jwt_configuration.issuer` of an HTTP API authorizer.
+pub fn http_authorizer_issuer(a: HttpAuthorizer<'_>) -> Got<'_, &Val> {
+    raw(a.0, "jwt_configuration.0.issuer")
+}
+
+/// One element of a list attribute as an attribute value of its own (for a finding or a
+/// "cannot verify" note at that element).
+pub fn element<'a, T>(list: &Got<'a, T>, v: &'a Val) -> Got<'a, &'a Val> {
+    Got {
+        res: list.res,
+        attr: list.attr,
+        state: if v.is_unknown() || v.is_null() {
+            State::Unknown(v)
+        } else {
+            State::Known(v, v)
+        },
+    }
+}
