@@ -1,31 +1,66 @@
 use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::Resource;
+use crate::model::cognito::written;
+use crate::model::view::{State, UserPoolClient};
+use crate::rules::context::Cx;
+use crate::rules::support::{ScopeIndex, check_defined, origins_text, pools_of};
 
 rule!(
     Error,
-    "App client scopes must be defined by a resource server of the client's own user pool"
+    "App client scopes must be defined by a resource server of the client's own user pool",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let servers = ScopeIndex::new(m);
-    for client in m.resources_of("aws_cognito_user_pool_client") {
-        match list(client, "allowed_oauth_scopes") {
-            None => continue,
-            Some(Ok(l)) if l.is_empty() => continue,
+    for client in m.all::<UserPoolClient>() {
+        let scopes = client.allowed_oauth_scopes();
+        match &scopes.state {
+            State::Default(_) | State::Absent => continue,
+            State::Known(l, _) if l.is_empty() => continue,
             _ => {}
         }
-        let Some(pool_id) = client.get("user_pool_id") else {
+        let pid = client.user_pool_id();
+        // written, even as null (a null id joins no pool)
+        let Some(pool_id) = written(&pid) else {
             continue;
         };
         let subject = format!("app client {}", client.address);
         match pools_of(m, pool_id) {
-                Ok(pools) => check_defined(&META, client, "allowed_oauth_scopes", &subject, &pools, &servers, true, out),
-                Err(o) => finding(&META, client, format!("cannot verify the scopes of {subject}: its user pool is not in this configuration ({})", origins_text(&o)))
-                    .at(client.span("user_pool_id"))
-                    .help("reference the pool: user_pool_id = aws_cognito_user_pool.<name>.id")
-                    .note()
-                    .push(out),
+            Ok(pools) => {
+                let mut found = Vec::new();
+                check_defined(
+                    cx.meta(),
+                    client.0,
+                    scopes.attr,
+                    &subject,
+                    &pools,
+                    &servers,
+                    true,
+                    &mut found,
+                );
+                emit_all(cx, client.0, found);
             }
+            Err(o) => cx.report(&pid, None, format!("cannot verify the scopes of {subject}: its user pool is not in this configuration ({})", origins_text(&o)))
+                .help("reference the pool: user_pool_id = aws_cognito_user_pool.<name>.id")
+                .note()
+                .emit(cx),
+        }
+    }
+}
+
+/// Emits findings made by a shared checker (`check_defined`) through the context, unchanged.
+fn emit_all(cx: &mut Cx, res: &Resource, found: Vec<Finding>) {
+    for f in found {
+        let mut r = cx
+            .report_on(res, f.message)
+            .at(f.location)
+            .help(f.help)
+            .severity(f.severity);
+        for rel in f.related {
+            r = r.related(rel);
+        }
+        r.emit(cx);
     }
 }

@@ -1,63 +1,129 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::Resource;
+use crate::model::cognito::{
+    by_user_pool, element, http_authorizer_issuer, http_route_authorizers, http_route_is_jwt,
+    http_route_key, http_route_scopes, rest_method_authorizers, written,
+};
+use crate::model::rest::Authorization;
+use crate::model::view::{Got, HttpRoute, RestMethod, State, UserPoolClient};
+use crate::rules::context::Cx;
+use crate::rules::support::{
+    Issuer, ScopeIndex, defined_scopes, is_builtin, issuer_pools, names, origins_text, pools_of,
+    related, rest_route,
+};
+use crate::value::Val;
 
 rule!(
     Warning,
-    "Some app client of the pool must be allowed to request a scope the method or route requires"
+    "Some app client of the pool must be allowed to request a scope the method or route requires",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let servers = by_pool(m, "aws_cognito_resource_server");
-    let clients = by_pool(m, "aws_cognito_user_pool_client");
-    let mut targets = Vec::new();
-    for method in m.resources_of("aws_api_gateway_method") {
-        if method.str("authorization") != Some("COGNITO_USER_POOLS") {
-            continue;
+/// A method or route with scopes: how messages name it, its pools, its scopes.
+type Target<'a> = (String, Vec<&'a Resource>, Got<'a, Vec<&'a Val>>);
+
+/// True when a scope list may require something (not unset, not known empty).
+fn may_require(scopes: &Got<'_, Vec<&Val>>) -> bool {
+    match &scopes.state {
+        State::Known(l, _) => !l.is_empty(),
+        State::Unknown(_) => true,
+        State::Default(_) | State::Absent => false,
+    }
+}
+
+fn check(cx: &mut Cx) {
+    let m = cx.m;
+    let servers = ScopeIndex::new(m).by_pool;
+    let clients = by_user_pool::<UserPoolClient>(m);
+    let mut targets: Vec<Target> = Vec::new();
+    for method in m.all::<RestMethod>() {
+        let auth = method.authorization();
+        match &auth.state {
+            State::Known(Authorization::CognitoUserPools, _) => {}
+            State::Unknown(_) => {
+                if may_require(&method.authorization_scopes()) {
+                    cx.cannot_verify(
+                        &auth,
+                        format!(
+                            "whether {} uses a Cognito authorizer",
+                            rest_route(m, method.0)
+                        ),
+                        "make authorization known at plan time",
+                    );
+                }
+                continue;
+            }
+            _ => continue,
         }
-        let pools: Vec<_> = method
-            .get("authorizer_id")
-            .map(|v| m.links(v, "aws_api_gateway_authorizer"))
-            .unwrap_or_default()
+        let pools: Vec<_> = rest_method_authorizers(m, method)
             .into_iter()
-            .filter_map(|a| a.get("provider_arns").and_then(|p| pools_of(m, p).ok()))
+            .filter_map(|a| a.provider_arns().val().and_then(|p| pools_of(m, p).ok()))
             .flatten()
             .collect();
-        targets.push((method, rest_route(m, method), pools));
+        targets.push((
+            rest_route(m, method.0),
+            pools,
+            method.authorization_scopes(),
+        ));
     }
-    for route in m.resources_of("aws_apigatewayv2_route") {
-        if route.str("authorization_type") != Some("JWT") {
-            continue;
+    for route in m.all::<HttpRoute>() {
+        let jwt = http_route_is_jwt(route);
+        let subject = format!(
+            "route {}",
+            http_route_key(route).known().copied().unwrap_or("?")
+        );
+        match &jwt.state {
+            State::Known(true, _) => {}
+            State::Unknown(_) => {
+                if may_require(&http_route_scopes(route)) {
+                    cx.cannot_verify(
+                        &jwt,
+                        format!("whether {subject} uses a JWT authorizer"),
+                        "make authorization_type known at plan time",
+                    );
+                }
+                continue;
+            }
+            _ => continue,
         }
-        let auths = route
-            .get("authorizer_id")
-            .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
-            .unwrap_or_default();
+        let auths = http_route_authorizers(m, route);
         let pools = match auths
             .first()
-            .and_then(|a| a.get("jwt_configuration.0.issuer"))
+            .and_then(|a| written(&http_authorizer_issuer(*a)))
             .map(|i| issuer_pools(m, i))
         {
             Some(Issuer::Pools(p)) => p,
             _ => vec![],
         };
-        targets.push((
-            route,
-            format!("route {}", route.str("route_key").unwrap_or("?")),
-            pools,
-        ));
+        targets.push((subject, pools, http_route_scopes(route)));
     }
-    for (res, subject, pools) in targets {
+    for (subject, pools, scopes_got) in targets {
         if pools.is_empty() {
             continue; // the scope-defined rules say why
         }
-        let Some(Ok(scopes)) = list(res, "authorization_scopes") else {
-            continue;
+        let scopes = match &scopes_got.state {
+            State::Known(l, _) => l,
+            State::Unknown(_) => {
+                cx.cannot_verify(
+                    &scopes_got,
+                    format!("that any client may request the scopes of {subject}"),
+                    "make authorization_scopes known at plan time",
+                );
+                continue;
+            }
+            State::Default(_) | State::Absent => continue,
         };
-        let scopes: Option<Vec<&str>> = scopes.iter().map(|s| s.as_str()).collect();
-        let Some(scopes) = scopes.filter(|s| !s.is_empty()) else {
+        if let Some(u) = scopes.iter().find(|s| s.as_str().is_none()) {
+            cx.cannot_verify(
+                &element(&scopes_got, u),
+                format!("that any client may request the scopes of {subject}"),
+                "make authorization_scopes known at plan time",
+            );
             continue;
-        };
+        }
+        let scopes: Vec<&str> = scopes.iter().filter_map(|s| s.as_str()).collect();
+        if scopes.is_empty() {
+            continue;
+        }
         let defined = defined_scopes(&servers, &pools);
         if !scopes
             .iter()
@@ -65,23 +131,23 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         {
             continue; // undefined scopes are the scope-defined rules' finding
         }
-        let pool_clients: Vec<_> = pools
+        let pool_clients: Vec<UserPoolClient> = pools
             .iter()
             .flat_map(|p| clients.get(&p.address).into_iter().flatten().copied())
             .collect();
         if pool_clients.is_empty() {
-            finding(&META, res, format!("cannot verify that any client can call {subject}: user pool {} has no app client in this configuration", names(&pools)))
-                    .at(res.span("authorization_scopes"))
-                    .help("declare the app clients in this configuration, or accept this note")
-                    .note()
-                    .push(out);
+            cx.report(&scopes_got, None, format!("cannot verify that any client can call {subject}: user pool {} has no app client in this configuration", names(&pools)))
+                .help("declare the app clients in this configuration, or accept this note")
+                .note()
+                .emit(cx);
             continue;
         }
         let mut unknown = Vec::new();
         let mut granted = false;
         for c in &pool_clients {
-            match list(c, "allowed_oauth_scopes") {
-                Some(Ok(l)) => {
+            let allowed = c.allowed_oauth_scopes();
+            match &allowed.state {
+                State::Known(l, _) => {
                     for s in l {
                         match s.as_str() {
                             Some(x) if scopes.contains(&x) => granted = true,
@@ -90,22 +156,22 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                         }
                     }
                 }
-                Some(Err(v)) => unknown.extend(v.origins()),
-                None => {}
+                State::Unknown(v) => unknown.extend(v.origins()),
+                State::Default(_) | State::Absent => {}
             }
         }
         if granted {
             continue;
         }
-        let b = if unknown.is_empty() {
-            finding(&META, res, format!(
-                    "{subject} requires one of {}, but no app client of user pool {} may request any of them; every token is refused (401)",
-                    scopes.join(", "), names(&pools)))
-                    .help("add one of these scopes to the allowed_oauth_scopes of the client that calls this API")
+        let mut b = if unknown.is_empty() {
+            cx.report(&scopes_got, None, format!(
+                "{subject} requires one of {}, but no app client of user pool {} may request any of them; every token is refused (401)",
+                scopes.join(", "), names(&pools)))
+                .help("add one of these scopes to the allowed_oauth_scopes of the client that calls this API")
         } else {
-            finding(
-                &META,
-                res,
+            cx.report(
+                &scopes_got,
+                None,
                 format!(
                     "cannot verify that any client may request the scopes of {subject}: {}",
                     origins_text(&unknown)
@@ -114,10 +180,13 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             .help("make the clients' allowed_oauth_scopes known at plan time")
             .note()
         };
-        let mut b = b.at(res.span("authorization_scopes"));
         for c in pool_clients.iter().take(5) {
-            b = b.related(related(c, "allowed_oauth_scopes", "app client of the pool"));
+            b = b.related(related(
+                c.0,
+                c.allowed_oauth_scopes().attr,
+                "app client of the pool",
+            ));
         }
-        b.push(out);
+        b.emit(cx);
     }
 }
