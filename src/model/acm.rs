@@ -109,6 +109,11 @@ impl<'a> Certificate<'a> {
     }
 }
 
+/// The `domain_name` of one of a certificate's `domain_validation_options`, when known.
+pub fn option_domain_name(option: &Val) -> Option<&str> {
+    option.get("domain_name").and_then(Val::as_str)
+}
+
 /// The certificates a value points at (by reference, or by a known ARN), resources and data
 /// sources, in the order the value names them.
 pub fn certificates_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Certificate<'a>> {
@@ -321,6 +326,12 @@ pub fn us_east_1_users<'a>(m: &'a Model, c: Certificate<'a>) -> Vec<Got<'a, &'a 
 /// A related location at an attribute.
 pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
     support::related(at.res, at.attr, message)
+}
+
+/// A value of one resource seen at an attribute of another (for locations: a note about a
+/// record whose zone's name is unknown is at the record's zone_id, with the zone's origins).
+pub fn seen_at<'a, T, U>(g: Got<'a, T>, at: &Got<'a, U>) -> Got<'a, T> {
+    got(at.res, at.attr, g.state)
 }
 
 /// The region of `of` (its provider's), seen at an attribute (for locations; often of
