@@ -1,27 +1,39 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::acm::{
+    EndpointType, check_cert_region, rest_domain_certificate_arn, rest_domain_endpoint_type_or_edge,
+};
+use crate::model::view::RestDomain;
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "An edge-optimized API domain's certificate must be in us-east-1"
+    "An edge-optimized API domain's certificate must be in us-east-1",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let east = crate::value::Val::str("us-east-1");
-    for d in m.resources_of("aws_api_gateway_domain_name") {
-        if rest_endpoint_type(d) != Some("EDGE") {
-            continue;
+    for d in m.all::<RestDomain>() {
+        // an unknown types list counts as EDGE, the default (as the us-east-1 index counts it)
+        let ty = rest_domain_endpoint_type_or_edge(d);
+        match ty.known() {
+            Some(EndpointType::Edge) => {}
+            Some(_) => continue,
+            None => {
+                cx.cannot_verify(
+                    &ty,
+                    format!("whether {} is edge-optimized", d.address),
+                    "make endpoint_configuration.types known at plan time",
+                );
+                continue;
+            }
         }
         check_cert_region(
-            &META,
-            m,
-            d,
-            "certificate_arn",
+            cx,
+            &rest_domain_certificate_arn(d),
             &east,
             "an edge-optimized domain is served by CloudFront",
             "API Gateway rejects it (\"BadRequestException: Invalid certificate ARN … Certificate must be in 'us-east-1'\")",
-            out,
         );
     }
 }

@@ -1,62 +1,59 @@
-use crate::finding::Finding;
 use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::acm::{
+    EndpointType, certificates_of, check_cert_region, http_domain_certificate_arn,
+    rest_domain_endpoint_type, rest_domain_regional_certificate_arn, us_east_1_users,
+};
+use crate::model::view::{Got, HttpDomain, RestDomain};
+use crate::rules::context::Cx;
+use crate::value::Val;
 
 rule!(
     Error,
-    "A regional API domain's certificate must be in the domain's own region"
+    "A regional API domain's certificate must be in the domain's own region",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let why = "API Gateway cannot find the certificate and refuses to create the domain (a regional domain needs a certificate in the same region as the API)";
-    for d in m.resources_of("aws_api_gateway_domain_name") {
-        if rest_endpoint_type(d) != Some("REGIONAL") {
-            continue;
+    let need = "a regional domain uses certificates of its own region";
+    for d in m.all::<RestDomain>() {
+        let ty = rest_domain_endpoint_type(d);
+        match ty.known() {
+            Some(EndpointType::Regional) => {}
+            Some(_) => continue,
+            None => {
+                cx.cannot_verify(
+                    &ty,
+                    format!("whether {} is a regional domain", d.address),
+                    "make endpoint_configuration.types known at plan time",
+                );
+                continue;
+            }
         }
-        if shared_with_us_east_1(m, d, "regional_certificate_arn") {
+        let cert = rest_domain_regional_certificate_arn(d);
+        if shared_with_us_east_1(m, &cert) {
             continue; // acm-shared-cert-region-conflict explains it
         }
-        let need = "a regional domain uses certificates of its own region";
-        check_cert_region(
-            &META,
-            m,
-            d,
-            "regional_certificate_arn",
-            &d.region,
-            need,
-            why,
-            out,
-        );
+        check_cert_region(cx, &cert, &d.region, need, why);
     }
-    for d in m.resources_of("aws_apigatewayv2_domain_name") {
-        if shared_with_us_east_1(m, d, "domain_name_configuration.0.certificate_arn") {
+    for d in m.all::<HttpDomain>() {
+        let cert = http_domain_certificate_arn(d);
+        if shared_with_us_east_1(m, &cert) {
             continue;
         }
-        let need = "a regional domain uses certificates of its own region";
-        check_cert_region(
-            &META,
-            m,
-            d,
-            "domain_name_configuration.0.certificate_arn",
-            &d.region,
-            need,
-            why,
-            out,
-        );
+        check_cert_region(cx, &cert, &d.region, need, why);
     }
 }
 
 /// The shared-certificate case is reported by acm-shared-cert-region-conflict.
-fn shared_with_us_east_1(m: &Model, d: &crate::model::Resource, attr: &str) -> bool {
+fn shared_with_us_east_1<'a>(m: &'a Model, cert: &Got<'a, &'a Val>) -> bool {
+    let d = cert.res;
     d.region.as_str().is_some_and(|r| r != "us-east-1")
-        && d.get(attr)
-            .map(|v| m.links(v, "aws_acm_certificate"))
-            .unwrap_or_default()
-            .first()
-            .is_some_and(|c| {
-                c.region
-                    .as_str()
-                    .is_some_and(|cr| cr != d.region.as_str().unwrap_or(cr))
-                    && !us_east_1_consumers(m, c).is_empty()
-            })
+        && certificates_of(m, cert).first().is_some_and(|c| {
+            c.region
+                .as_str()
+                .is_some_and(|cr| cr != d.region.as_str().unwrap_or(cr))
+                && !us_east_1_users(m, *c).is_empty()
+        })
 }

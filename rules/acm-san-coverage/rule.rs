@@ -1,100 +1,101 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::acm::{ConsumerKind, cert_consumers, certificates_of, related_at};
+use crate::model::covers;
+use crate::rules::context::Cx;
+use crate::rules::support::origins_text;
 
 rule!(
     Error,
-    "A custom domain must be covered by the domain_name or a SAN of the certificate it uses"
+    "A custom domain must be covered by the domain_name or a SAN of the certificate it uses",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for (rtype, host_attr, cert_attrs) in CERT_CONSUMERS {
-        for res in m.resources_of(rtype) {
-            let Some(host_v) = res.get(host_attr) else {
-                continue;
-            };
-            let Some((cert_attr, cert_v)) = cert_attrs
-                .iter()
-                .find_map(|a| res.get(a).filter(|v| !v.is_null()).map(|v| (*a, v)))
-            else {
-                continue;
-            };
-            let host = match host_v.as_str() {
-                Some(h) if rtype == "aws_cognito_user_pool_domain" && !h.contains('.') => {
-                    continue;
-                } // prefix domain
-                Some(h) => h.to_string(),
-                None => {
-                    finding(&META, res, format!("cannot verify the certificate of {}: the domain name is not known ({})", res.address, origins_text(&host_v.origins())))
-                            .place(place(res, host_attr, Some(host_v)))
-                            .help("make the domain name known at plan time (a literal, a variable with a value)")
-                            .note()
-                            .push(out);
-                    continue;
-                }
-            };
-            let certs = m.links(cert_v, "aws_acm_certificate");
-            let managed: Vec<_> = certs
-                .iter()
-                .filter(|c| c.mode == crate::load::module::Mode::Managed)
-                .collect();
-            let Some(cert) = managed.first() else {
-                let why = if !certs.is_empty() {
-                    format!(
-                        "the certificate comes from data source {}, whose names are read from AWS",
-                        certs[0].address
-                    )
-                } else if let Some(arn) = cert_v.as_str() {
-                    format!("certificate {arn} is not managed in this configuration")
-                } else {
-                    origins_text(&cert_v.origins())
-                };
-                finding(&META, res, format!("cannot verify that the certificate of {host} covers it: {why}"))
-                        .at(res.span(cert_attr))
-                        .help("make sure the certificate lists this name (or a *. wildcard one label above it)")
-                        .note()
-                        .push(out);
-                continue;
-            };
-            let mut names = vec![cert.get("domain_name")];
-            let sans = cert.get("subject_alternative_names");
-            names.extend(
-                sans.and_then(|s| s.items())
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(Some),
-            );
-            let known: Vec<&str> = names.iter().flatten().filter_map(|v| v.as_str()).collect();
-            if known.iter().any(|n| crate::model::covers(n, &host)) {
-                continue;
-            }
-            let unknown = names.iter().any(|n| n.is_none_or(|v| v.is_unknown()))
-                || sans.is_some_and(|s| s.is_unknown());
-            if unknown {
-                finding(&META, res, format!("cannot verify that {} covers {host}: some of its names are not known", cert.address))
-                        .place(place(res, host_attr, Some(host_v)))
-                        .related(related(cert, "subject_alternative_names", "certificate names"))
-                        .help("make the certificate's domain_name and subject_alternative_names known at plan time")
-                        .note()
-                        .push(out);
-                continue;
-            }
-            let why = if rtype == "aws_cognito_user_pool_domain" {
-                "Cognito rejects the domain (\"The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain\")"
-            } else {
-                "clients fail the TLS name check on every call"
-            };
-            let cert_names = known.join(", ");
-            let attr = if sans.is_some() {
-                "subject_alternative_names"
-            } else {
-                "domain_name"
-            };
-            finding(&META, res, format!("certificate {} ({cert_names}) does not cover {host}; {why}", cert.address))
-                    .place(place(res, host_attr, Some(host_v)))
-                    .related(related(cert, attr, format!("certificate names: {cert_names}")))
-                    .help(format!("add \"{host}\" to subject_alternative_names of {} (a wildcard *.x covers exactly one label)", cert.address))
-                    .push(out);
+fn check(cx: &mut Cx) {
+    let m = cx.m;
+    for c in cert_consumers(m) {
+        let res = c.res;
+        let host_v = c.host();
+        if host_v.is_absent() {
+            continue;
         }
+        let cert_v = c.certificate_arn();
+        let Some(cert_val) = cert_v.val() else {
+            continue;
+        };
+        let host = match host_v.known() {
+            Some(h) if c.kind == ConsumerKind::Cognito && !h.contains('.') => {
+                continue;
+            } // prefix domain
+            Some(h) => h.to_string(),
+            None => {
+                cx.report(
+                    &host_v,
+                    host_v.val(),
+                    format!(
+                        "cannot verify the certificate of {}: the domain name is not known ({})",
+                        res.address,
+                        origins_text(&host_v.origins())
+                    ),
+                )
+                .help(
+                    "make the domain name known at plan time (a literal, a variable with a value)",
+                )
+                .note()
+                .emit(cx);
+                continue;
+            }
+        };
+        let certs = certificates_of(m, &cert_v);
+        let Some(cert) = certs.iter().copied().find(|c| c.is_managed()) else {
+            let why = if !certs.is_empty() {
+                format!(
+                    "the certificate comes from data source {}, whose names are read from AWS",
+                    certs[0].address
+                )
+            } else if let Some(arn) = cert_val.as_str() {
+                format!("certificate {arn} is not managed in this configuration")
+            } else {
+                origins_text(&cert_val.origins())
+            };
+            cx.report_on(
+                res,
+                format!("cannot verify that the certificate of {host} covers it: {why}"),
+            )
+            .at(cert_v.span())
+            .help("make sure the certificate lists this name (or a *. wildcard one label above it)")
+            .note()
+            .emit(cx);
+            continue;
+        };
+        let names = cert.names_as_written();
+        if names.known.iter().any(|n| covers(n, &host)) {
+            continue;
+        }
+        let sans = cert.subject_alternative_names();
+        if names.some_unknown {
+            cx.report(&host_v, host_v.val(), format!("cannot verify that {} covers {host}: some of its names are not known", cert.address))
+                .related(related_at(&sans, "certificate names"))
+                .help("make the certificate's domain_name and subject_alternative_names known at plan time")
+                .note()
+                .emit(cx);
+            continue;
+        }
+        let why = if c.kind == ConsumerKind::Cognito {
+            "Cognito rejects the domain (\"The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain\")"
+        } else {
+            "clients fail the TLS name check on every call"
+        };
+        let cert_names = names.known.join(", ");
+        let listed = if names.sans_written {
+            related_at(&sans, format!("certificate names: {cert_names}"))
+        } else {
+            related_at(
+                &cert.domain_name(),
+                format!("certificate names: {cert_names}"),
+            )
+        };
+        cx.report(&host_v, host_v.val(), format!("certificate {} ({cert_names}) does not cover {host}; {why}", cert.address))
+            .related(listed)
+            .help(format!("add \"{host}\" to subject_alternative_names of {} (a wildcard *.x covers exactly one label)", cert.address))
+            .emit(cx);
     }
 }

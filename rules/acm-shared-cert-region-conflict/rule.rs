@@ -1,49 +1,89 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::acm::{
+    EndpointType, certificates_of, http_domain_certificate_arn, region_at, related_at,
+    rest_domain_endpoint_type, rest_domain_regional_certificate_arn, us_east_1_users,
+};
+use crate::model::view::{HttpDomain, RestDomain, State};
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "One certificate cannot serve a us-east-1 consumer and a regional API domain in another region"
+    "One certificate cannot serve a us-east-1 consumer and a regional API domain in another region",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let regional = m
-        .resources_of("aws_api_gateway_domain_name")
-        .filter(|d| rest_endpoint_type(d) == Some("REGIONAL"))
-        .map(|d| (d, "regional_certificate_arn"))
-        .chain(
-            m.resources_of("aws_apigatewayv2_domain_name")
-                .map(|d| (d, "domain_name_configuration.0.certificate_arn")),
-        );
-    for (d, attr) in regional {
-        let Some(v) = d.get(attr) else { continue };
-        let Some(cert) = m.links(v, "aws_acm_certificate").into_iter().next() else {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
+    let mut regional = Vec::new();
+    for d in m.all::<RestDomain>() {
+        let ty = rest_domain_endpoint_type(d);
+        match ty.known() {
+            Some(EndpointType::Regional) => regional.push(rest_domain_regional_certificate_arn(d)),
+            Some(_) => {}
+            None => cx.cannot_verify(
+                &ty,
+                format!("whether {} is a regional domain", d.address),
+                "make endpoint_configuration.types known at plan time",
+            ),
+        }
+    }
+    regional.extend(m.all::<HttpDomain>().map(http_domain_certificate_arn));
+    for at in regional {
+        let d = at.res;
+        let Some(v) = at.val() else { continue };
+        let Some(cert) = certificates_of(m, &at).into_iter().next() else {
             continue;
         };
-        let east = us_east_1_consumers(m, cert);
+        let east = us_east_1_users(m, cert);
         let Some(other) = east.first() else { continue };
-        let Some(api_region) = d.region.as_str() else {
+        // the same provider region (even one decided by the environment): the certificate is
+        // in the API's own region
+        if d.region == cert.region {
             continue;
+        }
+        let api_region = region_at(d, &at);
+        let api_region = match api_region.state {
+            State::Known(r, _) => r,
+            _ => {
+                cx.cannot_verify(
+                    &api_region,
+                    format!(
+                        "whether {} can share {} with {}, which needs it in us-east-1",
+                        d.address, cert.address, other.res.address
+                    ),
+                    "set the provider region explicitly (provider \"aws\" { region = ... })",
+                );
+                continue;
+            }
         };
         if api_region == "us-east-1" {
             continue;
         }
         // a certificate in the API's own region is right for this domain: the us-east-1
         // consumer's rule reports the problem where it is
-        let Some(cert_region) = cert.region.as_str() else {
-            continue;
+        let cert_region = region_at(cert.0, &at);
+        let cert_region = match cert_region.state {
+            State::Known(r, _) => r,
+            _ => {
+                cx.cannot_verify(
+                    &cert_region,
+                    format!(
+                        "whether {} can share {} with {}, which needs it in us-east-1",
+                        d.address, cert.address, other.res.address
+                    ),
+                    "set the provider region explicitly (provider \"aws\" { region = ... })",
+                );
+                continue;
+            }
         };
         if cert_region == api_region {
             continue;
         }
-        finding(&META, d, format!(
+        cx.report(&at, Some(v), format!(
                 "{} shares {} with {}, which needs it in us-east-1, while this regional domain in {api_region} needs a certificate in {api_region}; this domain fails to create (the certificate is in {cert_region})",
-                d.address, cert.address, other.address))
-                .place(place(d, attr, Some(v)))
-                .related(related(other, "certificate_arn", "needs a us-east-1 certificate"))
-                .related(related(cert, "domain_name", format!("the shared certificate ({cert_region})")))
-                .help(format!("request the same names twice: one certificate with a us-east-1 provider for {}, one in {api_region} for this domain", other.address))
-                .push(out);
+                d.address, cert.address, other.res.address))
+                .related(related_at(other, "needs a us-east-1 certificate"))
+                .related(related_at(&cert.domain_name(), format!("the shared certificate ({cert_region})")))
+                .help(format!("request the same names twice: one certificate with a us-east-1 provider for {}, one in {api_region} for this domain", other.res.address))
+                .emit(cx);
     }
 }

@@ -1,45 +1,58 @@
-use crate::finding::{Finding, Severity};
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::finding::Severity;
+use crate::model::acm::{
+    ValidationMethod, option_domain_name, record_name, related_at, validation_records,
+    validations_by_cert,
+};
+use crate::model::norm_host;
+use crate::model::view::{Certificate, CertificateValidation, State, View};
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "DNS validation records must cover every domain_validation_options entry of a certificate"
+    "DNS validation records must cover every domain_validation_options entry of a certificate",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let validations = validations_by_cert(m);
     // validation records by the certificate whose validation options they were made from
-    let mut recs: std::collections::BTreeMap<String, Vec<&crate::model::Resource>> =
-        Default::default();
-    for r in m.resources_of("aws_route53_record") {
-        for o in r.get("name").map(|v| v.origins()).unwrap_or_default() {
-            if o.attr.starts_with("domain_validation_options")
-                && let Some(c) = m.origin_resource(&o)
-            {
-                recs.entry(c.address.clone()).or_default().push(r);
+    let recs = validation_records(m);
+    for cert in m.all::<Certificate>() {
+        let method = cert.validation_method();
+        match method.known() {
+            Some(ValidationMethod::Email) => {
+                cx.report(&method, None, format!("{} uses EMAIL validation; a person must approve it, so a validation resource waits until its timeout", cert.address))
+                    .help("use validation_method = \"DNS\" with Route 53 records")
+                    .severity(Severity::Warning)
+                    .emit(cx);
+                continue;
             }
+            _ if method.is_unknown() => cx.cannot_verify(
+                &method,
+                format!("whether {} uses EMAIL validation", cert.address),
+                "use validation_method = \"DNS\" with Route 53 records",
+            ),
+            _ => {}
         }
-    }
-    for cert in m.resources_of("aws_acm_certificate") {
-        if let Some(method) = cert.get("validation_method").and_then(|v| v.as_str())
-            && method == "EMAIL"
-        {
-            finding(&META, cert, format!("{} uses EMAIL validation; a person must approve it, so a validation resource waits until its timeout", cert.address))
-                        .at(cert.span("validation_method")).help("use validation_method = \"DNS\" with Route 53 records").severity(Severity::Warning).push(out);
-            continue;
-        }
-        let Some(dvos) = cert
-            .get("domain_validation_options")
-            .and_then(|d| d.items())
-        else {
-            continue;
+        let options = cert.domain_validation_options();
+        let dvos = match options.state {
+            State::Known(d, _) => d,
+            State::Unknown(_) => {
+                cx.cannot_verify(
+                    &options,
+                    format!("that DNS validation records cover every name of {}", cert.address),
+                    "make the certificate's domain_name and subject_alternative_names known at plan time",
+                );
+                continue;
+            }
+            State::Default(_) | State::Absent => continue,
         };
         let mut names: Vec<String> = Vec::new();
         for d in &dvos {
-            match d.get("domain_name").and_then(|n| n.as_str()) {
+            match option_domain_name(d) {
                 Some(n) => {
-                    let n = crate::model::norm_host(n);
+                    let n = norm_host(n);
                     if !names.contains(&n) {
                         names.push(n);
                     }
@@ -55,8 +68,10 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             if !validations.contains_key(&cert.address) {
                 continue; // validated elsewhere, or not at all: acm-use-validated-arn says so
             }
-            finding(&META, cert, format!("{} is validated by an aws_acm_certificate_validation, but no Route 53 record in this configuration is made from its domain_validation_options", cert.address))
-                    .at(cert.span("validation_method")).help("create the records with for_each over domain_validation_options").note().push(out);
+            cx.report(&method, None, format!("{} is validated by an {}, but no Route 53 record in this configuration is made from its domain_validation_options", cert.address, CertificateValidation::TYPE))
+                .help("create the records with for_each over domain_validation_options")
+                .note()
+                .emit(cx);
             continue;
         }
         if names.is_empty() || mine.iter().any(|r| r.unknown_count) {
@@ -71,12 +86,11 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         };
         if made < names.len() {
             let r = mine[0];
-            finding(&META, r, format!("{} needs a DNS validation record for each of its {} names ({}), but only {made} record(s) are made from its domain_validation_options; the certificate stays PENDING_VALIDATION and the validation times out",
+            cx.report(&record_name(r), None, format!("{} needs a DNS validation record for each of its {} names ({}), but only {made} record(s) are made from its domain_validation_options; the certificate stays PENDING_VALIDATION and the validation times out",
                     cert.address, names.len(), names.join(", ")))
-                    .at(r.span("name"))
-                    .related(related(cert, "subject_alternative_names", "certificate names"))
-                    .help("create the records with for_each = { for dvo in <cert>.domain_validation_options : dvo.domain_name => dvo }, not by indexing [0]")
-                    .push(out);
+                .related(related_at(&cert.subject_alternative_names(), "certificate names"))
+                .help("create the records with for_each = { for dvo in <cert>.domain_validation_options : dvo.domain_name => dvo }, not by indexing [0]")
+                .emit(cx);
         }
     }
 }

@@ -1,31 +1,31 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::acm::{record_allow_overwrite, record_name, related_at, validation_records};
+use crate::model::view::{Certificate, Record};
+use crate::rules::context::Cx;
 
 rule!(
     Warning,
-    "Validation records for X and *.X share one name and need allow_overwrite"
+    "Validation records for X and *.X share one name and need allow_overwrite",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let recs = validation_records(m);
-    for cert in m.resources_of("aws_acm_certificate") {
-        let names = cert_names(cert);
+    for cert in m.all::<Certificate>() {
+        let names = cert.names();
         let Some(pair) = names.iter().find(|n| names.contains(&format!("*.{n}"))) else {
             continue;
         };
-        let mut bases: Vec<&crate::model::Resource> =
-            recs.get(&cert.address).cloned().unwrap_or_default();
+        let mut bases: Vec<Record> = recs.get(&cert.address).cloned().unwrap_or_default();
         bases.dedup_by(|a, b| a.base == b.base);
         for r in bases {
-            if r.get("allow_overwrite").and_then(|v| v.as_bool()) == Some(true) {
+            if record_allow_overwrite(r).known() == Some(&true) {
                 continue;
             }
-            finding(&META, r, format!("{} lists both {pair} and *.{pair}; ACM gives both the same validation CNAME, so a for_each keyed by domain name creates it twice and Route 53 fails with \"Tried to create resource record set … but it already exists\"", cert.address))
-                    .at(r.span("name"))
-                    .related(related(cert, "subject_alternative_names", "certificate names"))
-                    .help("set allow_overwrite = true on the validation records, or key the for_each by resource_record_name")
-                    .push(out);
+            cx.report(&record_name(r), None, format!("{} lists both {pair} and *.{pair}; ACM gives both the same validation CNAME, so a for_each keyed by domain name creates it twice and Route 53 fails with \"Tried to create resource record set … but it already exists\"", cert.address))
+                .related(related_at(&cert.subject_alternative_names(), "certificate names"))
+                .help("set allow_overwrite = true on the validation records, or key the for_each by resource_record_name")
+                .emit(cx);
         }
     }
 }

@@ -1,41 +1,62 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::acm::{
+    record_zone_id, related_at, seen_at, validation_records, zone_is_private, zone_name, zones_of,
+};
+use crate::model::norm_host;
+use crate::model::view::{Certificate, State};
+use crate::rules::context::Cx;
+use crate::rules::support::in_zone;
 
 rule!(
     Error,
-    "Validation records must be written into a public zone that contains the certificate's names"
+    "Validation records must be written into a public zone that contains the certificate's names",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let recs = validation_records(m);
-    for cert in m.resources_of("aws_acm_certificate") {
-        let names = cert_names(cert);
+    for cert in m.all::<Certificate>() {
+        let names = cert.names();
         for r in recs.get(&cert.address).cloned().unwrap_or_default() {
-            let Some(zid) = r.get("zone_id") else {
+            let zid = record_zone_id(r);
+            let Some(zone) = zones_of(m, &zid).into_iter().next() else {
+                if zid.is_unknown() {
+                    cx.cannot_verify(
+                        &zid,
+                        format!("the zone of {}", r.address),
+                        "reference the public aws_route53_zone (resource or data source) the records go into",
+                    );
+                }
                 continue;
             };
-            let Some(zone) = m.links(zid, "aws_route53_zone").into_iter().next() else {
-                continue;
-            };
-            if zone.get("private_zone").and_then(|v| v.as_bool()) == Some(true)
-                || zone
-                    .get("vpc")
-                    .and_then(|v| v.items())
-                    .is_some_and(|i| !i.is_empty())
-            {
-                finding(&META, r, format!("{} writes the validation records of {} into private zone {}; ACM cannot see them and the validation times out", r.address, cert.address, zone.address))
-                        .at(r.span("zone_id")).related(related(zone, "name", "private zone")).help("use the public hosted zone of the domain").push(out);
+            let zname = zone_name(zone);
+            if zone_is_private(zone) {
+                cx.report(&zid, None, format!("{} writes the validation records of {} into private zone {}; ACM cannot see them and the validation times out", r.address, cert.address, zone.address))
+                    .related(related_at(&zname, "private zone"))
+                    .help("use the public hosted zone of the domain")
+                    .emit(cx);
                 continue;
             }
-            let Some(z) = zone.str("name").map(crate::model::norm_host) else {
-                continue;
+            let z = match zname.state {
+                State::Known(n, _) => norm_host(n),
+                State::Unknown(_) => {
+                    cx.cannot_verify(
+                        &seen_at(zname.clone(), &zid),
+                        format!(
+                            "that zone {} holds the validation names of {}",
+                            zone.address, cert.address
+                        ),
+                        "give the zone a name known at plan time",
+                    );
+                    continue;
+                }
+                State::Default(_) | State::Absent => continue,
             };
             // a record made by for_each keyed by domain name validates that name only
             let key = r
                 .address
                 .rsplit_once("[\"")
-                .map(|(_, k)| crate::model::norm_host(k.trim_end_matches("\"]")));
+                .map(|(_, k)| norm_host(k.trim_end_matches("\"]")));
             let mine: Vec<&String> = match &key {
                 Some(k) if names.contains(k) => names.iter().filter(|n| *n == k).collect(),
                 _ => names.iter().collect(),
@@ -47,12 +68,11 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             if outside.is_empty() {
                 continue;
             }
-            let list: Vec<&str> = outside.iter().map(|s| s.as_str()).collect();
-            finding(&META, r, format!("{} writes a validation record of {} into zone {z}, but {} is not in that zone; Route 53 rejects them (\"RRSet with DNS name … is not permitted in zone {z}\")", r.address, cert.address, list.join(", ")))
-                    .at(r.span("zone_id"))
-                    .related(related(zone, "name", format!("zone {z}")))
-                    .help("choose the zone per validation option (a map from domain to zone id), as in the provider's \"alternative domains\" example")
-                    .push(out);
+            let names_out: Vec<&str> = outside.iter().map(|s| s.as_str()).collect();
+            cx.report(&zid, None, format!("{} writes a validation record of {} into zone {z}, but {} is not in that zone; Route 53 rejects them (\"RRSet with DNS name … is not permitted in zone {z}\")", r.address, cert.address, names_out.join(", ")))
+                .related(related_at(&zname, format!("zone {z}")))
+                .help("choose the zone per validation option (a map from domain to zone id), as in the provider's \"alternative domains\" example")
+                .emit(cx);
         }
     }
 }

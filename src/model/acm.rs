@@ -1,6 +1,403 @@
-//! Views of ACM certificates and their validation: accessors, provider defaults, joins.
+//! Views of ACM certificates and their validation: accessors, provider defaults, joins. Also the
+//! accessors the ACM rules need on the views of other services (API domains, Cognito domains,
+//! records, zones), as free functions, and the building blocks those rules share.
 
-#[allow(unused_imports)]
-use super::Model;
-#[allow(unused_imports)]
 use super::view::*;
+use super::{Model, Resource};
+use crate::finding::Related;
+use crate::load::module::Mode;
+use crate::rules::context::Cx;
+use crate::rules::support::{self, CertRef, origins_text};
+use crate::value::Val;
+use std::collections::BTreeMap;
+
+/// `aws_acm_certificate.validation_method` (no provider default: imported and private
+/// certificates have none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValidationMethod {
+    Dns,
+    Email,
+    Other(String),
+}
+
+impl Vocab for ValidationMethod {
+    fn parse(s: &str) -> Self {
+        match s {
+            "DNS" => ValidationMethod::Dns,
+            "EMAIL" => ValidationMethod::Email,
+            o => ValidationMethod::Other(o.to_string()),
+        }
+    }
+}
+
+/// The endpoint type of an API Gateway custom domain (`endpoint_configuration.types`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EndpointType {
+    Edge,
+    Regional,
+    Private,
+    Other(String),
+}
+
+impl Vocab for EndpointType {
+    fn parse(s: &str) -> Self {
+        match s {
+            "EDGE" => EndpointType::Edge,
+            "REGIONAL" => EndpointType::Regional,
+            "PRIVATE" => EndpointType::Private,
+            o => EndpointType::Other(o.to_string()),
+        }
+    }
+}
+
+fn got<'a, T>(res: &'a Resource, attr: &'static str, state: State<'a, T>) -> Got<'a, T> {
+    Got { res, attr, state }
+}
+
+// ------------------------------------------------------------------------- certificates
+
+/// A certificate's names as written: `domain_name` and the known subject alternative names.
+pub struct CertNames<'a> {
+    /// The known names, as written (domain_name first).
+    pub known: Vec<&'a str>,
+    /// Some name is not known here (or domain_name is not set).
+    pub some_unknown: bool,
+    /// `subject_alternative_names` is written (even as null): where the names are listed.
+    pub sans_written: bool,
+}
+
+impl<'a> Certificate<'a> {
+    pub fn domain_name(self) -> Got<'a, &'a str> {
+        text(self.0, "domain_name", None)
+    }
+    pub fn subject_alternative_names(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "subject_alternative_names")
+    }
+    pub fn validation_method(self) -> Got<'a, ValidationMethod> {
+        vocab(self.0, "validation_method", None)
+    }
+    /// The provider-computed `domain_validation_options` (one per distinct name; see
+    /// `computed.rs`).
+    pub fn domain_validation_options(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "domain_validation_options")
+    }
+    /// Managed here (not read by a data source).
+    pub fn is_managed(self) -> bool {
+        self.0.mode == Mode::Managed
+    }
+    /// Known names (domain_name and subject alternative names), normalized.
+    pub fn names(self) -> Vec<String> {
+        support::cert_names(self.0)
+    }
+    /// The names as written, and whether some are not known.
+    pub fn names_as_written(self) -> CertNames<'a> {
+        let domain = self.0.get("domain_name");
+        let sans = self.0.get("subject_alternative_names");
+        let mut names = vec![domain];
+        names.extend(
+            sans.and_then(Val::items)
+                .unwrap_or_default()
+                .into_iter()
+                .map(Some),
+        );
+        CertNames {
+            known: names.iter().flatten().filter_map(|v| v.as_str()).collect(),
+            some_unknown: names.iter().any(|n| n.is_none_or(Val::is_unknown))
+                || sans.is_some_and(Val::is_unknown),
+            sans_written: sans.is_some(),
+        }
+    }
+}
+
+/// The `domain_name` of one of a certificate's `domain_validation_options`, when known.
+pub fn option_domain_name(option: &Val) -> Option<&str> {
+    option.get("domain_name").and_then(Val::as_str)
+}
+
+/// The certificates a value points at (by reference, or by a known ARN), resources and data
+/// sources, in the order the value names them.
+pub fn certificates_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Certificate<'a>> {
+    match v.val() {
+        Some(v) => m
+            .links(v, Certificate::TYPE)
+            .into_iter()
+            .map(Certificate)
+            .collect(),
+        None => vec![],
+    }
+}
+
+/// `aws_acm_certificate_validation` resources by the address of the certificate they validate.
+pub fn validations_by_cert(m: &Model) -> BTreeMap<String, Vec<CertificateValidation<'_>>> {
+    support::validations_by_cert(m)
+        .into_iter()
+        .map(|(k, v)| (k, v.into_iter().map(CertificateValidation).collect()))
+        .collect()
+}
+
+/// Route 53 records made from a certificate's `domain_validation_options`, by the address of
+/// the certificate.
+pub fn validation_records(m: &Model) -> BTreeMap<String, Vec<Record<'_>>> {
+    support::validation_records(m)
+        .into_iter()
+        .map(|(k, v)| (k, v.into_iter().map(Record).collect()))
+        .collect()
+}
+
+impl<'a> CertificateValidation<'a> {
+    pub fn certificate_arn(self) -> Got<'a, &'a Val> {
+        raw(self.0, "certificate_arn")
+    }
+    /// `validation_record_fqdns` exactly as written: `Known` for any written value, null
+    /// included (a null list references no record), `Absent` only when not written.
+    pub fn validation_record_fqdns(self) -> Got<'a, &'a Val> {
+        let state = match self.0.get("validation_record_fqdns") {
+            None => State::Absent,
+            Some(v) => State::Known(v, v),
+        };
+        got(self.0, "validation_record_fqdns", state)
+    }
+    /// Where the `provider` meta-argument is written, if it is.
+    pub fn provider_span(self) -> Option<crate::source::Span> {
+        self.0.attr_span("provider")
+    }
+}
+
+// ------------------------------------------------------- other services' views (free functions)
+
+/// `aws_api_gateway_domain_name.endpoint_configuration.types`.
+pub fn rest_domain_types<'a>(d: RestDomain<'a>) -> Got<'a, Vec<&'a Val>> {
+    items(d.0, "endpoint_configuration.0.types")
+}
+
+/// The endpoint type of a REST custom domain; the provider's default is EDGE (no
+/// endpoint_configuration, or an empty types list).
+pub fn rest_domain_endpoint_type<'a>(d: RestDomain<'a>) -> Got<'a, EndpointType> {
+    let types = rest_domain_types(d);
+    let state = match types.state {
+        State::Absent | State::Default(_) => State::Default(EndpointType::Edge),
+        State::Known(t, _) if t.is_empty() => State::Default(EndpointType::Edge),
+        State::Known(t, _) => match t[0].as_str() {
+            Some(s) => State::Known(EndpointType::parse(s), t[0]),
+            None => State::Unknown(t[0]),
+        },
+        State::Unknown(v) => State::Unknown(v),
+    };
+    got(d.0, types.attr, state)
+}
+
+/// The endpoint type of a REST custom domain as the ACM rules have always read it: an unknown
+/// `types` list (not one unknown element) counts as EDGE, as `us_east_1_consumers` counts it.
+pub fn rest_domain_endpoint_type_or_edge<'a>(d: RestDomain<'a>) -> Got<'a, EndpointType> {
+    let ty = rest_domain_endpoint_type(d);
+    if rest_domain_types(d).is_unknown() {
+        return got(d.0, ty.attr, State::Default(EndpointType::Edge));
+    }
+    ty
+}
+
+pub fn rest_domain_certificate_arn<'a>(d: RestDomain<'a>) -> Got<'a, &'a Val> {
+    raw(d.0, "certificate_arn")
+}
+
+pub fn rest_domain_regional_certificate_arn<'a>(d: RestDomain<'a>) -> Got<'a, &'a Val> {
+    raw(d.0, "regional_certificate_arn")
+}
+
+pub fn http_domain_certificate_arn<'a>(d: HttpDomain<'a>) -> Got<'a, &'a Val> {
+    raw(d.0, "domain_name_configuration.0.certificate_arn")
+}
+
+/// `aws_cognito_user_pool_domain.domain`: a prefix, or a custom domain (a host name).
+pub fn user_pool_domain_domain<'a>(d: UserPoolDomain<'a>) -> Got<'a, &'a str> {
+    text(d.0, "domain", None)
+}
+
+pub fn user_pool_domain_certificate_arn<'a>(d: UserPoolDomain<'a>) -> Got<'a, &'a Val> {
+    raw(d.0, "certificate_arn")
+}
+
+pub fn record_name<'a>(r: Record<'a>) -> Got<'a, &'a Val> {
+    raw(r.0, "name")
+}
+
+pub fn record_zone_id<'a>(r: Record<'a>) -> Got<'a, &'a Val> {
+    raw(r.0, "zone_id")
+}
+
+/// `allow_overwrite`; the provider's default is false.
+pub fn record_allow_overwrite<'a>(r: Record<'a>) -> Got<'a, bool> {
+    flag(r.0, "allow_overwrite", Some(false))
+}
+
+/// The zones (resources or data sources) a value points at.
+pub fn zones_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Zone<'a>> {
+    match v.val() {
+        Some(v) => m.links(v, Zone::TYPE).into_iter().map(Zone).collect(),
+        None => vec![],
+    }
+}
+
+pub fn zone_name<'a>(z: Zone<'a>) -> Got<'a, &'a str> {
+    text(z.0, "name", None)
+}
+
+/// A private zone: `private_zone = true`, or a `vpc` block.
+pub fn zone_is_private(z: Zone) -> bool {
+    flag(z.0, "private_zone", None).known() == Some(&true)
+        || items(z.0, "vpc").known().is_some_and(|i| !i.is_empty())
+}
+
+// ------------------------------------------------------------------- certificate consumers
+
+/// What serves a custom domain with an ACM certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConsumerKind {
+    /// A Cognito user pool domain (prefix or custom).
+    Cognito,
+    /// A REST API custom domain.
+    Rest,
+    /// An HTTP API custom domain.
+    Http,
+}
+
+/// A custom domain that uses an ACM certificate (`support::CERT_CONSUMERS`).
+#[derive(Clone, Copy, Debug)]
+pub struct CertConsumer<'a> {
+    pub res: &'a Resource,
+    pub kind: ConsumerKind,
+    host_attr: &'static str,
+    cert_attrs: &'static [&'static str],
+}
+
+impl<'a> CertConsumer<'a> {
+    /// The host name it serves (`domain` of a Cognito domain, `domain_name` of an API domain).
+    pub fn host(self) -> Got<'a, &'a str> {
+        text(self.res, self.host_attr, None)
+    }
+    /// The certificate it uses: the first certificate attribute that is set (a REST domain's
+    /// regional certificate before its edge one).
+    pub fn certificate_arn(self) -> Got<'a, &'a Val> {
+        for a in self.cert_attrs {
+            let g = raw(self.res, a);
+            if !g.is_absent() {
+                return g;
+            }
+        }
+        raw(self.res, self.cert_attrs[0])
+    }
+}
+
+/// Every certificate consumer: Cognito domains, then REST domains, then HTTP domains, each in
+/// address order.
+pub fn cert_consumers(m: &Model) -> Vec<CertConsumer<'_>> {
+    let mut out = Vec::new();
+    for (rtype, host_attr, cert_attrs) in support::CERT_CONSUMERS {
+        let kind = if rtype == UserPoolDomain::TYPE {
+            ConsumerKind::Cognito
+        } else if rtype == RestDomain::TYPE {
+            ConsumerKind::Rest
+        } else {
+            ConsumerKind::Http
+        };
+        for res in m.resources_of(rtype) {
+            out.push(CertConsumer {
+                res,
+                kind,
+                host_attr,
+                cert_attrs,
+            });
+        }
+    }
+    out
+}
+
+/// The consumers that need a certificate in us-east-1 (Cognito custom domains, edge REST
+/// domains), each as its `certificate_arn`.
+pub fn us_east_1_users<'a>(m: &'a Model, c: Certificate<'a>) -> Vec<Got<'a, &'a Val>> {
+    support::us_east_1_consumers(m, c.0)
+        .into_iter()
+        .map(|r| raw(r, "certificate_arn"))
+        .collect()
+}
+
+// ---------------------------------------------------------------------- rule building blocks
+
+/// A related location at an attribute.
+pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
+    support::related(at.res, at.attr, message)
+}
+
+/// A value of one resource seen at an attribute of another (for locations: a note about a
+/// record whose zone's name is unknown is at the record's zone_id, with the zone's origins).
+pub fn seen_at<'a, T, U>(g: Got<'a, T>, at: &Got<'a, U>) -> Got<'a, T> {
+    got(at.res, at.attr, g.state)
+}
+
+/// The region of `of` (its provider's), seen at an attribute (for locations; often of
+/// another resource that depends on it).
+pub fn region_at<'a, T>(of: &'a Resource, at: &Got<'a, T>) -> Got<'a, &'a str> {
+    let v = &of.region;
+    let state = match v.as_str() {
+        Some(s) => State::Known(s, v),
+        None => State::Unknown(v),
+    };
+    got(at.res, at.attr, state)
+}
+
+/// Checks that the certificate `at` names is in `want` (a region value). `why` is the AWS
+/// behaviour; `need` says which region and why, for messages.
+pub fn check_cert_region(cx: &mut Cx, at: &Got<'_, &Val>, want: &Val, need: &str, why: &str) {
+    let Some(v) = at.val() else { return };
+    let res = at.res;
+    let (region, cert) = match support::cert_of(cx.m, v) {
+        CertRef::Resource(c, r) => (r.clone(), Some(Certificate(c))),
+        CertRef::Arn(r) => (Val::str(r), None),
+        CertRef::Unknown(o) => {
+            cx.report_on(
+                res,
+                format!(
+                    "cannot verify the region of the certificate of {}: {}",
+                    res.address,
+                    origins_text(&o)
+                ),
+            )
+            .at(at.span())
+            .help(format!("the certificate's region matters: {need}"))
+            .note()
+            .emit(cx);
+            return;
+        }
+    };
+    match (region.as_str(), want.as_str()) {
+        (Some(have), Some(w)) if have == w => {}
+        (Some(have), Some(w)) => {
+            let mut f = cx.report(at, Some(v), format!(
+                "{} uses a certificate in {have}, but it must be in {w} because {need}; {why}", res.address))
+                .help(format!("request the certificate with a provider in {w} (e.g. provider = aws.{}) and use that one", w.replace('-', "_")));
+            if let Some(c) = cert {
+                f = f.related(related_at(
+                    &c.domain_name(),
+                    format!("certificate created in {have}"),
+                ));
+            }
+            f.emit(cx);
+        }
+        _ => {
+            let mut o = region.origins();
+            o.extend(want.origins());
+            cx.report_on(
+                res,
+                format!(
+                    "cannot verify the region of the certificate of {} ({need}): {}",
+                    res.address,
+                    origins_text(&o)
+                ),
+            )
+            .at(at.span())
+            .help("set the provider region explicitly (provider \"aws\" { region = ... })")
+            .note()
+            .emit(cx);
+        }
+    }
+}
