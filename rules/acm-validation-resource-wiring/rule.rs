@@ -3,14 +3,9 @@ use crate::model::acm::{ValidationMethod, certificates_of, region_at, related_at
 use crate::model::view::{CertificateValidation, State};
 use crate::rules::context::Cx;
 
-// the title names the resource type; it is split so that this file holds no resource-type
-// string literal (the views test reads every such literal as a model read)
 rule!(
     Error,
-    concat!(
-        "aws",
-        "_acm_certificate_validation must reference its certificate and records, in the certificate's region"
-    ),
+    "aws_acm_certificate_validation must reference its certificate and records, in the certificate's region",
     context
 );
 

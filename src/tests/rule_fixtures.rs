@@ -287,6 +287,11 @@ fn context_rules_read_the_model_through_views() {
             continue;
         }
         checked += 1;
+        // the rule's title is prose, not a model read
+        let text = match (text.find("rule!("), text.find("context\n);")) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &text[..a], &text[b..]),
+            _ => text,
+        };
         for bad in [
             "\"aws_",
             ".get(\"",
