@@ -3,7 +3,6 @@ use crate::model::http::{RouteAuthorization, related_at};
 use crate::model::view::{HttpRoute, State};
 use crate::rules::context::Cx;
 use crate::rules::support::{Issuer, ScopeIndex, check_defined, issuer_pools, names, origins_text};
-use crate::value::Val;
 
 rule!(
     Error,
@@ -50,12 +49,8 @@ fn check(cx: &mut Cx) {
             continue;
         };
         let issuer = auth.issuer();
-        let null = Val::null();
-        let iss = match issuer.val() {
-            Some(v) => v,
-            // written as null: not a pool's issuer either
-            None if issuer.attr_span().is_some() => &null,
-            None => continue,
+        let Some(iss) = auth.issuer_as_written() else {
+            continue;
         };
         match issuer_pools(m, iss) {
             Issuer::Pools(pools) => {

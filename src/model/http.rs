@@ -216,6 +216,11 @@ impl<'a> HttpAuthorizer<'a> {
     pub fn issuer(self) -> Got<'a, &'a Val> {
         raw(self.0, "jwt_configuration.0.issuer")
     }
+    /// `jwt_configuration.issuer` exactly as the model holds it, an explicit `null` included (for
+    /// rules that treat a written `null` apart from an issuer that is not written).
+    pub fn issuer_as_written(self) -> Option<&'a Val> {
+        self.0.get("jwt_configuration.0.issuer")
+    }
     /// `jwt_configuration.audience`.
     pub fn audience(self) -> Got<'a, Vec<&'a Val>> {
         elements(self.0, "jwt_configuration.0.audience")
