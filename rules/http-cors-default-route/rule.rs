@@ -1,54 +1,49 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::http::{RouteAuthorization, client_callback_urls, related_at};
+use crate::model::view::{HttpRoute, UserPoolClient, View};
+use crate::rules::context::Cx;
+use crate::rules::support::{Issuer, browser_clients, by_pool, issuer_pools};
 
 rule!(
     Warning,
-    "A JWT-protected catch-all HTTP route needs CORS configuration or an open OPTIONS route for browsers"
+    "A JWT-protected catch-all HTTP route needs CORS configuration or an open OPTIONS route for browsers",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let clients = by_pool(m, "aws_cognito_user_pool_client");
-    for r in m.resources_of("aws_apigatewayv2_route") {
-        let Some(key) = r.str("route_key") else {
-            continue;
-        };
-        if r.str("authorization_type") != Some("JWT")
-            || !(key == "$default" || key.starts_with("ANY "))
-        {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
+    let clients = by_pool(m, UserPoolClient::TYPE);
+    for r in m.all::<HttpRoute>() {
+        let key = r.route_key();
+        let kind = r.authorization_type();
+        let catch_all = key.test(|k| *k == "$default" || k.starts_with("ANY "));
+        let jwt = kind.test(|k| *k == RouteAuthorization::Jwt);
+        if catch_all == Some(false) || jwt == Some(false) {
             continue;
         }
-        let apis = r
-            .get("api_id")
-            .map(|v| m.links(v, "aws_apigatewayv2_api"))
-            .unwrap_or_default();
+        let apis = r.apis(m);
         let Some(api) = apis.first() else { continue };
         if api
-            .get("cors_configuration")
-            .and_then(|c| c.items())
+            .cors_configuration()
+            .known()
             .is_some_and(|i| !i.is_empty())
         {
             continue;
         }
-        let open_options = m.resources_of("aws_apigatewayv2_route").any(|o| {
-            o.str("route_key")
+        let open_options = m.all::<HttpRoute>().any(|o| {
+            o.route_key()
+                .known()
                 .is_some_and(|k| k.starts_with("OPTIONS "))
-                && o.get("api_id").is_some_and(|v| {
-                    m.links(v, "aws_apigatewayv2_api")
-                        .iter()
-                        .any(|a| a.address == api.address)
-                })
-                && o.str("authorization_type").unwrap_or("NONE") == "NONE"
+                && o.apis(m).iter().any(|a| a.address == api.address)
+                // an unknown authorization type counts as open
+                && o.authorization_type().test(|k| *k == RouteAuthorization::None) != Some(false)
         });
         if open_options {
             continue;
         }
         let pools = match r
-            .get("authorizer_id")
-            .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
-            .unwrap_or_default()
+            .authorizers(m)
             .first()
-            .and_then(|a| a.get("jwt_configuration.0.issuer"))
+            .and_then(|a| a.issuer().val())
             .map(|i| issuer_pools(m, i))
         {
             Some(Issuer::Pools(p)) => p,
@@ -57,10 +52,26 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         let Some(web) = browser_clients(&clients, &pools) else {
             continue;
         };
-        finding(&META, r, format!("route {key} requires a JWT and {} has no cors_configuration or open OPTIONS route, while {} signs users in from a browser; the preflight gets 401 and browsers report a CORS error", api.address, web.address))
-                .at(r.span("route_key"))
-                .related(related(web, "callback_urls", "browser client"))
-                .help("add cors_configuration to the API (API Gateway then answers preflights), or an OPTIONS /{proxy+} route with authorization NONE")
-                .push(out);
+        // everything else says the preflight fails: only the route's own values are unknown
+        if jwt.is_none() {
+            cx.cannot_verify(
+                &kind,
+                format!("whether route {} requires a JWT", r.address),
+                "make authorization_type known at plan time",
+            );
+            continue;
+        }
+        let Some(k) = key.known() else {
+            cx.cannot_verify(
+                &key,
+                format!("whether route {} is a catch-all route", r.address),
+                "make route_key known at plan time",
+            );
+            continue;
+        };
+        cx.report(&key, None, format!("route {k} requires a JWT and {} has no cors_configuration or open OPTIONS route, while {} signs users in from a browser; the preflight gets 401 and browsers report a CORS error", api.address, web.address))
+            .related(related_at(&client_callback_urls(UserPoolClient(web)), "browser client"))
+            .help("add cors_configuration to the API (API Gateway then answers preflights), or an OPTIONS /{proxy+} route with authorization NONE")
+            .emit(cx);
     }
 }

@@ -1,104 +1,122 @@
-use crate::finding::{Finding, Severity};
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::finding::Severity;
+use crate::model::http::{addresses, related_at};
+use crate::model::view::{HttpApiMapping, HttpDomain, HttpStage};
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "An HTTP API custom domain and its API mapping must be wired to a deployed stage of the same API"
+    "An HTTP API custom domain and its API mapping must be wired to a deployed stage of the same API",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for d in m.resources_of("aws_apigatewayv2_domain_name") {
-        if let Some(et) = d
-            .str("domain_name_configuration.0.endpoint_type")
-            .filter(|e| *e != "REGIONAL")
-        {
-            finding(
-                &META,
-                d,
-                format!(
-                    "{} uses endpoint_type {et}; HTTP API custom domains are REGIONAL",
-                    d.address
-                ),
-            )
-            .at(d.span("domain_name_configuration.0.endpoint_type"))
-            .help("endpoint_type = \"REGIONAL\"")
-            .push(out);
+fn check(cx: &mut Cx) {
+    let m = cx.m;
+    for d in m.all::<HttpDomain>() {
+        let et = d.endpoint_type();
+        match et.known() {
+            Some(e) if *e != "REGIONAL" => cx
+                .report(
+                    &et,
+                    None,
+                    format!(
+                        "{} uses endpoint_type {e}; HTTP API custom domains are REGIONAL",
+                        d.address
+                    ),
+                )
+                .help("endpoint_type = \"REGIONAL\"")
+                .emit(cx),
+            None if et.is_unknown() => cx.cannot_verify(
+                &et,
+                format!("the endpoint_type of {}", d.address),
+                "endpoint_type = \"REGIONAL\"",
+            ),
+            _ => {}
         }
-        if let Some(sp) = d
-            .str("domain_name_configuration.0.security_policy")
-            .filter(|p| *p != "TLS_1_2")
-        {
-            finding(
-                &META,
-                d,
-                format!(
-                    "{} uses security_policy {sp}; HTTP API custom domains accept TLS_1_2",
-                    d.address
-                ),
-            )
-            .at(d.span("domain_name_configuration.0.security_policy"))
-            .help("security_policy = \"TLS_1_2\"")
-            .push(out);
+        let sp = d.security_policy();
+        match sp.known() {
+            Some(p) if *p != "TLS_1_2" => cx
+                .report(
+                    &sp,
+                    None,
+                    format!(
+                        "{} uses security_policy {p}; HTTP API custom domains accept TLS_1_2",
+                        d.address
+                    ),
+                )
+                .help("security_policy = \"TLS_1_2\"")
+                .emit(cx),
+            None if sp.is_unknown() => cx.cannot_verify(
+                &sp,
+                format!("the security_policy of {}", d.address),
+                "security_policy = \"TLS_1_2\"",
+            ),
+            _ => {}
         }
     }
-    for map in m.resources_of("aws_apigatewayv2_api_mapping") {
-        let apis = map
-            .get("api_id")
-            .map(|v| m.links(v, "aws_apigatewayv2_api"))
-            .unwrap_or_default();
-        let Some(sv) = map.get("stage") else { continue };
-        let mut stages = m.links(sv, "aws_apigatewayv2_stage");
+    for map in m.all::<HttpApiMapping>() {
+        let apis = map.apis(m);
+        let stage = map.stage();
+        let Some(sv) = stage.val() else { continue };
+        let mut stages = map.stages(m);
         if stages.is_empty()
             && let Some(n) = sv.as_str()
         {
             stages = m
-                .resources_of("aws_apigatewayv2_stage")
-                .filter(|s| s.str("name") == Some(n))
+                .all::<HttpStage>()
+                .filter(|s| s.name().known() == Some(&n))
                 .collect();
             if stages.is_empty() && n != "$default" {
-                finding(&META, map, format!("{} maps stage \"{n}\", which no aws_apigatewayv2_stage in this configuration declares", map.address))
-                            .place(place(map, "stage", Some(sv))).help("stage = aws_apigatewayv2_stage.<name>.id").note().push(out);
+                cx.report(&stage, Some(sv), format!("{} maps stage \"{n}\", which no aws_apigatewayv2_stage in this configuration declares", map.address))
+                    .help("stage = aws_apigatewayv2_stage.<name>.id")
+                    .note()
+                    .emit(cx);
             }
             for st in &stages {
-                if !m.orders_after(map, &st.base) {
-                    finding(&META, map, format!("{} names stage \"{n}\" as a literal without depending on {}; the mapping can be created before the stage", map.address, st.base))
-                                .place(place(map, "stage", Some(sv))).related(related(st, "name", "the stage")).help(format!("stage = {}.id", st.base)).push(out);
+                if !m.orders_after(map.0, &st.base) {
+                    cx.report(&stage, Some(sv), format!("{} names stage \"{n}\" as a literal without depending on {}; the mapping can be created before the stage", map.address, st.base))
+                        .related(related_at(&st.name(), "the stage"))
+                        .help(format!("stage = {}.id", st.base))
+                        .emit(cx);
                 }
             }
         }
+        if stages.is_empty() && stage.is_unknown() {
+            cx.cannot_verify(
+                &stage,
+                format!("the stage {} maps", map.address),
+                "stage = aws_apigatewayv2_stage.<name>.id",
+            );
+        }
         for st in stages {
-            let sapis = st
-                .get("api_id")
-                .map(|v| m.links(v, "aws_apigatewayv2_api"))
-                .unwrap_or_default();
+            let sapis = st.apis(m);
             if !apis.is_empty()
                 && !sapis.is_empty()
                 && !apis
                     .iter()
                     .any(|a| sapis.iter().any(|b| a.address == b.address))
             {
-                finding(
-                    &META,
-                    map,
+                cx.report(
+                    &stage,
+                    None,
                     format!(
                         "{} maps {} but its stage {} belongs to {}",
                         map.address,
-                        names(&apis),
+                        addresses(&apis),
                         st.address,
-                        names(&sapis)
+                        addresses(&sapis)
                     ),
                 )
-                .at(map.span("stage"))
-                .related(related(st, "api_id", "the stage's API"))
+                .related(related_at(&st.api_id(), "the stage's API"))
                 .help("use a stage of the mapped API")
-                .push(out);
+                .emit(cx);
             }
-            let auto = st.get("auto_deploy").and_then(|v| v.as_bool()) == Some(true);
-            let deployed = st.get("deployment_id").is_some_and(|v| !v.is_null());
+            let auto = st.auto_deploy().known() == Some(&true);
+            let deployed = !st.deployment_id().is_absent();
             if !auto && !deployed {
-                finding(&META, st, format!("{} has neither auto_deploy = true nor a deployment_id; the mapped stage serves nothing (or stale routes and authorizers)", st.address))
-                        .at(st.span("name")).help("set auto_deploy = true, or deploy with an aws_apigatewayv2_deployment that changes with the routes").severity(Severity::Warning).push(out);
+                cx.report(&st.name(), None, format!("{} has neither auto_deploy = true nor a deployment_id; the mapped stage serves nothing (or stale routes and authorizers)", st.address))
+                    .help("set auto_deploy = true, or deploy with an aws_apigatewayv2_deployment that changes with the routes")
+                    .severity(Severity::Warning)
+                    .emit(cx);
             }
         }
     }

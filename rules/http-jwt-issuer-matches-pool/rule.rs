@@ -1,24 +1,41 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::http::{HttpAuthorizerType, pool_domain, related_at, related_block};
+use crate::model::norm_host;
+use crate::model::view::{HttpAuthorizer, State, UserPoolDomain};
+use crate::rules::context::Cx;
+use crate::rules::support::{Issuer, issuer_pools, origins_text};
 
 rule!(
     Error,
-    "A JWT authorizer's issuer must be exactly https://cognito-idp.<region>.amazonaws.com/<pool id>"
+    "A JWT authorizer's issuer must be exactly https://cognito-idp.<region>.amazonaws.com/<pool id>",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
     use crate::value::{Part, V};
-    let custom_domains: Vec<(String, &crate::model::Resource)> = m
-        .resources_of("aws_cognito_user_pool_domain")
-        .filter_map(|d| d.str("domain").map(|x| (crate::model::norm_host(x), d)))
+    let m = cx.m;
+    let custom_domains: Vec<(String, UserPoolDomain)> = m
+        .all::<UserPoolDomain>()
+        .filter_map(|d| pool_domain(d).into_known().map(|x| (norm_host(x), d)))
         .collect();
-    for a in m.resources_of("aws_apigatewayv2_authorizer") {
-        if a.str("authorizer_type") != Some("JWT") {
-            continue;
+    for a in m.all::<HttpAuthorizer>() {
+        let kind = a.kind();
+        match &kind.state {
+            State::Known(HttpAuthorizerType::Jwt, _) => {}
+            State::Unknown(_) => {
+                cx.cannot_verify(
+                    &kind,
+                    format!("whether {} is a JWT authorizer", a.address),
+                    "make authorizer_type known at plan time",
+                );
+                continue;
+            }
+            _ => continue,
         }
-        let attr = "jwt_configuration.0.issuer";
-        let Some(iss) = a.get(attr) else { continue };
+        let issuer = a.issuer();
+        // an issuer written as null is checked too (it names no pool)
+        let Some(iss) = a.issuer_as_written() else {
+            continue;
+        };
         let parts: Vec<Part> = match &iss.v {
             V::Str(s) => vec![Part::Lit(s.clone())],
             V::Template(p) => p.clone(),
@@ -34,7 +51,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         let origins = iss.origins();
         let domain_origin = origins.iter().find_map(|o| {
             m.origin_resource(o)
-                .filter(|r| r.rtype == "aws_cognito_user_pool_domain")
+                .and_then(|r| m.view::<UserPoolDomain>(r))
         });
         let host = text
             .trim_start_matches("https://")
@@ -45,19 +62,15 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             .to_string();
         let domain_literal = custom_domains
             .iter()
-            .find(|(d, _)| *d == crate::model::norm_host(&host))
+            .find(|(d, _)| *d == norm_host(&host))
             .map(|(_, r)| *r);
-        let bad = |msg: String,
-                   fix: &str,
-                   rel: Option<&crate::model::Resource>,
-                   out: &mut Vec<Finding>| {
-            let mut f = finding(&META, a, format!("{msg}; API Gateway compares the token's iss claim exactly and fetches the keys from <issuer>/.well-known/jwks.json, so every request gets 401"))
-                    .place(place(a, attr, Some(iss)))
+        let bad = |msg: String, fix: &str, rel: Option<UserPoolDomain>, cx: &mut Cx| {
+            let mut f = cx.report(&issuer, Some(iss), format!("{msg}; API Gateway compares the token's iss claim exactly and fetches the keys from <issuer>/.well-known/jwks.json, so every request gets 401"))
                     .help(fix.to_string());
-            if let Some(r) = rel {
-                f = f.related(related(r, "domain", "the Cognito domain"));
+            if let Some(d) = rel {
+                f = f.related(related_at(&pool_domain(d), "the Cognito domain"));
             }
-            f.push(out);
+            f.emit(cx);
         };
         let fix = "issuer = \"https://${aws_cognito_user_pool.<name>.endpoint}\"";
         if let Some(d) = domain_origin.or(domain_literal) {
@@ -68,17 +81,16 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 ),
                 fix,
                 Some(d),
-                out,
+                cx,
             );
             continue;
         }
         if matches!(iss.v, V::Unknown(_)) {
             // a plan keeps only a template's references, not its literal text (scheme, slashes)
-            finding(&META, a, format!("cannot verify the form of the issuer of {} (https://, no trailing slash): its text is not known here ({}); lint the .tf files, or pass --source with the plan", a.address, origins_text(&iss.origins())))
-                    .place(place(a, attr, Some(iss)))
+            cx.report(&issuer, Some(iss), format!("cannot verify the form of the issuer of {} (https://, no trailing slash): its text is not known here ({}); lint the .tf files, or pass --source with the plan", a.address, origins_text(&iss.origins())))
                     .help(fix)
                     .note()
-                    .push(out);
+                    .emit(cx);
             continue;
         }
         if text.contains(".amazoncognito.com") {
@@ -89,7 +101,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 ),
                 fix,
                 None,
-                out,
+                cx,
             );
             continue;
         }
@@ -100,19 +112,18 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 if text.contains("cognito-idp") {
                     vec![]
                 } else {
-                    finding(
-                        &META,
-                        a,
+                    cx.report(
+                        &issuer,
+                        Some(iss),
                         format!(
                             "cannot verify the issuer of {}: {}",
                             a.address,
                             origins_text(&o)
                         ),
                     )
-                    .place(place(a, attr, Some(iss)))
                     .help(fix)
                     .note()
-                    .push(out);
+                    .emit(cx);
                     continue;
                 }
             }
@@ -125,7 +136,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 ),
                 fix,
                 None,
-                out,
+                cx,
             );
             continue;
         }
@@ -137,7 +148,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 ),
                 fix,
                 None,
-                out,
+                cx,
             );
             continue;
         }
@@ -149,7 +160,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 ),
                 fix,
                 None,
-                out,
+                cx,
             );
             continue;
         }
@@ -177,7 +188,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 ),
                 fix,
                 None,
-                out,
+                cx,
             );
             continue;
         }
@@ -185,15 +196,10 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             if let Some(pr) = p.region.as_str()
                 && pr != url_region
             {
-                let mut f = finding(&META, a, format!("the issuer of {} names region {url_region}, but user pool {} is in {pr}; tokens carry iss https://cognito-idp.{pr}.amazonaws.com/…, so every request gets 401", a.address, p.address))
-                            .place(place(a, attr, Some(iss)))
-                            .help(fix);
-                f = f.related(crate::finding::Related {
-                    message: format!("user pool in {pr}"),
-                    resource: p.address.clone(),
-                    location: p.span,
-                });
-                f.push(out);
+                cx.report(&issuer, Some(iss), format!("the issuer of {} names region {url_region}, but user pool {} is in {pr}; tokens carry iss https://cognito-idp.{pr}.amazonaws.com/…, so every request gets 401", a.address, p.address))
+                    .help(fix)
+                    .related(related_block(p, format!("user pool in {pr}")))
+                    .emit(cx);
             }
         }
     }

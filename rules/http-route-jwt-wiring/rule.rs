@@ -1,46 +1,64 @@
-use crate::finding::{Finding, Severity};
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::finding::Severity;
+use crate::model::http::{HttpAuthorizerType, RouteAuthorization, addresses, related_at};
+use crate::model::view::HttpRoute;
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "An HTTP API route's authorization type must match its authorizer"
+    "An HTTP API route's authorization type must match its authorizer",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for r in m.resources_of("aws_apigatewayv2_route") {
-        let key = r.str("route_key").unwrap_or("?");
-        let kind = match r.get("authorization_type") {
-            None => "NONE",
-            Some(v) => match v.as_str() {
-                Some(s) => s,
-                None => continue,
-            },
+fn check(cx: &mut Cx) {
+    for r in cx.m.all::<HttpRoute>() {
+        let key = r.route_key().into_known().unwrap_or("?");
+        if r.authorization_type_is_null() {
+            // as before the views: a null authorization type is left alone here
+            continue;
+        }
+        let kind = r.authorization_type();
+        let Some(k) = kind.known() else {
+            cx.cannot_verify(
+                &kind,
+                format!("the authorization type of route {key}"),
+                "make authorization_type known at plan time",
+            );
+            continue;
         };
-        let aid = r.get("authorizer_id").filter(|v| !v.is_null());
-        match (kind, aid) {
-                ("JWT", None) => finding(&META, r, format!("route {key} has authorization_type JWT but no authorizer_id; API Gateway rejects it (\"Setting the authorization type to JWT requires a valid JWT authorizer\")"))
-                    .at(r.span("authorization_type")).help("set authorizer_id = aws_apigatewayv2_authorizer.<name>.id").push(out),
-                ("JWT", Some(aid)) => {
-                    for a in m.links(aid, "aws_apigatewayv2_authorizer") {
-                        if let Some(t) = a.str("authorizer_type").filter(|t| *t != "JWT") {
-                            finding(&META, r, format!("route {key} has authorization_type JWT but its authorizer {} is of type {t}", a.address))
-                                .at(r.span("authorizer_id")).related(related(a, "authorizer_type", format!("{t} authorizer"))).help("use a JWT authorizer, or authorization_type = \"CUSTOM\" for a Lambda authorizer").push(out);
+        let aid = r.authorizer_id();
+        match (k, aid.val()) {
+            (RouteAuthorization::Jwt, None) => cx.report(&kind, None, format!("route {key} has authorization_type JWT but no authorizer_id; API Gateway rejects it (\"Setting the authorization type to JWT requires a valid JWT authorizer\")"))
+                .help("set authorizer_id = aws_apigatewayv2_authorizer.<name>.id").emit(cx),
+            (RouteAuthorization::Jwt, Some(_)) => {
+                for a in r.authorizers(cx.m) {
+                    let akind = a.kind();
+                    match akind.known() {
+                        Some(HttpAuthorizerType::Jwt) => {}
+                        Some(t) => {
+                            let t = t.as_str();
+                            cx.report(&aid, None, format!("route {key} has authorization_type JWT but its authorizer {} is of type {t}", a.address))
+                                .related(related_at(&akind, format!("{t} authorizer"))).help("use a JWT authorizer, or authorization_type = \"CUSTOM\" for a Lambda authorizer").emit(cx);
                         }
-                        let rapi = r.get("api_id").map(|v| m.links(v, "aws_apigatewayv2_api")).unwrap_or_default();
-                        let aapi = a.get("api_id").map(|v| m.links(v, "aws_apigatewayv2_api")).unwrap_or_default();
-                        if !rapi.is_empty() && !aapi.is_empty() && !rapi.iter().any(|x| aapi.iter().any(|y| x.address == y.address)) {
-                            finding(&META, r, format!("route {key} belongs to {} but its authorizer {} belongs to {}", names(&rapi), a.address, names(&aapi)))
-                                .at(r.span("authorizer_id")).related(related(a, "api_id", "the authorizer's API")).help("create the authorizer on the route's API").push(out);
-                        }
+                        None if akind.is_unknown() => cx.cannot_verify(
+                            &akind,
+                            format!("whether authorizer {} of route {key} is a JWT authorizer", a.address),
+                            "make authorizer_type known at plan time",
+                        ),
+                        None => {}
+                    }
+                    let rapi = r.apis(cx.m);
+                    let aapi = a.apis(cx.m);
+                    if !rapi.is_empty() && !aapi.is_empty() && !rapi.iter().any(|x| aapi.iter().any(|y| x.address == y.address)) {
+                        cx.report(&aid, None, format!("route {key} belongs to {} but its authorizer {} belongs to {}", addresses(&rapi), a.address, addresses(&aapi)))
+                            .related(related_at(&a.api_id(), "the authorizer's API")).help("create the authorizer on the route's API").emit(cx);
                     }
                 }
-                ("NONE", Some(aid)) => finding(&META, r, format!("route {key} sets authorizer_id but its authorization_type is NONE (the default); the route looks protected but is open"))
-                    .place(place(r, "authorizer_id", Some(aid)))
-                    .help("set authorization_type = \"JWT\"")
-                    .severity(Severity::Warning)
-                    .push(out),
-                _ => {}
             }
+            (RouteAuthorization::None, Some(v)) => cx.report(&aid, Some(v), format!("route {key} sets authorizer_id but its authorization_type is NONE (the default); the route looks protected but is open"))
+                .help("set authorization_type = \"JWT\"")
+                .severity(Severity::Warning)
+                .emit(cx),
+            _ => {}
+        }
     }
 }

@@ -1,30 +1,32 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::http::{RouteAuthorization, client_oauth_scopes, related_at};
+use crate::model::view::{HttpRoute, State, UserPoolClient, View};
+use crate::rules::context::Cx;
+use crate::rules::support::{Issuer, by_pool, is_m2m, issuer_pools};
 
 rule!(
     Warning,
-    "JWT routes of a pool with client_credentials clients should require scopes"
+    "JWT routes of a pool with client_credentials clients should require scopes",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let clients = by_pool(m, "aws_cognito_user_pool_client");
-    for r in m.resources_of("aws_apigatewayv2_route") {
-        if r.str("authorization_type") != Some("JWT") {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
+    let clients = by_pool(m, UserPoolClient::TYPE);
+    for r in m.all::<HttpRoute>() {
+        let kind = r.authorization_type();
+        let jwt = kind.test(|k| *k == RouteAuthorization::Jwt);
+        if jwt == Some(false) {
             continue;
         }
-        match list(r, "authorization_scopes") {
-            Some(Ok(l)) if !l.is_empty() => continue,
-            Some(Err(_)) => continue,
+        let scopes = r.authorization_scopes();
+        match &scopes.state {
+            State::Known(l, _) if !l.is_empty() => continue,
             _ => {}
         }
-        let auth = r
-            .get("authorizer_id")
-            .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
-            .unwrap_or_default();
-        let Some(Issuer::Pools(pools)) = auth
+        let Some(Issuer::Pools(pools)) = r
+            .authorizers(m)
             .first()
-            .and_then(|a| a.get("jwt_configuration.0.issuer"))
+            .and_then(|a| a.issuer().val())
             .map(|i| issuer_pools(m, i))
         else {
             continue;
@@ -36,11 +38,27 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let key = r.str("route_key").unwrap_or("?");
-        finding(&META, r, format!("route {key} requires a JWT but no scope; it accepts any token of the pool, ID tokens included, and cannot tell machine clients such as {} apart from signed-in users", c.address))
-                .at(r.span("authorization_type"))
-                .related(related(c, "allowed_oauth_scopes", "client_credentials client of the pool"))
-                .help("set authorization_scopes to the scopes the route needs (aws_cognito_resource_server.<name>.scope_identifiers)")
-                .push(out);
+        // the pool has machine clients: only the route's own values are unknown
+        if jwt.is_none() {
+            cx.cannot_verify(
+                &kind,
+                format!("whether route {} requires a JWT", r.address),
+                "make authorization_type known at plan time",
+            );
+            continue;
+        }
+        if scopes.is_unknown() {
+            cx.cannot_verify(
+                &scopes,
+                format!("whether route {} requires a scope", r.address),
+                "make authorization_scopes known at plan time",
+            );
+            continue;
+        }
+        let key = r.route_key().into_known().unwrap_or("?");
+        cx.report(&kind, None, format!("route {key} requires a JWT but no scope; it accepts any token of the pool, ID tokens included, and cannot tell machine clients such as {} apart from signed-in users", c.address))
+            .related(related_at(&client_oauth_scopes(UserPoolClient(c)), "client_credentials client of the pool"))
+            .help("set authorization_scopes to the scopes the route needs (aws_cognito_resource_server.<name>.scope_identifiers)")
+            .emit(cx);
     }
 }

@@ -1,57 +1,94 @@
 use crate::finding::{Finding, Severity};
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::http::{RouteAuthorization, related_at};
+use crate::model::view::{HttpRoute, State};
+use crate::rules::context::Cx;
+use crate::rules::support::{Issuer, ScopeIndex, check_defined, issuer_pools, names, origins_text};
 
 rule!(
     Error,
-    "HTTP API route scopes must be defined by a resource server of the JWT issuer's user pool"
+    "HTTP API route scopes must be defined by a resource server of the JWT issuer's user pool",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let servers = ScopeIndex::new(m);
-    for route in m.resources_of("aws_apigatewayv2_route") {
-        if route.str("authorization_type") != Some("JWT") {
+    for route in m.all::<HttpRoute>() {
+        let kind = route.authorization_type();
+        let jwt = kind.test(|k| *k == RouteAuthorization::Jwt);
+        if jwt == Some(false) {
             continue;
         }
-        match list(route, "authorization_scopes") {
-            None => continue,
-            Some(Ok(l)) if l.is_empty() => continue,
+        let scopes = route.authorization_scopes();
+        match &scopes.state {
+            State::Absent => continue,
+            State::Known(l, _) if l.is_empty() => continue,
             _ => {}
         }
         let subject = format!(
             "route {}",
-            route.str("route_key").unwrap_or("(unknown route key)")
+            route
+                .route_key()
+                .into_known()
+                .unwrap_or("(unknown route key)")
         );
-        let auths = route
-            .get("authorizer_id")
-            .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
-            .unwrap_or_default();
+        if jwt.is_none() {
+            cx.cannot_verify(
+                &kind,
+                format!("whether the scopes of {subject} are checked against a JWT authorizer"),
+                "make authorization_type known at plan time",
+            );
+            continue;
+        }
+        let auths = route.authorizers(m);
         let Some(auth) = auths.first() else {
-            finding(&META, route, format!("cannot verify the scopes of {subject}: authorizer_id does not point at an aws_apigatewayv2_authorizer in this configuration"))
-                    .at(route.span("authorizer_id"))
-                    .help("reference the authorizer: authorizer_id = aws_apigatewayv2_authorizer.<name>.id")
-                    .note()
-                    .push(out);
+            cx.report(&route.authorizer_id(), None, format!("cannot verify the scopes of {subject}: authorizer_id does not point at an aws_apigatewayv2_authorizer in this configuration"))
+                .help("reference the authorizer: authorizer_id = aws_apigatewayv2_authorizer.<name>.id")
+                .note()
+                .emit(cx);
             continue;
         };
-        let Some(issuer) = auth.get("jwt_configuration.0.issuer") else {
+        let issuer = auth.issuer();
+        let Some(iss) = auth.issuer_as_written() else {
             continue;
         };
-        match issuer_pools(m, issuer) {
-                Issuer::Pools(pools) => {
-                    let before = out.len();
-                    check_defined(&META, route, "authorization_scopes", &subject, &pools, &servers, true, out);
-                    for f in out[before..].iter_mut().filter(|f| f.severity == Severity::Error) {
-                        f.related.push(related(auth, "jwt_configuration.0.issuer", format!("the JWT issuer is {}", names(&pools))));
+        match issuer_pools(m, iss) {
+            Issuer::Pools(pools) => {
+                let mut found: Vec<Finding> = Vec::new();
+                check_defined(
+                    cx.meta(),
+                    route.0,
+                    scopes.attr,
+                    &subject,
+                    &pools,
+                    &servers,
+                    true,
+                    &mut found,
+                );
+                for f in found {
+                    let mut b = cx
+                        .report_on(route.0, f.message)
+                        .at(f.location)
+                        .help(f.help)
+                        .severity(f.severity);
+                    for r in f.related {
+                        b = b.related(r);
                     }
+                    if f.severity == Severity::Error {
+                        b = b.related(related_at(
+                            &issuer,
+                            format!("the JWT issuer is {}", names(&pools)),
+                        ));
+                    }
+                    b.emit(cx);
                 }
-                Issuer::NotCognito => {}
-                Issuer::Unknown(o) => finding(&META, route, format!("cannot verify the scopes of {subject}: the issuer of {} names no user pool of this configuration ({})", auth.address, origins_text(&o)))
-                    .at(route.span("authorization_scopes"))
-                    .related(related(auth, "jwt_configuration.0.issuer", "the JWT issuer"))
-                    .help("set issuer = \"https://${aws_cognito_user_pool.<name>.endpoint}\"")
-                    .note()
-                    .push(out),
             }
+            Issuer::NotCognito => {}
+            Issuer::Unknown(o) => cx.report(&scopes, None, format!("cannot verify the scopes of {subject}: the issuer of {} names no user pool of this configuration ({})", auth.address, origins_text(&o)))
+                .related(related_at(&issuer, "the JWT issuer"))
+                .help("set issuer = \"https://${aws_cognito_user_pool.<name>.endpoint}\"")
+                .note()
+                .emit(cx),
+        }
     }
 }

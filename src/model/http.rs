@@ -1,6 +1,316 @@
 //! Views of HTTP APIs (API Gateway v2): accessors, provider defaults, joins.
 
-#[allow(unused_imports)]
-use super::Model;
-#[allow(unused_imports)]
 use super::view::*;
+use super::{Model, Resource};
+use crate::finding::Related;
+use crate::value::{V, Val};
+
+// ---------------------------------------------------------------------------- vocabularies
+
+/// `aws_apigatewayv2_route.authorization_type` (provider default `NONE`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RouteAuthorization {
+    None,
+    AwsIam,
+    Custom,
+    Jwt,
+    Other(String),
+}
+
+impl Vocab for RouteAuthorization {
+    fn parse(s: &str) -> Self {
+        match s {
+            "NONE" => RouteAuthorization::None,
+            "AWS_IAM" => RouteAuthorization::AwsIam,
+            "CUSTOM" => RouteAuthorization::Custom,
+            "JWT" => RouteAuthorization::Jwt,
+            o => RouteAuthorization::Other(o.to_string()),
+        }
+    }
+}
+
+impl RouteAuthorization {
+    /// The provider's spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            RouteAuthorization::None => "NONE",
+            RouteAuthorization::AwsIam => "AWS_IAM",
+            RouteAuthorization::Custom => "CUSTOM",
+            RouteAuthorization::Jwt => "JWT",
+            RouteAuthorization::Other(s) => s,
+        }
+    }
+}
+
+/// `aws_apigatewayv2_authorizer.authorizer_type` (required: no default).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HttpAuthorizerType {
+    Jwt,
+    Request,
+    Other(String),
+}
+
+impl Vocab for HttpAuthorizerType {
+    fn parse(s: &str) -> Self {
+        match s {
+            "JWT" => HttpAuthorizerType::Jwt,
+            "REQUEST" => HttpAuthorizerType::Request,
+            o => HttpAuthorizerType::Other(o.to_string()),
+        }
+    }
+}
+
+impl HttpAuthorizerType {
+    /// The provider's spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            HttpAuthorizerType::Jwt => "JWT",
+            HttpAuthorizerType::Request => "REQUEST",
+            HttpAuthorizerType::Other(s) => s,
+        }
+    }
+}
+
+/// `aws_apigatewayv2_api.protocol_type` (required: no default).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Protocol {
+    Http,
+    WebSocket,
+    Other(String),
+}
+
+impl Vocab for Protocol {
+    fn parse(s: &str) -> Self {
+        match s {
+            "HTTP" => Protocol::Http,
+            "WEBSOCKET" => Protocol::WebSocket,
+            o => Protocol::Other(o.to_string()),
+        }
+    }
+}
+
+impl Protocol {
+    /// The provider's spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Protocol::Http => "HTTP",
+            Protocol::WebSocket => "WEBSOCKET",
+            Protocol::Other(s) => s,
+        }
+    }
+}
+
+// ------------------------------------------------------------------ shared building blocks
+
+/// A list (or set) attribute, strictly: known elements only when the value is a list; an object
+/// or anything else not a list is unknown (a block given as one object is not a list here).
+pub fn elements<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, Vec<&'a Val>> {
+    let state = match r.get(attr) {
+        None => State::Absent,
+        Some(v) => match &v.v {
+            V::Null => State::Absent,
+            V::List(l) => State::Known(l.iter().collect(), v),
+            _ => State::Unknown(v),
+        },
+    };
+    Got {
+        res: r,
+        attr,
+        state,
+    }
+}
+
+/// The resources of a view's type a value points at, whichever of their attributes it reads:
+/// by reference (the origins of unknown parts) or by a known `arn`/`id` value, in the order
+/// `Model::links` finds them.
+pub fn linked<'a, T: View<'a>>(m: &'a Model, v: Option<&'a Val>) -> Vec<T> {
+    v.map(|v| m.links(v, T::TYPE).into_iter().map(T::of).collect())
+        .unwrap_or_default()
+}
+
+/// A related location at an attribute (the attribute when written, else the resource block).
+pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
+    Related {
+        message: message.into(),
+        resource: at.res.address.clone(),
+        location: at.res.span(at.attr),
+    }
+}
+
+/// A related location at a resource's block.
+pub fn related_block(res: &Resource, message: impl Into<String>) -> Related {
+    Related {
+        message: message.into(),
+        resource: res.address.clone(),
+        location: res.span,
+    }
+}
+
+/// Addresses of views, comma-separated.
+pub fn addresses<'a, T: View<'a>>(vs: &[T]) -> String {
+    vs.iter()
+        .map(|v| v.res().address.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+// ------------------------------------------------------------------------------ HTTP APIs
+
+impl<'a> HttpApi<'a> {
+    pub fn protocol_type(self) -> Got<'a, Protocol> {
+        vocab(self.0, "protocol_type", None)
+    }
+    /// The `cors_configuration` block (one object or a list of them).
+    pub fn cors_configuration(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "cors_configuration")
+    }
+}
+
+impl<'a> HttpRoute<'a> {
+    pub fn route_key(self) -> Got<'a, &'a str> {
+        text(self.0, "route_key", None)
+    }
+    /// The authorization type; the provider's default is `NONE`.
+    pub fn authorization_type(self) -> Got<'a, RouteAuthorization> {
+        vocab(self.0, "authorization_type", Some("NONE"))
+    }
+    /// True when `authorization_type` is written as `null` (the provider then applies its
+    /// default, `NONE`; `authorization_type()` says so). http-route-jwt-wiring skipped such routes
+    /// before the views and still does.
+    pub fn authorization_type_is_null(self) -> bool {
+        self.0.get("authorization_type").is_some_and(Val::is_null)
+    }
+    pub fn authorization_scopes(self) -> Got<'a, Vec<&'a Val>> {
+        elements(self.0, "authorization_scopes")
+    }
+    pub fn authorizer_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "authorizer_id")
+    }
+    pub fn api_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "api_id")
+    }
+    /// The APIs `api_id` points at.
+    pub fn apis(self, m: &'a Model) -> Vec<HttpApi<'a>> {
+        linked(m, self.0.get("api_id"))
+    }
+    /// The authorizers `authorizer_id` points at.
+    pub fn authorizers(self, m: &'a Model) -> Vec<HttpAuthorizer<'a>> {
+        linked(m, self.0.get("authorizer_id"))
+    }
+}
+
+impl<'a> HttpAuthorizer<'a> {
+    /// `authorizer_type` (required by the provider: no default).
+    pub fn kind(self) -> Got<'a, HttpAuthorizerType> {
+        vocab(self.0, "authorizer_type", None)
+    }
+    /// The `jwt_configuration` block (unknown when it is a dynamic block not expanded yet).
+    pub fn jwt_configuration(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "jwt_configuration")
+    }
+    /// The first `jwt_configuration` block, for locations.
+    pub fn jwt_block(self) -> Got<'a, &'a Val> {
+        raw(self.0, "jwt_configuration.0")
+    }
+    /// `jwt_configuration.issuer`, as written (a string, a template, or unknown).
+    pub fn issuer(self) -> Got<'a, &'a Val> {
+        raw(self.0, "jwt_configuration.0.issuer")
+    }
+    /// `jwt_configuration.issuer` exactly as the model holds it, an explicit `null` included (for
+    /// rules that treat a written `null` apart from an issuer that is not written).
+    pub fn issuer_as_written(self) -> Option<&'a Val> {
+        self.0.get("jwt_configuration.0.issuer")
+    }
+    /// `jwt_configuration.audience`.
+    pub fn audience(self) -> Got<'a, Vec<&'a Val>> {
+        elements(self.0, "jwt_configuration.0.audience")
+    }
+    pub fn identity_sources(self) -> Got<'a, Vec<&'a Val>> {
+        elements(self.0, "identity_sources")
+    }
+    pub fn api_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "api_id")
+    }
+    /// The APIs `api_id` points at.
+    pub fn apis(self, m: &'a Model) -> Vec<HttpApi<'a>> {
+        linked(m, self.0.get("api_id"))
+    }
+}
+
+impl<'a> HttpStage<'a> {
+    pub fn name(self) -> Got<'a, &'a str> {
+        text(self.0, "name", None)
+    }
+    /// `auto_deploy`; the provider's default is `false`.
+    pub fn auto_deploy(self) -> Got<'a, bool> {
+        flag(self.0, "auto_deploy", Some(false))
+    }
+    pub fn deployment_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "deployment_id")
+    }
+    pub fn api_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "api_id")
+    }
+    /// The APIs `api_id` points at.
+    pub fn apis(self, m: &'a Model) -> Vec<HttpApi<'a>> {
+        linked(m, self.0.get("api_id"))
+    }
+}
+
+impl<'a> HttpDomain<'a> {
+    /// `domain_name_configuration.endpoint_type` (required; only `REGIONAL` exists).
+    pub fn endpoint_type(self) -> Got<'a, &'a str> {
+        text(self.0, "domain_name_configuration.0.endpoint_type", None)
+    }
+    /// `domain_name_configuration.security_policy` (required; only `TLS_1_2` exists).
+    pub fn security_policy(self) -> Got<'a, &'a str> {
+        text(self.0, "domain_name_configuration.0.security_policy", None)
+    }
+}
+
+impl<'a> HttpApiMapping<'a> {
+    /// `stage`, as written (a stage's id or name).
+    pub fn stage(self) -> Got<'a, &'a Val> {
+        raw(self.0, "stage")
+    }
+    /// The stages `stage` points at by reference or known id.
+    pub fn stages(self, m: &'a Model) -> Vec<HttpStage<'a>> {
+        linked(m, self.0.get("stage"))
+    }
+    /// The APIs `api_id` points at.
+    pub fn apis(self, m: &'a Model) -> Vec<HttpApi<'a>> {
+        linked(m, self.0.get("api_id"))
+    }
+}
+
+// ------------------------------------------- other services' resources, as HTTP rules read them
+
+/// The user pools a client's `user_pool_id` points at.
+pub fn client_pools<'a>(m: &'a Model, c: UserPoolClient<'a>) -> Vec<UserPool<'a>> {
+    linked(m, c.0.get("user_pool_id"))
+}
+
+/// A client's `user_pool_id`, for locations.
+pub fn client_user_pool_id(c: UserPoolClient<'_>) -> Got<'_, &Val> {
+    raw(c.0, "user_pool_id")
+}
+
+/// A client's `callback_urls`, for locations.
+pub fn client_callback_urls(c: UserPoolClient<'_>) -> Got<'_, Vec<&Val>> {
+    elements(c.0, "callback_urls")
+}
+
+/// A client's `allowed_oauth_scopes`, for locations.
+pub fn client_oauth_scopes(c: UserPoolClient<'_>) -> Got<'_, Vec<&Val>> {
+    elements(c.0, "allowed_oauth_scopes")
+}
+
+/// A resource server's `identifier`.
+pub fn server_identifier(s: ResourceServer<'_>) -> Got<'_, &str> {
+    text(s.0, "identifier", None)
+}
+
+/// A user pool domain's `domain` (a prefix, or a custom domain name).
+pub fn pool_domain(d: UserPoolDomain<'_>) -> Got<'_, &str> {
+    text(d.0, "domain", None)
+}
