@@ -1,69 +1,71 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::rest::{RestAuthorizerType, origin_pool};
+use crate::model::view::{RestAuthorizer, State};
+use crate::rules::context::Cx;
+use crate::rules::support::origins_text;
 
 rule!(
     Error,
-    "A Cognito REST authorizer's provider_arns must be user pool ARNs"
+    "A Cognito REST authorizer's provider_arns must be user pool ARNs",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for a in m.resources_of("aws_api_gateway_authorizer") {
-        if a.str("type") != Some("COGNITO_USER_POOLS") {
-            continue;
-        }
-        let items = match list(a, "provider_arns") {
+fn check(cx: &mut Cx) {
+    for a in cx.m.all::<RestAuthorizer>() {
+        let kind = a.kind();
+        match kind.known() {
+            Some(RestAuthorizerType::CognitoUserPools) => {}
+            Some(_) => continue,
             None => {
-                finding(&META, a, format!("Cognito authorizer {} has no provider_arns; it is required for type COGNITO_USER_POOLS and names the pools whose tokens are accepted", a.address))
-                        .at(a.span("type")).help("set provider_arns = [aws_cognito_user_pool.<name>.arn]").push(out);
+                cx.cannot_verify(
+                    &kind,
+                    format!("whether {} is a Cognito authorizer", a.address),
+                    "make the authorizer type known at plan time",
+                );
                 continue;
             }
-            Some(Err(v)) => {
-                if m.links(v, "aws_cognito_user_pool").is_empty() {
-                    finding(
-                        &META,
-                        a,
-                        format!(
-                            "cannot verify the user pools of {}: {}",
-                            a.address,
-                            origins_text(&v.origins())
-                        ),
-                    )
-                    .place(place(a, "provider_arns", Some(v)))
-                    .help("reference the pool ARNs")
-                    .note()
-                    .push(out);
+        }
+        let arns = a.provider_arns();
+        let items = match &arns.state {
+            State::Absent | State::Default(_) => {
+                cx.report(&kind, None, format!("Cognito authorizer {} has no provider_arns; it is required for type COGNITO_USER_POOLS and names the pools whose tokens are accepted", a.address))
+                    .help("set provider_arns = [aws_cognito_user_pool.<name>.arn]")
+                    .emit(cx);
+                continue;
+            }
+            State::Unknown(_) => {
+                if a.pools(cx.m).is_empty() {
+                    cx.cannot_verify(
+                        &arns,
+                        format!("the user pools of {}", a.address),
+                        "reference the pool ARNs",
+                    );
                 }
                 continue;
             }
-            Some(Ok(items)) => items,
+            State::Known(items, _) => items.clone(),
         };
         if items.is_empty() {
-            finding(
-                &META,
-                a,
+            cx.report(
+                &arns,
+                None,
                 format!(
                     "Cognito authorizer {} has an empty provider_arns; no token is ever accepted",
                     a.address
                 ),
             )
-            .at(a.span("provider_arns"))
             .help("set provider_arns = [aws_cognito_user_pool.<name>.arn]")
-            .push(out);
+            .emit(cx);
             continue;
         }
         for it in items {
             let origins = it.origins();
-            let pool_origin = origins.iter().find(|o| {
-                m.origin_resource(o)
-                    .is_some_and(|r| r.rtype == "aws_cognito_user_pool")
-            });
+            // the origin names a pool resource, so it has an address
+            let pool_origin = origins.iter().find(|o| origin_pool(cx.m, o).is_some());
             if let Some(o) = pool_origin {
                 if o.attr != "arn" && !o.attr.is_empty() {
-                    finding(&META, a, format!("provider_arns of {} takes {}, not the pool's ARN; API Gateway rejects it", a.address, o.name()))
-                            .place(place(a, "provider_arns", Some(it)))
-                            .help(format!("use {}.arn", o.res.as_deref().unwrap_or("aws_cognito_user_pool.<name>")))
-                            .push(out);
+                    cx.report(&arns, Some(it), format!("provider_arns of {} takes {}, not the pool's ARN; API Gateway rejects it", a.address, o.name()))
+                        .help(format!("use {}.arn", o.res.as_deref().unwrap_or_default()))
+                        .emit(cx);
                 }
                 continue;
             }
@@ -73,24 +75,24 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                         && s.contains(":cognito-idp:")
                         && s.contains(":userpool/");
                     if !ok {
-                        finding(&META, a, format!("provider_arns of {} contains \"{s}\", which is not a user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<pool id>)", a.address))
-                                .place(place(a, "provider_arns", Some(it)))
-                                .help("use the pool's ARN (aws_cognito_user_pool.<name>.arn)").push(out);
+                        cx.report(&arns, Some(it), format!("provider_arns of {} contains \"{s}\", which is not a user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<pool id>)", a.address))
+                            .help("use the pool's ARN (aws_cognito_user_pool.<name>.arn)")
+                            .emit(cx);
                     }
                 }
-                None => finding(
-                    &META,
-                    a,
-                    format!(
-                        "cannot verify a user pool of {}: {}",
-                        a.address,
-                        origins_text(&origins)
-                    ),
-                )
-                .place(place(a, "provider_arns", Some(it)))
-                .help("reference the pool ARN")
-                .note()
-                .push(out),
+                None => cx
+                    .report(
+                        &arns,
+                        Some(it),
+                        format!(
+                            "cannot verify a user pool of {}: {}",
+                            a.address,
+                            origins_text(&origins)
+                        ),
+                    )
+                    .help("reference the pool ARN")
+                    .note()
+                    .emit(cx),
             }
         }
     }

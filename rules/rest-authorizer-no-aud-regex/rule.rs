@@ -1,34 +1,46 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::rest::{RestAuthorizerType, clients_by_pool};
+use crate::model::view::{RestAuthorizer, RestMethod, State};
+use crate::rules::context::Cx;
+use crate::rules::support::is_m2m;
 
 rule!(
     Error,
-    "A Cognito REST authorizer used with access tokens must not set a token validation regex"
+    "A Cognito REST authorizer used with access tokens must not set a token validation regex",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let clients = by_pool(m, "aws_cognito_user_pool_client");
-    for a in m.resources_of("aws_api_gateway_authorizer") {
-        if a.str("type") != Some("COGNITO_USER_POOLS") {
-            continue;
+fn check(cx: &mut Cx) {
+    let clients = clients_by_pool(cx.m);
+    for a in cx.m.all::<RestAuthorizer>() {
+        let kind = a.kind();
+        match kind.known() {
+            Some(RestAuthorizerType::CognitoUserPools) => {}
+            Some(_) => continue,
+            None => {
+                cx.cannot_verify(
+                    &kind,
+                    format!("whether {} is a Cognito authorizer", a.address),
+                    "make the authorizer type known at plan time",
+                );
+                continue;
+            }
         }
-        let Some(re) = a
-            .get("identity_validation_expression")
-            .filter(|v| !v.is_null() && v.as_str() != Some(""))
-        else {
-            continue;
+        let expr = a.identity_validation_expression();
+        let re = match &expr.state {
+            State::Known(s, v) if !s.is_empty() => *v,
+            // a value not known here may still be a regex
+            State::Unknown(v) => *v,
+            _ => continue,
         };
-        let scoped = m.resources_of("aws_api_gateway_method").find(|meth| {
-            meth.get("authorizer_id").is_some_and(|v| {
-                m.links(v, "aws_api_gateway_authorizer")
-                    .iter()
-                    .any(|x| x.address == a.address)
-            }) && matches!(list(meth, "authorization_scopes"), Some(Ok(l)) if !l.is_empty())
+        let scoped = cx.m.all::<RestMethod>().find(|meth| {
+            meth.linked_authorizers(cx.m)
+                .iter()
+                .any(|x| x.address == a.address)
+                && meth.authorization_scopes().test(|l| !l.is_empty()) == Some(true)
         });
         let m2m = a
-            .get("provider_arns")
-            .and_then(|p| pools_of(m, p).ok())
+            .trusted_pools(cx.m)
+            .and_then(Result::ok)
             .unwrap_or_default()
             .into_iter()
             .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
@@ -44,9 +56,8 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             ),
             _ => continue,
         };
-        finding(&META, a, format!("Cognito authorizer {} sets identity_validation_expression, which API Gateway matches against the token's aud claim; Cognito access tokens have no aud and {why}, so every call gets 401", a.address))
-                .place(place(a, "identity_validation_expression", Some(re)))
-                .help("remove identity_validation_expression")
-                .push(out);
+        cx.report(&expr, Some(re), format!("Cognito authorizer {} sets identity_validation_expression, which API Gateway matches against the token's aud claim; Cognito access tokens have no aud and {why}, so every call gets 401", a.address))
+            .help("remove identity_validation_expression")
+            .emit(cx);
     }
 }

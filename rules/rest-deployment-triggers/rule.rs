@@ -1,38 +1,36 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::Resource;
+use crate::model::view::{
+    RestApi, RestAuthorizer, RestDeployment, RestIntegration, RestMethod, RestResource,
+};
+use crate::rules::context::Cx;
+use crate::rules::support::related;
 
 rule!(
     Warning,
-    "A REST deployment must be redeployed when methods, integrations, resources or authorizers change"
+    "A REST deployment must be redeployed when methods, integrations, resources or authorizers change",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    const PARTS: [&str; 4] = [
-        "aws_api_gateway_resource",
-        "aws_api_gateway_method",
-        "aws_api_gateway_integration",
-        "aws_api_gateway_authorizer",
-    ];
-    // the parts of each REST API, grouped once (no deployment × resource loop)
-    let mut parts: std::collections::BTreeMap<&str, Vec<&crate::model::Resource>> =
+fn check(cx: &mut Cx) {
+    let m = cx.m;
+    // the parts of each REST API (resources, methods, integrations, authorizers, in that order),
+    // grouped once (no deployment × resource loop)
+    let mut parts: std::collections::BTreeMap<&str, Vec<&Resource>> =
         std::collections::BTreeMap::new();
-    for t in PARTS {
-        for r in m.resources_of(t) {
-            for a in r
-                .get("rest_api_id")
-                .map(|v| m.links(v, "aws_api_gateway_rest_api"))
-                .unwrap_or_default()
-            {
-                parts.entry(a.address.as_str()).or_default().push(r);
-            }
+    let members: Vec<(&Resource, Vec<RestApi>)> = m
+        .all::<RestResource>()
+        .map(|r| (r.0, r.rest_apis(m)))
+        .chain(m.all::<RestMethod>().map(|r| (r.0, r.rest_apis(m))))
+        .chain(m.all::<RestIntegration>().map(|r| (r.0, r.rest_apis(m))))
+        .chain(m.all::<RestAuthorizer>().map(|r| (r.0, r.rest_apis(m))))
+        .collect();
+    for (r, apis) in members {
+        for a in apis {
+            parts.entry(a.0.address.as_str()).or_default().push(r);
         }
     }
-    for d in m.resources_of("aws_api_gateway_deployment") {
-        let apis = d
-            .get("rest_api_id")
-            .map(|v| m.links(v, "aws_api_gateway_rest_api"))
-            .unwrap_or_default();
+    for d in m.all::<RestDeployment>() {
+        let apis = d.rest_apis(m);
         let Some(api) = apis.first() else { continue };
         let mut missing: Vec<String> = Vec::new();
         for r in parts.get(api.address.as_str()).into_iter().flatten() {
@@ -40,6 +38,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 missing.push(r.base.clone());
             }
         }
+        let fallback = d.rest_api_id().span();
         if !missing.is_empty() {
             let shown: Vec<&str> = missing.iter().take(6).map(String::as_str).collect();
             let more = if missing.len() > 6 {
@@ -47,20 +46,18 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             } else {
                 String::new()
             };
-            finding(&META, d, format!("{} is not redeployed when {}{more} change(s); edited scopes, authorizers or integrations stay inactive and the old (possibly open) API keeps serving", d.address, shown.join(", ")))
-                    .at(d.attr_span("triggers").or(d.span("rest_api_id")))
-                    .related(related(api, "name", "the REST API"))
-                    .help("triggers = { redeployment = sha1(jsonencode([<every resource, method, integration and authorizer of the API>])) }")
-                    .push(out);
+            let name = api.name();
+            cx.report_on(&d, format!("{} is not redeployed when {}{more} change(s); edited scopes, authorizers or integrations stay inactive and the old (possibly open) API keeps serving", d.address, shown.join(", ")))
+                .at(d.triggers().attr_span().or(fallback))
+                .related(related(name.res, name.attr, "the REST API"))
+                .help("triggers = { redeployment = sha1(jsonencode([<every resource, method, integration and authorizer of the API>])) }")
+                .emit(cx);
         }
-        let cbd = d
-            .get("lifecycle.0.create_before_destroy")
-            .and_then(|v| v.as_bool());
-        if cbd != Some(true) {
-            finding(&META, d, format!("{} lacks lifecycle {{ create_before_destroy = true }}; replacing it fails with \"Active stages pointing to this deployment must be moved or deleted\"", d.address))
-                    .at(d.attr_span("lifecycle").or(d.span("rest_api_id")))
-                    .help("add lifecycle { create_before_destroy = true }")
-                    .push(out);
+        if d.create_before_destroy().known() != Some(&true) {
+            cx.report_on(&d, format!("{} lacks lifecycle {{ create_before_destroy = true }}; replacing it fails with \"Active stages pointing to this deployment must be moved or deleted\"", d.address))
+                .at(d.lifecycle().attr_span().or(fallback))
+                .help("add lifecycle { create_before_destroy = true }")
+                .emit(cx);
         }
     }
 }

@@ -1,61 +1,64 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::rest::EndpointType;
+use crate::model::view::RestDomain;
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A REST custom domain's certificate argument must match its endpoint type"
+    "A REST custom domain's certificate argument must match its endpoint type",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for d in m.resources_of("aws_api_gateway_domain_name") {
-        let has = |a: &str| d.get(a).is_some_and(|v| !v.is_null());
-        let explicit = d
-            .get("endpoint_configuration")
-            .and_then(|e| e.items())
-            .is_some_and(|i| !i.is_empty());
-        match rest_endpoint_type(d) {
-            Some("REGIONAL") => {
-                if has("certificate_arn") {
-                    finding(&META, d, format!("{} is REGIONAL but sets certificate_arn, the argument of EDGE domains; the create fails", d.address))
-                            .at(d.span("certificate_arn")).help("use regional_certificate_arn for a REGIONAL domain").push(out);
-                } else if !has("regional_certificate_arn") {
-                    finding(
-                        &META,
-                        d,
+fn check(cx: &mut Cx) {
+    for d in cx.m.all::<RestDomain>() {
+        let cert = d.certificate_arn();
+        let regional = d.regional_certificate_arn();
+        let explicit = d.endpoint_configuration().test(|i| !i.is_empty()) == Some(true);
+        let kind = d.endpoint_type();
+        match kind.known() {
+            Some(EndpointType::Regional) => {
+                if cert.is_set() {
+                    cx.report(&cert, None, format!("{} is REGIONAL but sets certificate_arn, the argument of EDGE domains; the create fails", d.address))
+                        .help("use regional_certificate_arn for a REGIONAL domain")
+                        .emit(cx);
+                } else if !regional.is_set() {
+                    cx.report(
+                        &d.endpoint_configuration(),
+                        None,
                         format!(
                             "{} is REGIONAL but sets no regional_certificate_arn",
                             d.address
                         ),
                     )
-                    .at(d.span("endpoint_configuration"))
                     .help("set regional_certificate_arn to a certificate in the API's region")
-                    .push(out);
+                    .emit(cx);
                 }
             }
-            Some("EDGE") => {
-                if has("regional_certificate_arn") {
+            Some(EndpointType::Edge) => {
+                if regional.is_set() {
                     let why = if explicit {
                         "is EDGE"
                     } else {
                         "has no endpoint_configuration, so it is EDGE (the default)"
                     };
-                    finding(&META, d, format!("{} {why} but sets regional_certificate_arn; the create fails", d.address))
-                            .at(d.span("regional_certificate_arn"))
-                            .help("add endpoint_configuration { types = [\"REGIONAL\"] }, or use certificate_arn with a us-east-1 certificate")
-                            .push(out);
-                } else if !has("certificate_arn") {
-                    finding(
-                        &META,
-                        d,
+                    cx.report(&regional, None, format!("{} {why} but sets regional_certificate_arn; the create fails", d.address))
+                        .help("add endpoint_configuration { types = [\"REGIONAL\"] }, or use certificate_arn with a us-east-1 certificate")
+                        .emit(cx);
+                } else if !cert.is_set() {
+                    cx.report(
+                        &d.domain_name(),
+                        None,
                         format!("{} is EDGE but sets no certificate_arn", d.address),
                     )
-                    .at(d.span("domain_name"))
                     .help("set certificate_arn to a us-east-1 certificate")
-                    .push(out);
+                    .emit(cx);
                 }
             }
-            _ => {}
+            Some(_) => {}
+            None => cx.cannot_verify(
+                &kind,
+                format!("the endpoint type of {}", d.address),
+                "make endpoint_configuration.types known at plan time",
+            ),
         }
     }
 }

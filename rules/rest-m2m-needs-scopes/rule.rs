@@ -1,29 +1,34 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::rest::{Authorization, client_oauth_flows, clients_by_pool};
+use crate::model::view::{RestMethod, State};
+use crate::rules::context::Cx;
+use crate::rules::support::{is_m2m, related, rest_route};
 
 rule!(
     Error,
-    "Cognito methods called by client_credentials clients must require scopes"
+    "Cognito methods called by client_credentials clients must require scopes",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let clients = by_pool(m, "aws_cognito_user_pool_client");
-    for method in m.resources_of("aws_api_gateway_method") {
-        if method.str("authorization") != Some("COGNITO_USER_POOLS") {
-            continue;
-        }
-        match list(method, "authorization_scopes") {
-            Some(Ok(l)) if !l.is_empty() => continue,
-            Some(Err(_)) => continue,
-            _ => {}
-        }
+fn check(cx: &mut Cx) {
+    let clients = clients_by_pool(cx.m);
+    for method in cx.m.all::<RestMethod>() {
+        let auth = method.authorization();
+        let auth_unknown = match auth.known() {
+            Some(Authorization::CognitoUserPools) => false,
+            Some(_) => continue,
+            None if auth.is_unknown() => true,
+            None => continue,
+        };
+        let scopes = method.authorization_scopes();
+        let scopes_unknown = match &scopes.state {
+            State::Known(l, _) if !l.is_empty() => continue,
+            State::Unknown(_) => true,
+            _ => false,
+        };
         let pools: Vec<_> = method
-            .get("authorizer_id")
-            .map(|v| m.links(v, "aws_api_gateway_authorizer"))
-            .unwrap_or_default()
+            .linked_authorizers(cx.m)
             .into_iter()
-            .filter_map(|a| a.get("provider_arns").and_then(|p| pools_of(m, p).ok()))
+            .filter_map(|a| a.trusted_pools(cx.m).and_then(Result::ok))
             .flatten()
             .collect();
         let m2m: Vec<_> = pools
@@ -32,12 +37,32 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             .filter(|c| is_m2m(c))
             .collect();
         let Some(c) = m2m.first() else { continue };
-        let route = rest_route(m, method);
-        finding(&META, method, format!(
+        let route = rest_route(cx.m, &method);
+        // a client_credentials client calls this method: what is not known decides it
+        if auth_unknown {
+            cx.cannot_verify(
+                &auth,
+                format!("whether {route}, called by client_credentials client {}, uses the Cognito authorizer", c.address),
+                "make authorization known at plan time",
+            );
+            continue;
+        }
+        if scopes_unknown {
+            cx.cannot_verify(
+                &scopes,
+                format!(
+                    "whether {route}, called by client_credentials client {}, requires scopes",
+                    c.address
+                ),
+                "make authorization_scopes known at plan time",
+            );
+            continue;
+        }
+        let flows = client_oauth_flows(*c);
+        cx.report(&auth, None, format!(
                 "{route} uses the Cognito authorizer without authorization_scopes, so API Gateway expects an ID token; client_credentials client {} only ever gets access tokens, so its calls get 401", c.address))
-                .at(method.span("authorization"))
-                .related(related(c, "allowed_oauth_flows", "client_credentials client of the pool"))
+                .related(related(flows.res, flows.attr, "client_credentials client of the pool"))
                 .help("set authorization_scopes to the scopes the client may request (aws_cognito_resource_server.<name>.scope_identifiers)")
-                .push(out);
+                .emit(cx);
     }
 }

@@ -1,43 +1,64 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::rest::Authorization;
+use crate::model::view::{RestMethod, State};
+use crate::rules::context::Cx;
+use crate::rules::support::{origins_text, related, rest_route};
 
 rule!(
     Error,
-    "authorization_scopes on a REST method require authorization = COGNITO_USER_POOLS"
+    "authorization_scopes on a REST method require authorization = COGNITO_USER_POOLS",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for method in m.resources_of("aws_api_gateway_method") {
-        let Some(Ok(scopes)) = list(method, "authorization_scopes") else {
-            continue;
-        };
-        if scopes.is_empty() {
-            continue;
+fn check(cx: &mut Cx) {
+    for method in cx.m.all::<RestMethod>() {
+        let scopes = method.authorization_scopes();
+        let auth = method.authorization();
+        match &scopes.state {
+            State::Known(l, _) if !l.is_empty() => {}
+            // unknown scopes matter only on a method that is known not to be Cognito
+            State::Unknown(_)
+                if auth
+                    .known()
+                    .is_some_and(|a| *a != Authorization::CognitoUserPools) =>
+            {
+                let route = rest_route(cx.m, &method);
+                cx.cannot_verify(
+                    &scopes,
+                    format!(
+                        "whether {route} sets authorization_scopes with authorization {}",
+                        auth.known().map_or("", |a| a.as_str())
+                    ),
+                    "make authorization_scopes known at plan time",
+                );
+                continue;
+            }
+            _ => continue,
         }
-        let route = rest_route(m, method);
-        match method.get("authorization") {
-            Some(a) if a.as_str() == Some("COGNITO_USER_POOLS") => {}
-            Some(a) if a.is_unknown() => finding(
-                &META,
-                method,
-                format!(
-                    "cannot verify that {route} may carry scopes: authorization is not known ({})",
-                    origins_text(&a.origins())
-                ),
-            )
-            .at(method.span("authorization"))
-            .help("make authorization known at plan time")
-            .note()
-            .push(out),
-            a => {
-                let kind = a.and_then(|a| a.as_str()).unwrap_or("(unset)");
-                finding(&META, method, format!(
+        let route = rest_route(cx.m, &method);
+        match &auth.state {
+            State::Known(Authorization::CognitoUserPools, _) => {}
+            State::Unknown(a) if a.is_unknown() => cx
+                .report(
+                    &auth,
+                    None,
+                    format!(
+                        "cannot verify that {route} may carry scopes: authorization is not known ({})",
+                        origins_text(&a.origins())
+                    ),
+                )
+                .help("make authorization known at plan time")
+                .note()
+                .emit(cx),
+            _ => {
+                let kind = match &auth.state {
+                    State::Known(a, _) => a.as_str(),
+                    _ => "(unset)",
+                };
+                cx.report(&scopes, None, format!(
                         "{route} sets authorization_scopes but its authorization is {kind}; API Gateway rejects this (\"Authorization Scopes are only valid for COGNITO_USER_POOLS authorization type\") and the scopes would protect nothing"))
-                        .at(method.span("authorization_scopes"))
-                        .related(related(method, "authorization", "authorization type set here"))
+                        .related(related(auth.res, auth.attr, "authorization type set here"))
                         .help("set authorization = \"COGNITO_USER_POOLS\" with a Cognito authorizer, or remove authorization_scopes (e.g. from OPTIONS methods)")
-                        .push(out);
+                        .emit(cx);
             }
         }
     }

@@ -2,7 +2,8 @@
 
 use super::Model;
 use super::view::*;
-use crate::value::Val;
+use crate::value::{Origin, OriginKind, V, Val};
+use std::collections::BTreeMap;
 
 /// `aws_api_gateway_method.authorization`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +13,19 @@ pub enum Authorization {
     Custom,
     CognitoUserPools,
     Other(String),
+}
+
+impl Authorization {
+    /// The provider's spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Authorization::None => "NONE",
+            Authorization::AwsIam => "AWS_IAM",
+            Authorization::Custom => "CUSTOM",
+            Authorization::CognitoUserPools => "COGNITO_USER_POOLS",
+            Authorization::Other(s) => s,
+        }
+    }
 }
 
 impl Vocab for Authorization {
@@ -35,6 +49,18 @@ pub enum RestAuthorizerType {
     Other(String),
 }
 
+impl RestAuthorizerType {
+    /// The provider's spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            RestAuthorizerType::Token => "TOKEN",
+            RestAuthorizerType::Request => "REQUEST",
+            RestAuthorizerType::CognitoUserPools => "COGNITO_USER_POOLS",
+            RestAuthorizerType::Other(s) => s,
+        }
+    }
+}
+
 impl Vocab for RestAuthorizerType {
     fn parse(s: &str) -> Self {
         match s {
@@ -53,8 +79,9 @@ impl<'a> RestMethod<'a> {
     pub fn http_method(self) -> Got<'a, &'a str> {
         text(self.0, "http_method", None)
     }
+    /// `authorization_scopes`: a list, or unknown (anything that is not a list).
     pub fn authorization_scopes(self) -> Got<'a, Vec<&'a Val>> {
-        items(self.0, "authorization_scopes")
+        list_of(self.0, "authorization_scopes")
     }
     pub fn authorizer_id(self) -> Got<'a, &'a Val> {
         raw(self.0, "authorizer_id")
@@ -78,11 +105,265 @@ impl<'a> RestAuthorizer<'a> {
             Some("method.request.header.Authorization"),
         )
     }
+    /// `provider_arns`: a list, or unknown (anything that is not a list).
     pub fn provider_arns(self) -> Got<'a, Vec<&'a Val>> {
-        items(self.0, "provider_arns")
+        list_of(self.0, "provider_arns")
     }
     /// The user pools `provider_arns` references (by their `arn`).
     pub fn pools(self, m: &'a Model) -> Join<'a, UserPool<'a>> {
         m.join(self.0.get("provider_arns"), &["arn"])
+    }
+}
+
+/// `aws_api_gateway_domain_name` endpoint type (`endpoint_configuration.types`, provider default
+/// `EDGE`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EndpointType {
+    Edge,
+    Regional,
+    Private,
+    Other(String),
+}
+
+impl EndpointType {
+    /// The provider's spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            EndpointType::Edge => "EDGE",
+            EndpointType::Regional => "REGIONAL",
+            EndpointType::Private => "PRIVATE",
+            EndpointType::Other(s) => s,
+        }
+    }
+}
+
+impl Vocab for EndpointType {
+    fn parse(s: &str) -> Self {
+        match s {
+            "EDGE" => EndpointType::Edge,
+            "REGIONAL" => EndpointType::Regional,
+            "PRIVATE" => EndpointType::Private,
+            o => EndpointType::Other(o.to_string()),
+        }
+    }
+}
+
+// ------------------------------------------------------------------ building blocks
+
+/// A list attribute: its elements when it is a list, unknown when it holds anything else (a
+/// value not known before apply, or a mistyped one), absent when unset or null.
+pub fn list_of<'a>(r: &'a super::Resource, attr: &'static str) -> Got<'a, Vec<&'a Val>> {
+    let state = match r.get(attr) {
+        None => State::Absent,
+        Some(v) => match &v.v {
+            V::Null => State::Absent,
+            V::List(l) => State::Known(l.iter().collect(), v),
+            _ => State::Unknown(v),
+        },
+    };
+    Got {
+        res: r,
+        attr,
+        state,
+    }
+}
+
+/// Every resource of `T` a value points at, by reference or by a known `arn`/`id` value, whatever
+/// attribute the reference reads (`Model::links`).
+pub fn linked<'a, T: View<'a>>(m: &'a Model, v: Option<&Val>) -> Vec<T> {
+    v.map(|v| m.links(v, T::TYPE).into_iter().map(T::of).collect())
+        .unwrap_or_default()
+}
+
+/// The user pools a value (`provider_arns`) points at; `Err` carries why it cannot be told.
+pub fn pools_in<'a>(m: &'a Model, v: &Val) -> Result<Vec<UserPool<'a>>, Vec<Origin>> {
+    let pools: Vec<UserPool> = linked(m, Some(v));
+    if !pools.is_empty() {
+        return Ok(pools);
+    }
+    let mut o = v.origins();
+    if o.is_empty() {
+        o.push(Origin::other(
+            OriginKind::Error,
+            format!("{} matches no user pool in this configuration", v.show()),
+        ));
+    }
+    Err(o)
+}
+
+/// The user pool an origin names, if it names one.
+pub fn origin_pool<'a>(m: &'a Model, o: &Origin) -> Option<UserPool<'a>> {
+    m.origin_resource(o).and_then(|r| m.view::<UserPool>(r))
+}
+
+/// User pool clients by the address of the pool their `user_pool_id` points at.
+pub fn clients_by_pool(m: &Model) -> BTreeMap<String, Vec<UserPoolClient<'_>>> {
+    let mut out: BTreeMap<String, Vec<UserPoolClient>> = BTreeMap::new();
+    for c in m.all::<UserPoolClient>() {
+        if let Some(p) = c.0.get("user_pool_id") {
+            for pool in linked::<UserPool>(m, Some(p)) {
+                out.entry(pool.address.clone()).or_default().push(c);
+            }
+        }
+    }
+    out
+}
+
+/// The client's `allowed_oauth_flows` attribute (for locations).
+pub fn client_oauth_flows<'a>(c: UserPoolClient<'a>) -> Got<'a, Vec<&'a Val>> {
+    list_of(c.0, "allowed_oauth_flows")
+}
+
+/// Whether `response_parameters` (of a method or integration response) declares a CORS header.
+fn declares_cors(r: &super::Resource) -> bool {
+    r.get("response_parameters").is_some_and(
+        |p| matches!(&p.v, V::Obj(o) if o.keys().any(|k| k.contains("Access-Control-Allow"))),
+    )
+}
+
+// ------------------------------------------------------------------ views
+
+macro_rules! rest_api_id {
+    ($($view:ident),*) => {
+        $(
+            impl<'a> $view<'a> {
+                /// `rest_api_id`, as written.
+                pub fn rest_api_id(self) -> Got<'a, &'a Val> {
+                    raw(self.0, "rest_api_id")
+                }
+                /// The REST APIs `rest_api_id` points at.
+                pub fn rest_apis(self, m: &'a Model) -> Vec<RestApi<'a>> {
+                    linked(m, self.0.get("rest_api_id"))
+                }
+            }
+        )*
+    };
+}
+
+rest_api_id!(
+    RestResource,
+    RestMethod,
+    RestIntegration,
+    RestMethodResponse,
+    RestIntegrationResponse,
+    RestAuthorizer,
+    RestDeployment,
+    RestStage
+);
+
+impl<'a> RestApi<'a> {
+    pub fn name(self) -> Got<'a, &'a str> {
+        text(self.0, "name", None)
+    }
+}
+
+impl<'a> RestMethod<'a> {
+    /// `resource_id`, as written.
+    pub fn resource_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "resource_id")
+    }
+    /// Every authorizer `authorizer_id` points at, whatever attribute it reads.
+    pub fn linked_authorizers(self, m: &'a Model) -> Vec<RestAuthorizer<'a>> {
+        linked(m, self.0.get("authorizer_id"))
+    }
+}
+
+impl<'a> RestMethodResponse<'a> {
+    pub fn declares_cors(self) -> bool {
+        declares_cors(self.0)
+    }
+}
+
+impl<'a> RestIntegrationResponse<'a> {
+    pub fn declares_cors(self) -> bool {
+        declares_cors(self.0)
+    }
+}
+
+impl<'a> RestAuthorizer<'a> {
+    /// `identity_validation_expression` (no default).
+    pub fn identity_validation_expression(self) -> Got<'a, &'a str> {
+        text(self.0, "identity_validation_expression", None)
+    }
+    /// The user pools `provider_arns` points at: `None` when it is not written, `Err` with why
+    /// when they cannot be told (a written null included).
+    pub fn trusted_pools(self, m: &'a Model) -> Option<Result<Vec<UserPool<'a>>, Vec<Origin>>> {
+        self.0.get("provider_arns").map(|v| pools_in(m, v))
+    }
+}
+
+impl<'a> RestDeployment<'a> {
+    pub fn triggers(self) -> Got<'a, &'a Val> {
+        raw(self.0, "triggers")
+    }
+    /// The `lifecycle` block (for locations).
+    pub fn lifecycle(self) -> Got<'a, &'a Val> {
+        raw(self.0, "lifecycle")
+    }
+    /// `lifecycle { create_before_destroy }` (Terraform's default: false, reported as absent).
+    pub fn create_before_destroy(self) -> Got<'a, bool> {
+        flag(self.0, "lifecycle.0.create_before_destroy", None)
+    }
+}
+
+impl<'a> RestStage<'a> {
+    pub fn stage_name(self) -> Got<'a, &'a str> {
+        text(self.0, "stage_name", None)
+    }
+}
+
+impl<'a> RestDomain<'a> {
+    pub fn domain_name(self) -> Got<'a, &'a str> {
+        text(self.0, "domain_name", None)
+    }
+    pub fn certificate_arn(self) -> Got<'a, &'a Val> {
+        raw(self.0, "certificate_arn")
+    }
+    pub fn regional_certificate_arn(self) -> Got<'a, &'a Val> {
+        raw(self.0, "regional_certificate_arn")
+    }
+    /// The `endpoint_configuration` blocks.
+    pub fn endpoint_configuration(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "endpoint_configuration")
+    }
+    /// The endpoint type: `endpoint_configuration.types[0]`, `EDGE` (the provider's default)
+    /// when there is no endpoint_configuration or its types are not a list (as
+    /// `rules::support::rest_endpoint_type`, which the certificate rules use), unknown when the
+    /// first type is not known.
+    pub fn endpoint_type(self) -> Got<'a, EndpointType> {
+        const ATTR: &str = "endpoint_configuration.0.types";
+        let state = match self.0.get(ATTR).and_then(Val::items) {
+            None => State::Default(EndpointType::Edge),
+            Some(t) if t.is_empty() => State::Default(EndpointType::Edge),
+            Some(t) => match t[0].as_str() {
+                Some(s) => State::Known(EndpointType::parse(s), t[0]),
+                None => State::Unknown(t[0]),
+            },
+        };
+        Got {
+            res: self.0,
+            attr: ATTR,
+            state,
+        }
+    }
+}
+
+impl<'a> RestBasePathMapping<'a> {
+    pub fn api_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "api_id")
+    }
+    /// The REST APIs `api_id` points at.
+    pub fn rest_apis(self, m: &'a Model) -> Vec<RestApi<'a>> {
+        linked(m, self.0.get("api_id"))
+    }
+    pub fn stage_name(self) -> Got<'a, &'a Val> {
+        raw(self.0, "stage_name")
+    }
+    /// Every stage `stage_name` points at by reference or known value.
+    pub fn linked_stages(self, m: &'a Model) -> Vec<RestStage<'a>> {
+        linked(m, self.0.get("stage_name"))
+    }
+    pub fn domain_name(self) -> Got<'a, &'a Val> {
+        raw(self.0, "domain_name")
     }
 }
