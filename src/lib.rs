@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod cli;
 pub mod computed;
+pub mod dates;
 pub mod diag;
 pub mod eval;
 pub mod evalcmd;

@@ -109,7 +109,7 @@ fn parse_comments(
         for tok in head.split_whitespace() {
             if let Some(d) = tok.strip_prefix("until=") {
                 let ok =
-                    d.len() == 10 && crate::token::parse_time(&format!("{d}T00:00:00Z")).is_some();
+                    d.len() == 10 && crate::dates::parse_time(&format!("{d}T00:00:00Z")).is_some();
                 if !ok {
                     errors.push(Diag::at(
                         format!("malformed suppression: until={d} is not a date (YYYY-MM-DD)"),
@@ -161,7 +161,7 @@ fn today() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    crate::token::rfc3339(now)[..10].to_string()
+    crate::dates::rfc3339(now)[..10].to_string()
 }
 
 /// Marks findings silenced by inline comments, and reports reasonless, expired and unused
