@@ -1,8 +1,12 @@
 //! `authwire token`: verifies a Cognito access token offline against a saved JWKS and says which
 //! API routes of the configuration accept it, and why the others do not.
 
+use crate::model::cognito::Token as CognitoToken;
+use crate::model::http::RouteAuthorization;
+use crate::model::rest::Authorization;
+use crate::model::view::{HttpRoute, RestMethod, State, UserPool, UserPoolClient};
 use crate::model::{Model, Resource};
-use crate::rules::support::{Issuer, issuer_pools, pools_of, rest_route};
+use crate::rules::support::{Issuer, issuer_pools, rest_route};
 use crate::value::{Part, V, Val};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, jwk::JwkSet};
 use serde::Serialize;
@@ -211,37 +215,29 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
 }
 
 /// A client's access token lifetime in seconds (Cognito's default: one hour).
-fn access_validity_seconds(c: &Resource) -> Option<i64> {
-    let n = match c.get("access_token_validity") {
-        None => return Some(3600),
-        Some(v) => match v.v {
-            V::Num(n) => n as i64,
-            V::Null => return Some(3600),
-            _ => return None,
-        },
+fn access_validity_seconds(c: UserPoolClient) -> Option<i64> {
+    let v = c.validity(CognitoToken::Access);
+    let n = match &v.state {
+        State::Known(n, _) => *n as i64,
+        State::Default(_) | State::Absent => return Some(3600),
+        State::Unknown(_) => return None,
     };
-    let unit = match c.get("token_validity_units.0.access_token") {
-        None => "hours",
-        Some(u) => u.as_str()?,
-    };
-    Some(match unit {
-        "seconds" => n,
-        "minutes" => n * 60,
-        "hours" => n * 3600,
-        "days" => n * 86_400,
-        _ => return None,
-    })
+    let secs = c
+        .validity_unit(CognitoToken::Access)
+        .into_known()?
+        .seconds()?;
+    Some(n * secs as i64)
 }
 
-fn pool_identity(p: &Resource) -> (Option<String>, Option<String>) {
+fn pool_identity(p: UserPool) -> (Option<String>, Option<String>) {
     (
         p.region.as_str().map(String::from),
-        p.str("id").map(String::from),
+        p.id().into_known().map(String::from),
     )
 }
 
 /// Does a pool of the configuration match the token's issuer? (matches, verified, why-not)
-fn pool_matches(p: &Resource, tok: &Token) -> (bool, bool, String) {
+fn pool_matches(p: UserPool, tok: &Token) -> (bool, bool, String) {
     let (region, id) = pool_identity(p);
     if let (Some(id), Some(tid)) = (&id, &tok.pool_id) {
         return if id == tid {
@@ -321,9 +317,10 @@ fn known_strings(v: Option<&Val>) -> Option<Vec<String>> {
 }
 
 fn rest_routes(m: &Model, tok: &Token, invalid: Option<&str>, out: &mut Vec<RouteVerdict>) {
-    for meth in m.resources_of("aws_api_gateway_method") {
+    for view in m.all::<RestMethod>() {
+        let meth = view.0;
         let route = rest_route(m, meth);
-        let v = match meth.str("authorization") {
+        let v = match view.authorization().known().map(Authorization::as_str) {
             Some("NONE") => verdict(route, meth, true, true, "open: authorization NONE"),
             Some("AWS_IAM") => verdict(
                 route,
@@ -350,12 +347,10 @@ fn rest_routes(m: &Model, tok: &Token, invalid: Option<&str>, out: &mut Vec<Rout
                     ));
                     continue;
                 }
-                let pools: Vec<&Resource> = meth
-                    .get("authorizer_id")
-                    .map(|a| m.links(a, "aws_api_gateway_authorizer"))
-                    .unwrap_or_default()
+                let pools: Vec<UserPool> = view
+                    .linked_authorizers(m)
                     .into_iter()
-                    .filter_map(|a| a.get("provider_arns").and_then(|p| pools_of(m, p).ok()))
+                    .filter_map(|a| a.trusted_pools(m).and_then(Result::ok))
                     .flatten()
                     .collect();
                 if pools.is_empty() {
@@ -369,7 +364,7 @@ fn rest_routes(m: &Model, tok: &Token, invalid: Option<&str>, out: &mut Vec<Rout
                     continue;
                 }
                 let checks: Vec<(bool, bool, String)> =
-                    pools.iter().map(|p| pool_matches(p, tok)).collect();
+                    pools.iter().map(|p| pool_matches(*p, tok)).collect();
                 let Some(ok) = checks.iter().find(|c| c.0) else {
                     out.push(verdict(
                         route,
@@ -381,7 +376,7 @@ fn rest_routes(m: &Model, tok: &Token, invalid: Option<&str>, out: &mut Vec<Rout
                     continue;
                 };
                 let verified = ok.1;
-                match known_strings(meth.get("authorization_scopes")) {
+                match known_strings(view.authorization_scopes().val()) {
                     None => verdict(
                         route,
                         meth,
@@ -443,12 +438,15 @@ fn http_routes(
     invalid: Option<&str>,
     out: &mut Vec<RouteVerdict>,
 ) {
-    for r in m.resources_of("aws_apigatewayv2_route") {
-        let route = r
-            .str("route_key")
+    for view in m.all::<HttpRoute>() {
+        let r = view.0;
+        let route = view
+            .route_key()
+            .into_known()
             .unwrap_or("(unknown route key)")
             .to_string();
-        let v = match r.str("authorization_type").unwrap_or("NONE") {
+        let kind = view.authorization_type();
+        let v = match kind.known().map(RouteAuthorization::as_str).unwrap_or("?") {
             "NONE" => verdict(route, r, true, true, "open: authorization NONE"),
             "AWS_IAM" => verdict(
                 route,
@@ -475,13 +473,7 @@ fn http_routes(
                     ));
                     continue;
                 }
-                let Some(a) = r
-                    .get("authorizer_id")
-                    .map(|v| m.links(v, "aws_apigatewayv2_authorizer"))
-                    .unwrap_or_default()
-                    .into_iter()
-                    .next()
-                else {
+                let Some(a) = view.authorizers(m).into_iter().next() else {
                     out.push(verdict(
                         route,
                         r,
@@ -494,7 +486,7 @@ fn http_routes(
                 let mut verified = true;
                 let mut notes = Vec::new();
                 // issuer: exact when known, by literal parts and pool when a template
-                if let Some(issuer) = a.get("jwt_configuration.0.issuer") {
+                if let Some(issuer) = a.issuer().val() {
                     match &issuer.v {
                         V::Str(s) if s != iss => {
                             out.push(verdict(
@@ -517,8 +509,10 @@ fn http_routes(
                                 continue;
                             }
                             if let Issuer::Pools(pools) = issuer_pools(m, issuer) {
-                                let checks: Vec<(bool, bool, String)> =
-                                    pools.iter().map(|p| pool_matches(p, tok)).collect();
+                                let checks: Vec<(bool, bool, String)> = pools
+                                    .iter()
+                                    .map(|p| pool_matches(UserPool(p), tok))
+                                    .collect();
                                 match checks.iter().find(|c| c.0) {
                                     None => {
                                         out.push(verdict(
@@ -550,10 +544,7 @@ fn http_routes(
                 }
                 // audience: API Gateway checks client_id against it for access tokens
                 let cid = tok.client_id.clone().unwrap_or_default();
-                let aud = a
-                    .get("jwt_configuration.0.audience")
-                    .and_then(Val::items)
-                    .unwrap_or_default();
+                let aud = a.audience().into_known().unwrap_or_default();
                 let known: Vec<&str> = aud.iter().filter_map(|x| x.as_str()).collect();
                 if !known.contains(&cid.as_str()) {
                     if known.len() == aud.len() {
@@ -574,7 +565,7 @@ fn http_routes(
                         "some audience entries (client ids) are known only after apply".to_string(),
                     );
                 }
-                match known_strings(r.get("authorization_scopes")) {
+                match known_strings(view.authorization_scopes().val()) {
                     None => verdict(
                         route,
                         r,
@@ -660,13 +651,10 @@ pub fn check(raw: &str, jwks: &JwkSet, now: i64, models: &[Model]) -> Report {
     };
     // the issuer and client against the configuration's pools and clients
     if problems.is_empty() {
-        let pools: Vec<&Resource> = models
-            .iter()
-            .flat_map(|m| m.resources_of("aws_cognito_user_pool"))
-            .collect();
-        let matches: Vec<(&Resource, (bool, bool, String))> =
-            pools.iter().map(|p| (*p, pool_matches(p, &tok))).collect();
-        let matching: Vec<&(&Resource, (bool, bool, String))> =
+        let pools: Vec<UserPool> = models.iter().flat_map(|m| m.all::<UserPool>()).collect();
+        let matches: Vec<(UserPool, (bool, bool, String))> =
+            pools.iter().map(|p| (*p, pool_matches(*p, &tok))).collect();
+        let matching: Vec<&(UserPool, (bool, bool, String))> =
             matches.iter().filter(|m| m.1.0).collect();
         if pools.is_empty() {
             notes.push("the configuration declares no user pool: cannot verify the issuer".into());
@@ -685,15 +673,13 @@ pub fn check(raw: &str, jwks: &JwkSet, now: i64, models: &[Model]) -> Report {
         let mut client_ids = Vec::new();
         let mut unknown_clients = false;
         for m in models {
-            for c in m.resources_of("aws_cognito_user_pool_client") {
+            for c in m.all::<UserPoolClient>() {
                 let in_pool = c
-                    .get("user_pool_id")
-                    .map(|v| m.links(v, "aws_cognito_user_pool"))
-                    .unwrap_or_default()
+                    .pools(m)
                     .iter()
                     .any(|p| matched.contains(p.address.as_str()));
                 if in_pool {
-                    match c.str("id") {
+                    match c.id().into_known() {
                         Some(id) => client_ids.push(id.to_string()),
                         None => unknown_clients = true,
                     }
@@ -709,8 +695,8 @@ pub fn check(raw: &str, jwks: &JwkSet, now: i64, models: &[Model]) -> Report {
         ) {
             for m in models {
                 for c in m
-                    .resources_of("aws_cognito_user_pool_client")
-                    .filter(|c| c.str("id") == Some(cid.as_str()))
+                    .all::<UserPoolClient>()
+                    .filter(|c| c.id().known() == Some(&cid.as_str()))
                 {
                     if let Some(expected) = access_validity_seconds(c)
                         && ((exp - iat) - expected).abs() > LEEWAY

@@ -197,7 +197,18 @@ impl Token {
 
 // ------------------------------------------------------------------ app clients
 
+impl<'a> UserPool<'a> {
+    /// The pool id (`eu-west-1_AbCd`): known in plans, computed before apply.
+    pub fn id(self) -> Got<'a, &'a str> {
+        text(self.0, "id", None)
+    }
+}
+
 impl<'a> UserPoolClient<'a> {
+    /// The client id: known in plans, computed before apply.
+    pub fn id(self) -> Got<'a, &'a str> {
+        text(self.0, "id", None)
+    }
     pub fn user_pool_id(self) -> Got<'a, &'a Val> {
         raw(self.0, "user_pool_id")
     }
