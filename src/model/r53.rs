@@ -100,6 +100,24 @@ pub fn is_unknown<T>(g: &Got<'_, T>) -> bool {
     matches!(g.state, State::Unknown(v) if v.is_unknown())
 }
 
+/// One element of a list attribute as an attribute of its own (for locations: `place` points at
+/// the element): known, or unknown with its origins.
+pub fn element<'a>(res: &'a Resource, attr: &'static str, v: &'a Val) -> Got<'a, &'a Val> {
+    let state = if v.is_unknown() {
+        State::Unknown(v)
+    } else {
+        State::Known(v, v)
+    };
+    Got { res, attr, state }
+}
+
+/// True when a value is unknown and none of its origins is a resource of the configuration:
+/// nothing tells what it will be (a variable without a value, a function authwire does not
+/// evaluate).
+pub fn unknown_from_nowhere(m: &Model, v: &Val) -> bool {
+    v.is_unknown() && v.origins().iter().all(|o| m.origin_resource(o).is_none())
+}
+
 /// A related location at an attribute (the attribute when written, else the resource block).
 pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
     Related {
@@ -205,11 +223,7 @@ impl<'a> Record<'a> {
         }
         let recs = self.records();
         let first = recs.known().and_then(|r| r.first().copied())?;
-        Some(Got {
-            res: self.0,
-            attr: "records",
-            state: State::Known(first, first),
-        })
+        Some(element(self.0, "records", first))
     }
     /// Every target of the record: the alias name, then each element of `records`.
     pub fn targets(self) -> Vec<Got<'a, &'a Val>> {
@@ -220,11 +234,7 @@ impl<'a> Record<'a> {
         }
         if let Some(items) = self.records().known() {
             for v in items {
-                out.push(Got {
-                    res: self.0,
-                    attr: "records",
-                    state: State::Known(*v, v),
-                });
+                out.push(element(self.0, "records", v));
             }
         }
         out
