@@ -56,7 +56,9 @@ fn check(cx: &mut Cx) {
             if let Some(e) = endpoint.filter(is_unknown) {
                 cx.cannot_verify(
                     &e,
-                    format!("the DNS record of custom domain {host}: its endpoint type"),
+                    format!(
+                        "the endpoint type of custom domain {host}, which decides its DNS target"
+                    ),
                     "make the endpoint type known at plan time (REGIONAL or EDGE)",
                 );
             }

@@ -145,7 +145,10 @@ fn check(cx: &mut Cx) {
                     cx.cannot_verify(
                         &zone,
                         format!("the alias zone of the record for Cognito custom domain {host}"),
-                        "zone_id = <domain>.cloudfront_distribution_zone_id (Z2FDTNDATAQYW2)",
+                        &format!(
+                            "zone_id = {}.cloudfront_distribution_zone_id (Z2FDTNDATAQYW2)",
+                            d.base
+                        ),
                     );
                 }
             }
