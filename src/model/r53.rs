@@ -167,8 +167,9 @@ impl<'a> Record<'a> {
     pub fn kind(self) -> Got<'a, RecordType> {
         vocab(self.0, "type", None)
     }
-    /// The full name, normalized (lower case, no trailing dot): `fqdn` as the provider computes
-    /// it from `name` and the zone's name. Unknown (at `name` or `zone_id`) when one of them is.
+    /// The full name: `fqdn` as the provider computes it from `name` and the zone's name (the
+    /// model writes it, normalized, when it knows both; a plan gives it as is). When it is
+    /// missing because `name` or `zone_id` is unknown, that attribute, unknown.
     pub fn fqdn(self) -> Got<'a, &'a str> {
         let f = text(self.0, "fqdn", None);
         if f.is_set() {
@@ -198,8 +199,8 @@ impl<'a> Record<'a> {
     pub fn alias(self) -> Got<'a, Vec<&'a Val>> {
         items(self.0, "alias")
     }
-    /// True when the record has an alias block (an unknown block counts as none, as before
-    /// apply the provider cannot tell either).
+    /// True when the record has an alias block (an unknown block counts as none, as the rules
+    /// have always read it).
     pub fn has_alias(self) -> bool {
         self.alias().known().is_some_and(|a| !a.is_empty())
     }
@@ -478,8 +479,9 @@ pub fn reads_cognito_distribution_zone(v: &Val) -> bool {
         .any(|o| o.attr == "cloudfront_distribution_zone_id")
 }
 
-/// The first origin of a value that reads some other zone id attribute (a hosted zone's
-/// `zone_id`, an API domain's zone), if any reads a zone id and none reads the distribution's.
+/// True when some origin of a value is a zone id attribute other than a Cognito distribution's
+/// (a hosted zone's `zone_id`, an API domain's zone; by name only, so a variable or local whose
+/// name contains `zone_id` counts too).
 pub fn reads_other_zone_id(v: &Val) -> bool {
     v.origins()
         .iter()
