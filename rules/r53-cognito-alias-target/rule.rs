@@ -1,59 +1,69 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::computed::CLOUDFRONT_ZONE_ID;
+use crate::model::norm_host;
+use crate::model::r53::{
+    cognito_domain_host, cognito_domain_related, is_cloudfront_host, is_cognito_prefix_host,
+    is_unknown, origin_views, reads_cognito_distribution, reads_cognito_distribution_zone,
+    reads_other_zone_id, records_by_fqdn, unknown_from_nowhere,
+};
+use crate::model::view::{UserPool, UserPoolDomain};
+use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A Cognito custom domain's record must alias that domain's CloudFront distribution"
+    "A Cognito custom domain's record must alias that domain's CloudFront distribution",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let (records, some_unknown) = records_by_fqdn(m);
-    for d in m.resources_of("aws_cognito_user_pool_domain") {
-        let Some(host) = d.str("domain").filter(|x| x.contains('.')) else {
+    for d in m.all::<UserPoolDomain>() {
+        let dom = cognito_domain_host(d);
+        let Some(host) = dom.known().filter(|x| x.contains('.')) else {
+            if is_unknown(&dom) {
+                cx.cannot_verify(
+                    &dom,
+                    format!("the DNS record of Cognito domain {}", d.address),
+                    "make the domain known at plan time",
+                );
+            }
             continue;
         };
-        let host = crate::model::norm_host(host);
+        let host = norm_host(host);
         let Some(recs) = records.get(&host) else {
             let why = if some_unknown {
                 "some record names are not known"
             } else {
                 "no Route 53 record for it is in this configuration"
             };
-            finding(&META, d, format!("cannot verify the DNS record of Cognito custom domain {host}: {why}"))
-                    .at(d.span("domain"))
-                    .help("alias an A record to this domain's cloudfront_distribution with zone Z2FDTNDATAQYW2")
-                    .note()
-                    .push(out);
+            cx.report(&dom, None, format!("cannot verify the DNS record of Cognito custom domain {host}: {why}"))
+                .help("alias an A record to this domain's cloudfront_distribution with zone Z2FDTNDATAQYW2")
+                .note()
+                .emit(cx);
             continue;
         };
         for rec in recs {
-            let ty = rec.str("type").unwrap_or("");
-            let alias_name = rec.get("alias.0.name");
-            let Some(target) = alias_name.or_else(|| {
-                rec.get("records")
-                    .and_then(|r| r.items())
-                    .and_then(|i| i.first().copied())
-            }) else {
+            let kind = rec.kind();
+            let ty = kind.known().map_or("", |k| k.as_str());
+            let alias = rec.alias_name();
+            let Some(t) = rec.target() else {
+                let values = rec.records();
+                if values.is_unknown() {
+                    cx.cannot_verify(
+                        &values,
+                        format!("the target of the record for Cognito custom domain {host}"),
+                        "alias the record to the domain's cloudfront_distribution",
+                    );
+                }
                 continue;
             };
-            let attr = if alias_name.is_some() {
-                "alias.0.name"
-            } else {
-                "records"
-            };
+            let Some(target) = t.val() else { continue };
             let origins = target.origins();
-            let this_dist = origins.iter().any(|o| {
-                m.origin_resource(o).is_some_and(|r| r.address == d.address)
-                    && matches!(
-                        o.attr.as_str(),
-                        "cloudfront_distribution" | "cloudfront_distribution_arn"
-                    )
-            });
-            let other_domain = origins.iter().find_map(|o| {
-                m.origin_resource(o)
-                    .filter(|r| r.rtype == "aws_cognito_user_pool_domain" && r.address != d.address)
-            });
+            let this_dist = reads_cognito_distribution(m, target, d);
+            let other_domain = origin_views::<UserPoolDomain>(m, target)
+                .into_iter()
+                .map(|(x, _)| x)
+                .find(|x| x.address != d.address);
             let wrong = if let Some(other) = other_domain {
                 Some((
                     format!(
@@ -62,27 +72,18 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                     ),
                     Some(other),
                 ))
-            } else if origins.iter().any(|o| {
-                m.origin_resource(o)
-                    .is_some_and(|r| r.rtype == "aws_cognito_user_pool")
-            }) {
+            } else if !origin_views::<UserPool>(m, target).is_empty() {
                 Some(("targets the user pool's endpoint, which does not serve the hosted UI or /oauth2/token".to_string(), None))
-            } else if target
-                .as_str()
-                .is_some_and(|s| s.contains("amazoncognito.com"))
-            {
+            } else if target.as_str().is_some_and(is_cognito_prefix_host) {
                 Some(("targets a prefix domain (*.amazoncognito.com) instead of the custom domain's distribution".to_string(), None))
-            } else if let Some(lit) = target
-                .as_str()
-                .filter(|t| !t.trim_end_matches('.').ends_with(".cloudfront.net"))
-            {
+            } else if let Some(lit) = target.as_str().filter(|t| !is_cloudfront_host(t)) {
                 Some((
                     format!("targets {lit}, which is not a CloudFront distribution"),
                     None,
                 ))
             } else if !this_dist
                 && (ty == "A" || ty == "AAAA")
-                && alias_name.is_some()
+                && !alias.is_absent()
                 && !origins.is_empty()
             {
                 Some((
@@ -93,47 +94,62 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 None
             };
             if let Some((what, other)) = wrong {
-                let mut f = finding(&META, rec, format!("the record for Cognito custom domain {host} {what}; the domain does not resolve to Cognito, so clients cannot reach /oauth2/token"))
-                        .place(place(rec, attr, Some(target)))
-                        .related(related(d, "domain", "the Cognito custom domain"))
-                        .help(format!("alias name = {}.cloudfront_distribution, zone_id = {}.cloudfront_distribution_zone_id (Z2FDTNDATAQYW2)", d.base, d.base));
+                let mut f = cx.report(&t, Some(target), format!("the record for Cognito custom domain {host} {what}; the domain does not resolve to Cognito, so clients cannot reach /oauth2/token"))
+                    .related(cognito_domain_related(d, "the Cognito custom domain"))
+                    .help(format!("alias name = {}.cloudfront_distribution, zone_id = {}.cloudfront_distribution_zone_id (Z2FDTNDATAQYW2)", d.base, d.base));
                 if let Some(o) = other {
-                    f = f.related(related(o, "domain", "the other domain"));
+                    f = f.related(cognito_domain_related(o, "the other domain"));
                 }
-                f.push(out);
+                f.emit(cx);
                 continue;
+            }
+            if !this_dist && unknown_from_nowhere(m, target) {
+                cx.cannot_verify(
+                    &t,
+                    format!("that the record for Cognito custom domain {host} targets {}'s distribution", d.address),
+                    "alias the record to the domain's cloudfront_distribution",
+                );
             }
             if this_dist && ty != "A" && ty != "AAAA" && !ty.is_empty() {
-                finding(&META, rec, format!("the record for Cognito custom domain {host} has type {ty}; it must be an A (or AAAA) alias"))
-                        .at(rec.span("type"))
-                        .related(related(d, "domain", "the Cognito custom domain"))
-                        .help("use type = \"A\" with an alias block")
-                        .push(out);
+                cx.report(&kind, None, format!("the record for Cognito custom domain {host} has type {ty}; it must be an A (or AAAA) alias"))
+                    .related(cognito_domain_related(d, "the Cognito custom domain"))
+                    .help("use type = \"A\" with an alias block")
+                    .emit(cx);
                 continue;
             }
-            if let Some(z) = rec.get("alias.0.zone_id") {
-                let ok_ref = z
-                    .origins()
-                    .iter()
-                    .any(|o| o.attr == "cloudfront_distribution_zone_id");
+            if this_dist && is_unknown(&kind) {
+                cx.cannot_verify(
+                    &kind,
+                    format!(
+                        "that the record for Cognito custom domain {host} is an A (or AAAA) alias"
+                    ),
+                    "use type = \"A\" with an alias block",
+                );
+            }
+            let zone = rec.alias_zone_id();
+            if let Some(z) = zone.val() {
+                let ok_ref = reads_cognito_distribution_zone(z);
                 if let Some(s) = z.as_str() {
-                    if s != crate::computed::CLOUDFRONT_ZONE_ID && !ok_ref {
-                        finding(&META, rec, format!("the alias for Cognito custom domain {host} uses zone {s}; a CloudFront distribution's alias zone is always Z2FDTNDATAQYW2"))
-                                .place(place(rec, "alias.0.zone_id", Some(z)))
-                                .related(related(d, "domain", "the Cognito custom domain"))
-                                .help(format!("zone_id = {}.cloudfront_distribution_zone_id", d.base))
-                                .push(out);
-                    }
-                } else if !ok_ref
-                    && z.origins().iter().any(|o| {
-                        o.attr.contains("zone_id") && o.attr != "cloudfront_distribution_zone_id"
-                    })
-                {
-                    finding(&META, rec, format!("the alias for Cognito custom domain {host} takes its zone from {}; a CloudFront distribution's alias zone is always Z2FDTNDATAQYW2", z.origins()[0].name()))
-                            .place(place(rec, "alias.0.zone_id", Some(z)))
-                            .related(related(d, "domain", "the Cognito custom domain"))
+                    if s != CLOUDFRONT_ZONE_ID && !ok_ref {
+                        cx.report(&zone, Some(z), format!("the alias for Cognito custom domain {host} uses zone {s}; a CloudFront distribution's alias zone is always Z2FDTNDATAQYW2"))
+                            .related(cognito_domain_related(d, "the Cognito custom domain"))
                             .help(format!("zone_id = {}.cloudfront_distribution_zone_id", d.base))
-                            .push(out);
+                            .emit(cx);
+                    }
+                } else if !ok_ref && reads_other_zone_id(z) {
+                    cx.report(&zone, Some(z), format!("the alias for Cognito custom domain {host} takes its zone from {}; a CloudFront distribution's alias zone is always Z2FDTNDATAQYW2", z.origins()[0].name()))
+                        .related(cognito_domain_related(d, "the Cognito custom domain"))
+                        .help(format!("zone_id = {}.cloudfront_distribution_zone_id", d.base))
+                        .emit(cx);
+                } else if !ok_ref && unknown_from_nowhere(m, z) {
+                    cx.cannot_verify(
+                        &zone,
+                        format!("the alias zone of the record for Cognito custom domain {host}"),
+                        &format!(
+                            "zone_id = {}.cloudfront_distribution_zone_id (Z2FDTNDATAQYW2)",
+                            d.base
+                        ),
+                    );
                 }
             }
         }

@@ -1,26 +1,31 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::r53::{
+    RecordType, cognito_domain_host, is_unknown, records_by_fqdn, related_at, zones_by_name,
+};
+use crate::model::view::{State, UserPoolDomain};
+use crate::rules::context::Cx;
+use crate::rules::support::{in_zone, origins_text, parent_of};
 
 rule!(
     Error,
-    "The parent of a Cognito custom domain needs an A record"
+    "The parent of a Cognito custom domain needs an A record",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let (records, some_unknown) = records_by_fqdn(m);
-    let zones = managed_zones(m);
-    for d in m.resources_of("aws_cognito_user_pool_domain") {
-        let Some(dv) = d.get("domain") else { continue };
-        let Some(domain) = dv.as_str() else {
-            if dv.is_unknown() {
-                finding(&META, d, format!("cannot verify the parent A record of the Cognito domain: the domain is not known ({})", origins_text(&dv.origins())))
-                        .place(place(d, "domain", Some(dv)))
-                        .help("make the domain known at plan time")
-                        .note()
-                        .push(out);
+fn check(cx: &mut Cx) {
+    let (records, some_unknown) = records_by_fqdn(cx.m);
+    let zones = zones_by_name(cx.m);
+    for d in cx.m.all::<UserPoolDomain>() {
+        let dom = cognito_domain_host(d);
+        let domain = match &dom.state {
+            State::Known(s, _) => *s,
+            State::Unknown(v) if v.is_unknown() => {
+                cx.report(&dom, dom.val(), format!("cannot verify the parent A record of the Cognito domain: the domain is not known ({})", origins_text(&dom.origins())))
+                    .help("make the domain known at plan time")
+                    .note()
+                    .emit(cx);
+                continue;
             }
-            continue;
+            _ => continue,
         };
         if !domain.contains('.') {
             continue; // prefix domain
@@ -29,15 +34,15 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             continue;
         };
         if !parent.contains('.') {
-            finding(&META, d, format!("Cognito custom domain {domain} sits directly under the top-level domain {parent}; Cognito rejects it (\"Custom domain is not a valid subdomain\")"))
-                    .place(place(d, "domain", Some(dv)))
-                    .help("use a sub-domain such as auth.example.com")
-                    .push(out);
+            cx.report(&dom, dom.val(), format!("Cognito custom domain {domain} sits directly under the top-level domain {parent}; Cognito rejects it (\"Custom domain is not a valid subdomain\")"))
+                .help("use a sub-domain such as auth.example.com")
+                .emit(cx);
             continue;
         }
         let has_a = records.get(&parent).is_some_and(|rs| {
             rs.iter().any(|r| {
-                matches!(r.str("type"), Some("A")) || r.get("type").is_some_and(|t| t.is_unknown())
+                let kind = r.kind();
+                kind.known() == Some(&RecordType::A) || is_unknown(&kind)
             })
         });
         if has_a {
@@ -45,20 +50,18 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         }
         let zone = zones.iter().find(|(z, _)| in_zone(&parent, z));
         match zone {
-                Some((z, zres)) => finding(&META, d, format!(
-                    "Cognito custom domain {domain} needs an A record for its parent {parent}, and zone {z} (managed here) has none; Cognito fails with \"Custom domain is not a valid subdomain: Was not able to resolve the root domain, please ensure an A record exists for the root domain\""))
-                    .place(place(d, "domain", Some(dv)))
-                    .related(related(zres, "name", format!("zone {z}, where this configuration writes records")))
-                    .help(format!("add an aws_route53_record of type A for {parent} (an alias or any address) and make this domain depend on it"))
-                    .push(out),
-                None => {
-                    let why = if some_unknown { "some record names are not known" } else { "the zone's records are not managed in this configuration" };
-                    finding(&META, d, format!("cannot verify that {parent} has the A record Cognito custom domain {domain} needs: {why}"))
-                        .place(place(d, "domain", Some(dv)))
-                        .help(format!("make sure {parent} resolves (an A record) before the domain is created"))
-                        .note()
-                        .push(out)
-                }
+            Some((z, zone)) => cx.report(&dom, dom.val(), format!(
+                "Cognito custom domain {domain} needs an A record for its parent {parent}, and zone {z} (managed here) has none; Cognito fails with \"Custom domain is not a valid subdomain: Was not able to resolve the root domain, please ensure an A record exists for the root domain\""))
+                .related(related_at(&zone.name(), format!("zone {z}, where this configuration writes records")))
+                .help(format!("add an aws_route53_record of type A for {parent} (an alias or any address) and make this domain depend on it"))
+                .emit(cx),
+            None => {
+                let why = if some_unknown { "some record names are not known" } else { "the zone's records are not managed in this configuration" };
+                cx.report(&dom, dom.val(), format!("cannot verify that {parent} has the A record Cognito custom domain {domain} needs: {why}"))
+                    .help(format!("make sure {parent} resolves (an A record) before the domain is created"))
+                    .note()
+                    .emit(cx)
             }
+        }
     }
 }

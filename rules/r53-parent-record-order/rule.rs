@@ -1,16 +1,28 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::r53::{
+    RecordType, cognito_domain_host, depends_on_span, is_unknown, records_by_fqdn, related_at,
+};
+use crate::model::view::UserPoolDomain;
+use crate::rules::context::Cx;
+use crate::rules::support::parent_of;
 
 rule!(
     Warning,
-    "A Cognito custom domain must be created after its parent's A record"
+    "A Cognito custom domain must be created after its parent's A record",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let (records, _) = records_by_fqdn(m);
-    for d in m.resources_of("aws_cognito_user_pool_domain") {
-        let Some(domain) = d.str("domain").filter(|x| x.contains('.')) else {
+fn check(cx: &mut Cx) {
+    let (records, _) = records_by_fqdn(cx.m);
+    for d in cx.m.all::<UserPoolDomain>() {
+        let dom = cognito_domain_host(d);
+        let Some(domain) = dom.known().copied().filter(|x| x.contains('.')) else {
+            if is_unknown(&dom) {
+                cx.cannot_verify(
+                    &dom,
+                    format!("that {} is created after its parent's A record", d.address),
+                    "make the domain known at plan time",
+                );
+            }
             continue;
         };
         let Some(parent) = parent_of(domain) else {
@@ -19,19 +31,19 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         let Some(rs) = records.get(&parent) else {
             continue;
         };
-        let a: Vec<_> = rs.iter().filter(|r| r.str("type") == Some("A")).collect();
-        if a.is_empty() || a.iter().any(|r| m.orders_after(d, &r.base)) {
+        let a: Vec<_> = rs
+            .iter()
+            .filter(|r| r.kind().known() == Some(&RecordType::A))
+            .collect();
+        if a.is_empty() || a.iter().any(|r| r.created_before(cx.m, d.0)) {
             continue;
         }
         let rec = a[0];
-        let mut f = finding(&META, d, format!(
+        cx.report(&dom, None, format!(
                 "{} is created in parallel with {}, the A record of its parent {parent}; on a first apply Cognito can fail with \"Was not able to resolve the root domain\"", d.address, rec.base))
-                .at(d.attr_span("depends_on").or(d.span("domain")))
-                .related(related(rec, "name", format!("A record for {parent}")))
-                .help(format!("add depends_on = [{}] to {}", rec.base.rsplit_once(".aws_route53_record").map_or(rec.base.clone(), |(_, r)| format!("aws_route53_record{r}")), d.base));
-        if d.attr_span("depends_on").is_none() {
-            f = f.at(d.span("domain"));
-        }
-        f.push(out);
+            .at(depends_on_span(d.0))
+            .related(related_at(&rec.name(), format!("A record for {parent}")))
+            .help(format!("add depends_on = [{}] to {}", rec.local_address(), d.base))
+            .emit(cx);
     }
 }

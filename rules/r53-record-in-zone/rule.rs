@@ -1,50 +1,67 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::norm_host;
+use crate::model::r53::{cognito_domain_host, http_domain_host, related_at, rest_domain_host};
+use crate::model::view::{HttpDomain, Record, RestDomain, UserPoolDomain};
+use crate::rules::context::Cx;
+use crate::rules::support::in_zone;
 
 rule!(
     Error,
-    "A record for a host of the configuration must be written into a zone that contains it"
+    "A record for a host of the configuration must be written into a zone that contains it",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
     // host names the configuration serves: custom domains and certificate names
+    let m = cx.m;
     let mut hosts = std::collections::BTreeSet::new();
-    for (t, a) in [
-        ("aws_cognito_user_pool_domain", "domain"),
-        ("aws_api_gateway_domain_name", "domain_name"),
-        ("aws_apigatewayv2_domain_name", "domain_name"),
-    ] {
-        for r in m.resources_of(t) {
-            if let Some(h) = r.str(a).filter(|h| h.contains('.')) {
-                hosts.insert(crate::model::norm_host(h));
-            }
+    let served = m
+        .all::<UserPoolDomain>()
+        .map(cognito_domain_host)
+        .chain(m.all::<RestDomain>().map(rest_domain_host))
+        .chain(m.all::<HttpDomain>().map(http_domain_host));
+    for h in served {
+        if let Some(h) = h.known().filter(|h| h.contains('.')) {
+            hosts.insert(norm_host(h));
         }
     }
-    for r in m.resources_of("aws_route53_record") {
-        let Some(nv) = r.get("name") else { continue };
-        let Some(name) = nv.as_str().map(crate::model::norm_host) else {
+    for r in m.all::<Record>() {
+        // a record whose name is unknown is not one of these hosts' (its name would be a
+        // domain's, which is known); in practice it is an ACM validation record
+        let nv = r.name();
+        let Some(name) = nv.known().map(|n| norm_host(n)) else {
             continue;
         };
         if !hosts.contains(&name) {
             continue;
         }
-        let Some(zid) = r.get("zone_id") else {
+        let zid = r.zone_id();
+        let Some(zone) = r.zone(m) else {
+            if zid.is_unknown() {
+                cx.cannot_verify(
+                    &zid,
+                    format!("that the zone of {} contains {name}", r.address),
+                    "reference the zone (aws_route53_zone.<name>.zone_id) or give its id",
+                );
+            }
             continue;
         };
-        let Some(zone) = m.links(zid, "aws_route53_zone").into_iter().next() else {
-            continue;
-        };
-        let Some(z) = zone.str("name").map(crate::model::norm_host) else {
+        let zn = zone.name();
+        let Some(z) = zn.known().map(|n| norm_host(n)) else {
+            if zn.is_unknown() {
+                cx.cannot_verify(
+                    &zn,
+                    format!("that the zone of {} contains {name}", r.address),
+                    "make the zone's name known at plan time",
+                );
+            }
             continue;
         };
         if in_zone(&name, &z) {
             continue;
         }
-        finding(&META, r, format!("{} is for {name}, but its zone is {z}, which does not contain it; the provider appends the zone name, so the record becomes {name}.{z} and {name} does not resolve", r.address))
-                .place(place(r, "name", Some(nv)))
-                .related(related(zone, "name", format!("zone {z}")))
-                .help(format!("write the record into the zone that contains {name}"))
-                .push(out);
+        cx.report(&nv, nv.val(), format!("{} is for {name}, but its zone is {z}, which does not contain it; the provider appends the zone name, so the record becomes {name}.{z} and {name} does not resolve", r.address))
+            .related(related_at(&zn, format!("zone {z}")))
+            .help(format!("write the record into the zone that contains {name}"))
+            .emit(cx);
     }
 }
