@@ -281,6 +281,12 @@ impl<'a> RestIntegrationResponse<'a> {
 }
 
 impl<'a> RestAuthorizer<'a> {
+    /// True when `type` is written as `null` (the provider then applies its default, `TOKEN`;
+    /// `kind()` says so). rest-method-authorizer-wiring skipped such authorizers before the views
+    /// and still does.
+    pub fn kind_is_null(self) -> bool {
+        self.0.get("type").is_some_and(Val::is_null)
+    }
     /// `identity_validation_expression` (no default).
     pub fn identity_validation_expression(self) -> Got<'a, &'a str> {
         text(self.0, "identity_validation_expression", None)
