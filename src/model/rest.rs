@@ -372,4 +372,8 @@ impl<'a> RestBasePathMapping<'a> {
     pub fn domain_name(self) -> Got<'a, &'a Val> {
         raw(self.0, "domain_name")
     }
+    /// Every custom domain `domain_name` points at by reference or known value.
+    pub fn linked_domains(self, m: &'a Model) -> Vec<RestDomain<'a>> {
+        linked(m, self.0.get("domain_name"))
+    }
 }
