@@ -1,38 +1,61 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::rest::{Authorization, clients_by_pool};
+use crate::model::view::{RestIntegrationResponse, RestMethod, RestMethodResponse};
+use crate::model::{Model, Resource};
+use crate::rules::context::Cx;
+use crate::rules::support::{browser_clients, rest_route};
+use std::collections::{BTreeMap, BTreeSet};
 
 rule!(
     Warning,
-    "Browser-called REST resources with protected methods need an open OPTIONS method"
+    "Browser-called REST resources with protected methods need an open OPTIONS method",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    let clients = by_pool(m, "aws_cognito_user_pool_client");
+/// Whether browsers call the method's API: CORS headers declared on its responses, or a
+/// code/implicit client with web callbacks in a pool its authorizer trusts.
+fn browser_called(
+    m: &Model,
+    method: RestMethod,
+    cors_apis: &BTreeSet<String>,
+    clients: &BTreeMap<String, Vec<&Resource>>,
+) -> bool {
+    let pools: Vec<&Resource> = method
+        .linked_authorizers(m)
+        .into_iter()
+        .filter_map(|a| a.trusted_pools(m).and_then(Result::ok))
+        .flatten()
+        .map(|p| p.0)
+        .collect();
+    method
+        .rest_apis(m)
+        .iter()
+        .any(|a| cors_apis.contains(&a.address))
+        || browser_clients(clients, &pools).is_some()
+}
+
+fn check(cx: &mut Cx) {
+    let m = cx.m;
+    let clients: BTreeMap<String, Vec<&Resource>> = clients_by_pool(m)
+        .into_iter()
+        .map(|(p, cs)| (p, cs.into_iter().map(|c| c.0).collect()))
+        .collect();
     // CORS headers declared on method or integration responses are evidence of browser callers
-    let mut cors_apis = std::collections::BTreeSet::new();
-    for t in [
-        "aws_api_gateway_method_response",
-        "aws_api_gateway_integration_response",
-    ] {
-        for r in m.resources_of(t) {
-            let has = r.get("response_parameters").is_some_and(|p| matches!(&p.v, crate::value::V::Obj(o) if o.keys().any(|k| k.contains("Access-Control-Allow"))));
-            if has {
-                for a in r
-                    .get("rest_api_id")
-                    .map(|v| m.links(v, "aws_api_gateway_rest_api"))
-                    .unwrap_or_default()
-                {
-                    cors_apis.insert(a.address.clone());
-                }
-            }
+    let mut cors_apis = BTreeSet::new();
+    for r in m.all::<RestMethodResponse>() {
+        if r.declares_cors() {
+            cors_apis.extend(r.rest_apis(m).into_iter().map(|a| a.address.clone()));
         }
     }
-    let mut by_resource: std::collections::BTreeMap<String, Vec<&crate::model::Resource>> =
-        Default::default();
-    for meth in m.resources_of("aws_api_gateway_method") {
+    for r in m.all::<RestIntegrationResponse>() {
+        if r.declares_cors() {
+            cors_apis.extend(r.rest_apis(m).into_iter().map(|a| a.address.clone()));
+        }
+    }
+    let mut by_resource: BTreeMap<String, Vec<RestMethod>> = BTreeMap::new();
+    for meth in m.all::<RestMethod>() {
         let key = meth
-            .get("resource_id")
+            .resource_id()
+            .val()
             .map(|v| {
                 v.origins()
                     .first()
@@ -43,54 +66,50 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             .unwrap_or_default();
         by_resource.entry(key).or_default().push(meth);
     }
+    let is = |x: &RestMethod, verb: &str| x.http_method().known() == Some(&verb);
     for (_, methods) in by_resource {
-        let protected: Vec<_> = methods
-            .iter()
-            .filter(|x| x.str("authorization") == Some("COGNITO_USER_POOLS"))
-            .collect();
-        let Some(first) = protected.first() else {
+        let options = methods.iter().find(|x| is(x, "OPTIONS"));
+        let open = options.is_some_and(|o| {
+            o.authorization()
+                .test(|k| *k == Authorization::None)
+                .unwrap_or(false)
+        });
+        // a protected ANY method also catches the preflight: reported as a missing OPTIONS
+        let Some(first) = methods.iter().find(|x| {
+            x.authorization()
+                .test(|k| *k == Authorization::CognitoUserPools)
+                .unwrap_or(false)
+        }) else {
+            // no method is known to be protected: one whose authorization is unknown decides it
+            if let Some(u) = methods.iter().find(|x| x.authorization().is_unknown())
+                && !open
+                && browser_called(m, *u, &cors_apis, &clients)
+            {
+                let route = rest_route(m, u);
+                cx.cannot_verify(
+                    &u.authorization(),
+                    format!("whether {route}, which browsers call, is protected (and so needs an open OPTIONS method)"),
+                    "make authorization known at plan time",
+                );
+            }
             continue;
         };
-        if protected
-            .iter()
-            .any(|x| x.str("http_method") == Some("ANY"))
-            && !methods
-                .iter()
-                .any(|x| x.str("http_method") == Some("OPTIONS"))
-        {
-            // ANY also catches the preflight
-        }
-        let api = first
-            .get("rest_api_id")
-            .map(|v| m.links(v, "aws_api_gateway_rest_api"))
-            .unwrap_or_default();
-        let pools: Vec<_> = first
-            .get("authorizer_id")
-            .map(|v| m.links(v, "aws_api_gateway_authorizer"))
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|a| a.get("provider_arns").and_then(|p| pools_of(m, p).ok()))
-            .flatten()
-            .collect();
-        let evidence = api.iter().any(|a| cors_apis.contains(&a.address))
-            || browser_clients(&clients, &pools).is_some();
-        if !evidence {
+        if !browser_called(m, *first, &cors_apis, &clients) {
             continue;
         }
-        let options = methods
-            .iter()
-            .find(|x| x.str("http_method") == Some("OPTIONS"));
         let route = rest_route(m, first);
         let path = route
             .split_once(' ')
             .map_or(route.as_str(), |(_, p)| p)
             .to_string();
         match options {
-                Some(o) if o.str("authorization") == Some("NONE") => {}
-                Some(o) => finding(&META, o, format!("the OPTIONS method of {path} requires authorization; browsers send the CORS preflight without an Authorization header, so it gets 401 and the call fails as a CORS error"))
-                    .at(o.span("authorization")).help("set authorization = \"NONE\" on OPTIONS (with no scopes)").push(out),
-                None => finding(&META, first, format!("{path} has protected methods and browser callers but no OPTIONS method; the CORS preflight gets 401 (or hits a protected ANY) and browsers report a CORS error"))
-                    .at(first.span("http_method")).help("add an OPTIONS method with authorization = \"NONE\" and a MOCK integration that returns the CORS headers").push(out),
-            }
+            Some(_) if open => {}
+            Some(o) => cx.report(&o.authorization(), None, format!("the OPTIONS method of {path} requires authorization; browsers send the CORS preflight without an Authorization header, so it gets 401 and the call fails as a CORS error"))
+                .help("set authorization = \"NONE\" on OPTIONS (with no scopes)")
+                .emit(cx),
+            None => cx.report(&first.http_method(), None, format!("{path} has protected methods and browser callers but no OPTIONS method; the CORS preflight gets 401 (or hits a protected ANY) and browsers report a CORS error"))
+                .help("add an OPTIONS method with authorization = \"NONE\" and a MOCK integration that returns the CORS headers")
+                .emit(cx),
+        }
     }
 }

@@ -1,89 +1,126 @@
-use crate::finding::Finding;
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::Resource;
+use crate::model::rest::{Authorization, RestAuthorizerType};
+use crate::model::view::{RestApi, RestMethod};
+use crate::rules::context::Cx;
+use crate::rules::support::{names, origins_text, related, rest_route};
 
 rule!(
     Error,
-    "A REST method's authorization type must match its authorizer"
+    "A REST method's authorization type must match its authorizer",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
-    for method in m.resources_of("aws_api_gateway_method") {
-        let Some(kind) = method.str("authorization") else {
-            continue;
+fn addresses<'a>(apis: &[RestApi<'a>]) -> String {
+    let rs: Vec<&Resource> = apis.iter().map(|a| a.0).collect();
+    names(&rs)
+}
+
+fn check(cx: &mut Cx) {
+    for method in cx.m.all::<RestMethod>() {
+        let auth = method.authorization();
+        let kind = match auth.known() {
+            Some(k) => k.clone(),
+            None => {
+                if auth.is_unknown() {
+                    let route = rest_route(cx.m, &method);
+                    cx.cannot_verify(
+                        &auth,
+                        format!("whether the authorization of {route} matches its authorizer"),
+                        "make authorization known at plan time",
+                    );
+                }
+                continue;
+            }
         };
-        let route = rest_route(m, method);
-        let aid = method.get("authorizer_id").filter(|v| !v.is_null());
+        let route = rest_route(cx.m, &method);
+        let aid = method.authorizer_id();
+        let k = kind.as_str();
         match kind {
-            "COGNITO_USER_POOLS" | "CUSTOM" => {
-                let Some(aid) = aid else {
-                    finding(&META, method, format!("{route} has authorization {kind} but no authorizer_id; API Gateway rejects it (\"Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.\")"))
-                            .at(method.span("authorization")).help("set authorizer_id = aws_api_gateway_authorizer.<name>.id").push(out);
+            Authorization::CognitoUserPools | Authorization::Custom => {
+                let Some(av) = aid.val() else {
+                    cx.report(&auth, None, format!("{route} has authorization {k} but no authorizer_id; API Gateway rejects it (\"Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.\")"))
+                        .help("set authorizer_id = aws_api_gateway_authorizer.<name>.id")
+                        .emit(cx);
                     continue;
                 };
-                let auths = m.links(aid, "aws_api_gateway_authorizer");
+                let auths = method.linked_authorizers(cx.m);
                 if auths.is_empty() {
-                    if aid.as_str().is_none() {
-                        finding(
-                            &META,
-                            method,
+                    if av.as_str().is_none() {
+                        cx.report(
+                            &aid,
+                            None,
                             format!(
                                 "cannot verify the authorizer of {route}: {}",
-                                origins_text(&aid.origins())
+                                origins_text(&av.origins())
                             ),
                         )
-                        .at(method.span("authorizer_id"))
                         .help("reference the authorizer: aws_api_gateway_authorizer.<name>.id")
                         .note()
-                        .push(out);
+                        .emit(cx);
                     }
                     continue;
                 }
                 for a in auths {
-                    let atype = a.get("type").map(|t| t.as_str()).unwrap_or(Some("TOKEN"));
-                    let Some(atype) = atype else { continue };
-                    let ok = match kind {
-                        "COGNITO_USER_POOLS" => atype == "COGNITO_USER_POOLS",
-                        _ => atype == "TOKEN" || atype == "REQUEST",
-                    };
-                    if !ok {
-                        finding(&META, method, format!("{route} has authorization {kind} but its authorizer {} is of type {atype}; API Gateway rejects the method", a.address))
-                                .at(method.span("authorizer_id"))
-                                .related(related(a, "type", format!("authorizer of type {atype}")))
-                                .help(if kind == "COGNITO_USER_POOLS" { "use an authorizer with type = \"COGNITO_USER_POOLS\" (the default type is TOKEN)" } else { "use a TOKEN or REQUEST (Lambda) authorizer" })
-                                .push(out);
+                    if a.kind_is_null() {
+                        // as before the views: a type written as null is left alone here
                         continue;
                     }
-                    let mapis = method
-                        .get("rest_api_id")
-                        .map(|v| m.links(v, "aws_api_gateway_rest_api"))
-                        .unwrap_or_default();
-                    let aapis = a
-                        .get("rest_api_id")
-                        .map(|v| m.links(v, "aws_api_gateway_rest_api"))
-                        .unwrap_or_default();
+                    let akind = a.kind();
+                    let Some(atype) = akind.known() else {
+                        if akind.is_unknown() {
+                            cx.cannot_verify(
+                                &akind,
+                                format!(
+                                    "whether authorizer {} of {route} (authorization {k}) is of a matching type",
+                                    a.address
+                                ),
+                                "make the authorizer type known at plan time",
+                            );
+                        }
+                        continue;
+                    };
+                    let ok = match kind {
+                        Authorization::CognitoUserPools => {
+                            *atype == RestAuthorizerType::CognitoUserPools
+                        }
+                        _ => matches!(
+                            atype,
+                            RestAuthorizerType::Token | RestAuthorizerType::Request
+                        ),
+                    };
+                    if !ok {
+                        let t = atype.as_str();
+                        cx.report(&aid, None, format!("{route} has authorization {k} but its authorizer {} is of type {t}; API Gateway rejects the method", a.address))
+                            .related(related(akind.res, akind.attr, format!("authorizer of type {t}")))
+                            .help(if kind == Authorization::CognitoUserPools { "use an authorizer with type = \"COGNITO_USER_POOLS\" (the default type is TOKEN)" } else { "use a TOKEN or REQUEST (Lambda) authorizer" })
+                            .emit(cx);
+                        continue;
+                    }
+                    let mapis = method.rest_apis(cx.m);
+                    let aapis = a.rest_apis(cx.m);
                     if !mapis.is_empty()
                         && !aapis.is_empty()
                         && !mapis
                             .iter()
                             .any(|x| aapis.iter().any(|y| x.address == y.address))
                     {
-                        finding(&META, method, format!("{route} belongs to {} but its authorizer {} belongs to {}; an authorizer only serves its own API", names(&mapis), a.address, names(&aapis)))
-                                .at(method.span("authorizer_id"))
-                                .related(related(a, "rest_api_id", "the authorizer's API"))
-                                .help("create the authorizer on the same REST API as the method").push(out);
+                        let api = a.rest_api_id();
+                        cx.report(&aid, None, format!("{route} belongs to {} but its authorizer {} belongs to {}; an authorizer only serves its own API", addresses(&mapis), a.address, addresses(&aapis)))
+                            .related(related(api.res, api.attr, "the authorizer's API"))
+                            .help("create the authorizer on the same REST API as the method")
+                            .emit(cx);
                     }
                 }
             }
-            "NONE" | "AWS_IAM" => {
-                if let Some(aid) = aid {
-                    finding(&META, method, format!("{route} has authorization {kind} but sets authorizer_id; the authorizer is ignored and the method is not protected by it"))
-                            .place(place(method, "authorizer_id", Some(aid)))
-                            .related(related(method, "authorization", format!("authorization {kind}")))
-                            .help("set authorization = \"COGNITO_USER_POOLS\" (or CUSTOM) to use the authorizer, or remove authorizer_id").push(out);
+            Authorization::None | Authorization::AwsIam => {
+                if let Some(av) = aid.val() {
+                    cx.report(&aid, Some(av), format!("{route} has authorization {k} but sets authorizer_id; the authorizer is ignored and the method is not protected by it"))
+                        .related(related(auth.res, auth.attr, format!("authorization {k}")))
+                        .help("set authorization = \"COGNITO_USER_POOLS\" (or CUSTOM) to use the authorizer, or remove authorizer_id")
+                        .emit(cx);
                 }
             }
-            _ => {}
+            Authorization::Other(_) => {}
         }
     }
 }

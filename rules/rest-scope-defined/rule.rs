@@ -1,83 +1,102 @@
 use crate::finding::{Finding, Severity};
-use crate::model::Model;
-use crate::rules::support::*;
+use crate::model::Resource;
+use crate::model::rest::Authorization;
+use crate::model::view::{RestMethod, State};
+use crate::rules::context::Cx;
+use crate::rules::support::{ScopeIndex, check_defined, names, origins_text, related, rest_route};
 
 rule!(
     Error,
-    "REST method scopes must be defined by a resource server of the authorizer's user pool"
+    "REST method scopes must be defined by a resource server of the authorizer's user pool",
+    context
 );
 
-fn check(m: &Model, out: &mut Vec<Finding>) {
+fn check(cx: &mut Cx) {
+    let m = cx.m;
     let servers = ScopeIndex::new(m);
-    for method in m.resources_of("aws_api_gateway_method") {
-        if method.str("authorization") != Some("COGNITO_USER_POOLS") {
+    for method in m.all::<RestMethod>() {
+        let auth = method.authorization();
+        let cognito = auth.test(|k| *k == Authorization::CognitoUserPools);
+        if cognito == Some(false) {
             continue;
         }
-        match list(method, "authorization_scopes") {
-            None => continue,
-            Some(Ok(l)) if l.is_empty() => continue,
+        let scopes = method.authorization_scopes();
+        match &scopes.state {
+            State::Absent | State::Default(_) => continue,
+            State::Known(l, _) if l.is_empty() => continue,
             _ => {}
         }
-        let route = rest_route(m, method);
-        let auths = method
-            .get("authorizer_id")
-            .map(|v| m.links(v, "aws_api_gateway_authorizer"))
-            .unwrap_or_default();
-        if auths.is_empty() {
-            finding(&META, method, format!(
-                    "cannot verify the scopes of {route}: authorizer_id does not point at an aws_api_gateway_authorizer in this configuration"))
-                    .at(method.span("authorizer_id"))
-                    .help("reference the authorizer: authorizer_id = aws_api_gateway_authorizer.<name>.id")
-                    .note()
-                    .push(out);
+        let route = rest_route(m, &method);
+        if cognito.is_none() {
+            cx.cannot_verify(
+                &auth,
+                format!("whether the scopes of {route} are checked against a Cognito authorizer"),
+                "make authorization known at plan time",
+            );
             continue;
         }
-        let mut pools = Vec::new();
+        let auths = method.linked_authorizers(m);
+        if auths.is_empty() {
+            cx.report(&method.authorizer_id(), None, format!(
+                    "cannot verify the scopes of {route}: authorizer_id does not point at an aws_api_gateway_authorizer in this configuration"))
+                .help("reference the authorizer: authorizer_id = aws_api_gateway_authorizer.<name>.id")
+                .note()
+                .emit(cx);
+            continue;
+        }
+        let mut pools: Vec<&Resource> = Vec::new();
         let mut unknown = None;
         for a in &auths {
-            let Some(arns) = a.get("provider_arns") else {
-                continue;
-            };
-            match pools_of(m, arns) {
-                Ok(p) => pools.extend(p),
-                Err(o) => unknown = Some((a, o)),
+            match a.trusted_pools(m) {
+                None => {}
+                Some(Ok(p)) => pools.extend(p.into_iter().map(|p| p.0)),
+                Some(Err(o)) => unknown = Some((a, o)),
             }
         }
         if let Some((a, o)) = unknown {
-            finding(&META, method, format!("cannot verify the scopes of {route}: the user pool of {} is not known ({})", a.address, origins_text(&o)))
-                    .at(method.span("authorization_scopes"))
-                    .related(related(a, "provider_arns", "the authorizer's pools"))
-                    .help("reference the pool (aws_cognito_user_pool.<name>.arn) or lint the plan, where ARNs are known")
-                    .note()
-                    .push(out);
+            let arns = a.provider_arns();
+            cx.report(&scopes, None, format!("cannot verify the scopes of {route}: the user pool of {} is not known ({})", a.address, origins_text(&o)))
+                .related(related(arns.res, arns.attr, "the authorizer's pools"))
+                .help("reference the pool (aws_cognito_user_pool.<name>.arn) or lint the plan, where ARNs are known")
+                .note()
+                .emit(cx);
             continue;
         }
         if pools.is_empty() {
             continue; // no provider_arns: another rule's finding
         }
-        let before = out.len();
+        let mut found: Vec<Finding> = Vec::new();
         check_defined(
-            &META,
-            method,
-            "authorization_scopes",
+            cx.meta(),
+            method.0,
+            scopes.attr,
             &route,
             &pools,
             &servers,
             true,
-            out,
+            &mut found,
         );
-        // name the authorizer too: a wrong provider_arns is as likely as a wrong scope
-        for f in out[before..]
-            .iter_mut()
-            .filter(|f| f.severity == Severity::Error)
-        {
-            for a in &auths {
-                f.related.push(related(
-                    a,
-                    "provider_arns",
-                    format!("the authorizer trusts {}", names(&pools)),
-                ));
+        for f in found {
+            let mut b = cx
+                .report_on(method.0, f.message)
+                .at(f.location)
+                .help(f.help)
+                .severity(f.severity);
+            for r in f.related {
+                b = b.related(r);
             }
+            // name the authorizer too: a wrong provider_arns is as likely as a wrong scope
+            if f.severity == Severity::Error {
+                for a in &auths {
+                    let arns = a.provider_arns();
+                    b = b.related(related(
+                        arns.res,
+                        arns.attr,
+                        format!("the authorizer trusts {}", names(&pools)),
+                    ));
+                }
+            }
+            b.emit(cx);
         }
     }
 }

@@ -281,6 +281,12 @@ impl<'a> RestIntegrationResponse<'a> {
 }
 
 impl<'a> RestAuthorizer<'a> {
+    /// True when `type` is written as `null` (the provider then applies its default, `TOKEN`;
+    /// `kind()` says so). rest-method-authorizer-wiring skipped such authorizers before the views
+    /// and still does.
+    pub fn kind_is_null(self) -> bool {
+        self.0.get("type").is_some_and(Val::is_null)
+    }
     /// `identity_validation_expression` (no default).
     pub fn identity_validation_expression(self) -> Got<'a, &'a str> {
         text(self.0, "identity_validation_expression", None)
@@ -365,5 +371,9 @@ impl<'a> RestBasePathMapping<'a> {
     }
     pub fn domain_name(self) -> Got<'a, &'a Val> {
         raw(self.0, "domain_name")
+    }
+    /// Every custom domain `domain_name` points at by reference or known value.
+    pub fn linked_domains(self, m: &'a Model) -> Vec<RestDomain<'a>> {
+        linked(m, self.0.get("domain_name"))
     }
 }
