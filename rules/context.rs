@@ -40,6 +40,18 @@ impl<'m> Cx<'m> {
             b: finding(self.meta, res, message),
         }
     }
+    /// A finding of this rule about something that is not a resource instance (a module call):
+    /// its address and where it is written.
+    pub fn report_at(
+        &self,
+        address: &str,
+        at: crate::source::Span,
+        message: impl Into<String>,
+    ) -> Report {
+        Report {
+            b: FindingBuilder::new(self.meta, address, Some(at), message.into()),
+        }
+    }
     /// "Cannot verify": a note at the attribute, naming why its value is not known here.
     pub fn cannot_verify<T>(&mut self, at: &Got<'_, T>, what: impl std::fmt::Display, help: &str) {
         let why = origins_text(&at.origins());

@@ -44,28 +44,9 @@ pub const fn folder_id(path: &'static str) -> &'static str {
 }
 
 /// Declares the rule of a folder: its severity and title (the id is the folder's name, the
-/// documentation its README.md). The folder's `check(model, out)` function is the check.
+/// documentation its README.md). The folder's `check(cx: &mut Cx)` function is the check.
 macro_rules! rule {
     ($severity:ident, $title:expr) => {
-        pub struct R;
-        pub static RULE: R = R;
-        static META: $crate::rules::Meta = $crate::rules::Meta {
-            id: $crate::rules::folder_id(file!()),
-            severity: $crate::finding::Severity::$severity,
-            title: $title,
-            docs: include_str!("README.md"),
-        };
-        impl $crate::rules::Rule for R {
-            fn meta(&self) -> &'static $crate::rules::Meta {
-                &META
-            }
-            fn check(&self, m: &$crate::model::Model, out: &mut Vec<$crate::finding::Finding>) {
-                check(m, out)
-            }
-        }
-    };
-    // a rule written against the context: `fn check(cx: &mut Cx)`
-    ($severity:ident, $title:expr, context) => {
         pub struct R;
         pub static RULE: R = R;
         static META: $crate::rules::Meta = $crate::rules::Meta {

@@ -83,6 +83,27 @@ pub fn finding(
 }
 
 impl FindingBuilder {
+    /// A finding not tied to a resource instance of the model (a module call).
+    pub fn new(
+        rule: &'static super::Meta,
+        address: &str,
+        location: Option<Span>,
+        message: String,
+    ) -> FindingBuilder {
+        FindingBuilder {
+            f: Finding {
+                rule: rule.id,
+                severity: rule.severity,
+                message,
+                help: String::new(),
+                resource: address.to_string(),
+                location,
+                related: vec![],
+                path: String::new(),
+                suppression: None,
+            },
+        }
+    }
     pub fn at(mut self, loc: Option<Span>) -> Self {
         if loc.is_some() {
             self.f.location = loc;

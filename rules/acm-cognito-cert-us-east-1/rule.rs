@@ -6,8 +6,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A Cognito custom domain's certificate must be in us-east-1",
-    context
+    "A Cognito custom domain's certificate must be in us-east-1"
 );
 
 fn check(cx: &mut Cx) {

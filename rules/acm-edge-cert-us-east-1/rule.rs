@@ -6,8 +6,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "An edge-optimized API domain's certificate must be in us-east-1",
-    context
+    "An edge-optimized API domain's certificate must be in us-east-1"
 );
 
 fn check(cx: &mut Cx) {

@@ -9,8 +9,7 @@ use crate::value::Val;
 
 rule!(
     Error,
-    "A regional API domain's certificate must be in the domain's own region",
-    context
+    "A regional API domain's certificate must be in the domain's own region"
 );
 
 fn check(cx: &mut Cx) {

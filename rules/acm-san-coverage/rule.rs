@@ -5,8 +5,7 @@ use crate::rules::support::origins_text;
 
 rule!(
     Error,
-    "A custom domain must be covered by the domain_name or a SAN of the certificate it uses",
-    context
+    "A custom domain must be covered by the domain_name or a SAN of the certificate it uses"
 );
 
 fn check(cx: &mut Cx) {

@@ -7,8 +7,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "One certificate cannot serve a us-east-1 consumer and a regional API domain in another region",
-    context
+    "One certificate cannot serve a us-east-1 consumer and a regional API domain in another region"
 );
 
 fn check(cx: &mut Cx) {

@@ -7,8 +7,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Warning,
-    "Certificate consumers must wait for the certificate's validation",
-    context
+    "Certificate consumers must wait for the certificate's validation"
 );
 
 fn check(cx: &mut Cx) {

@@ -9,8 +9,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "DNS validation records must cover every domain_validation_options entry of a certificate",
-    context
+    "DNS validation records must cover every domain_validation_options entry of a certificate"
 );
 
 fn check(cx: &mut Cx) {

@@ -4,8 +4,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Warning,
-    "Validation records for X and *.X share one name and need allow_overwrite",
-    context
+    "Validation records for X and *.X share one name and need allow_overwrite"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "aws_acm_certificate_validation must reference its certificate and records, in the certificate's region",
-    context
+    "aws_acm_certificate_validation must reference its certificate and records, in the certificate's region"
 );
 
 fn check(cx: &mut Cx) {

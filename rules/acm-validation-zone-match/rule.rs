@@ -8,8 +8,7 @@ use crate::rules::support::in_zone;
 
 rule!(
     Error,
-    "Validation records must be written into a public zone that contains the certificate's names",
-    context
+    "Validation records must be written into a public zone that contains the certificate's names"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::support::is_builtin;
 
 rule!(
     Error,
-    "A client_credentials app client must request custom scopes only, and at least one",
-    context
+    "A client_credentials app client must request custom scopes only, and at least one"
 );
 
 fn check(cx: &mut Cx) {

@@ -4,8 +4,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "client_credentials must be an app client's only OAuth flow",
-    context
+    "client_credentials must be an app client's only OAuth flow"
 );
 
 fn check(cx: &mut Cx) {

@@ -4,8 +4,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A client_credentials app client must have generate_secret = true",
-    context
+    "A client_credentials app client must have generate_secret = true"
 );
 
 fn check(cx: &mut Cx) {

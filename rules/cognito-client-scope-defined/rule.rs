@@ -7,8 +7,7 @@ use crate::rules::support::{ScopeIndex, check_defined, origins_text, pools_of};
 
 rule!(
     Error,
-    "App client scopes must be defined by a resource server of the client's own user pool",
-    context
+    "App client scopes must be defined by a resource server of the client's own user pool"
 );
 
 fn check(cx: &mut Cx) {

@@ -3,8 +3,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A Cognito domain is either a valid prefix or a custom domain with a certificate",
-    context
+    "A Cognito domain is either a valid prefix or a custom domain with a certificate"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::support::related;
 
 rule!(
     Error,
-    "An app client with OAuth settings needs allowed_oauth_flows_user_pool_client = true",
-    context
+    "An app client with OAuth settings needs allowed_oauth_flows_user_pool_client = true"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Note,
-    "A user pool whose clients use OAuth flows needs a domain",
-    context
+    "A user pool whose clients use OAuth flows needs a domain"
 );
 
 fn check(cx: &mut Cx) {

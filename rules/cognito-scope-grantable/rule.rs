@@ -14,8 +14,7 @@ use crate::value::Val;
 
 rule!(
     Warning,
-    "Some app client of the pool must be allowed to request a scope the method or route requires",
-    context
+    "Some app client of the pool must be allowed to request a scope the method or route requires"
 );
 
 /// A method or route with scopes: how messages name it, its pools, its scopes.

@@ -5,8 +5,7 @@ use crate::rules::support::related;
 
 rule!(
     Error,
-    "App client token validities must be within Cognito's ranges, in their units",
-    context
+    "App client token validities must be within Cognito's ranges, in their units"
 );
 
 fn check(cx: &mut Cx) {

@@ -4,8 +4,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "User-flow (code, implicit) clients need valid callback URLs and an identity provider",
-    context
+    "User-flow (code, implicit) clients need valid callback URLs and an identity provider"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::support::{Issuer, browser_clients, by_pool, issuer_pools};
 
 rule!(
     Warning,
-    "A JWT-protected catch-all HTTP route needs CORS configuration or an open OPTIONS route for browsers",
-    context
+    "A JWT-protected catch-all HTTP route needs CORS configuration or an open OPTIONS route for browsers"
 );
 
 fn check(cx: &mut Cx) {

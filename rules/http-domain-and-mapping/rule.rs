@@ -5,8 +5,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "An HTTP API custom domain and its API mapping must be wired to a deployed stage of the same API",
-    context
+    "An HTTP API custom domain and its API mapping must be wired to a deployed stage of the same API"
 );
 
 fn check(cx: &mut Cx) {

@@ -8,8 +8,7 @@ use crate::rules::support::{Issuer, issuer_pools, names, origins_text};
 
 rule!(
     Error,
-    "A JWT authorizer's audience must list app client ids of the issuer's pool",
-    context
+    "A JWT authorizer's audience must list app client ids of the issuer's pool"
 );
 
 fn check(cx: &mut Cx) {

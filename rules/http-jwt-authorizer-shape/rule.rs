@@ -5,8 +5,7 @@ use crate::rules::support::origins_text;
 
 rule!(
     Error,
-    "A JWT authorizer needs an HTTP API, one identity source, and an issuer",
-    context
+    "A JWT authorizer needs an HTTP API, one identity source, and an issuer"
 );
 
 fn check(cx: &mut Cx) {

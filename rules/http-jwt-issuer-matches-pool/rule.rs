@@ -6,8 +6,7 @@ use crate::rules::support::{Issuer, issuer_pools, origins_text};
 
 rule!(
     Error,
-    "A JWT authorizer's issuer must be exactly https://cognito-idp.<region>.amazonaws.com/<pool id>",
-    context
+    "A JWT authorizer's issuer must be exactly https://cognito-idp.<region>.amazonaws.com/<pool id>"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "An HTTP API route's authorization type must match its authorizer",
-    context
+    "An HTTP API route's authorization type must match its authorizer"
 );
 
 fn check(cx: &mut Cx) {

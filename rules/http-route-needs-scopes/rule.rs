@@ -5,8 +5,7 @@ use crate::rules::support::{Issuer, by_pool, is_m2m, issuer_pools};
 
 rule!(
     Warning,
-    "JWT routes of a pool with client_credentials clients should require scopes",
-    context
+    "JWT routes of a pool with client_credentials clients should require scopes"
 );
 
 fn check(cx: &mut Cx) {

@@ -6,8 +6,7 @@ use crate::rules::support::{Issuer, ScopeIndex, check_defined, issuer_pools, nam
 
 rule!(
     Error,
-    "HTTP API route scopes must be defined by a resource server of the JWT issuer's user pool",
-    context
+    "HTTP API route scopes must be defined by a resource server of the JWT issuer's user pool"
 );
 
 fn check(cx: &mut Cx) {

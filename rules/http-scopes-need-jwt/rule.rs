@@ -5,8 +5,7 @@ use crate::rules::support::origins_text;
 
 rule!(
     Error,
-    "authorization_scopes on an HTTP API route require authorization_type = JWT",
-    context
+    "authorization_scopes on an HTTP API route require authorization_type = JWT"
 );
 
 fn check(cx: &mut Cx) {

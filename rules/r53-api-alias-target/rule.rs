@@ -8,8 +8,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "An API custom domain's record must alias that domain's target for its endpoint type",
-    context
+    "An API custom domain's record must alias that domain's target for its endpoint type"
 );
 
 fn check(cx: &mut Cx) {

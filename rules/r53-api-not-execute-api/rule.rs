@@ -4,8 +4,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A DNS record must not point a custom API host at the API's own execute-api endpoint",
-    context
+    "A DNS record must not point a custom API host at the API's own execute-api endpoint"
 );
 
 const HELP: &str = "alias the record to the aws_api_gateway_domain_name's regional_domain_name/regional_zone_id (EDGE: cloudfront_domain_name/cloudfront_zone_id; HTTP API: domain_name_configuration[0].target_domain_name/hosted_zone_id)";

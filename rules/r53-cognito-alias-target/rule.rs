@@ -10,8 +10,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A Cognito custom domain's record must alias that domain's CloudFront distribution",
-    context
+    "A Cognito custom domain's record must alias that domain's CloudFront distribution"
 );
 
 fn check(cx: &mut Cx) {

@@ -7,8 +7,7 @@ use crate::rules::support::{in_zone, origins_text, parent_of};
 
 rule!(
     Error,
-    "The parent of a Cognito custom domain needs an A record",
-    context
+    "The parent of a Cognito custom domain needs an A record"
 );
 
 fn check(cx: &mut Cx) {

@@ -7,8 +7,7 @@ use crate::rules::support::parent_of;
 
 rule!(
     Warning,
-    "A Cognito custom domain must be created after its parent's A record",
-    context
+    "A Cognito custom domain must be created after its parent's A record"
 );
 
 fn check(cx: &mut Cx) {

@@ -6,8 +6,7 @@ use crate::rules::support::in_zone;
 
 rule!(
     Error,
-    "A record for a host of the configuration must be written into a zone that contains it",
-    context
+    "A record for a host of the configuration must be written into a zone that contains it"
 );
 
 fn check(cx: &mut Cx) {

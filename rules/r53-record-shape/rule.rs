@@ -5,8 +5,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A Route 53 record must have a valid shape: no CNAME at the apex or beside other types, alias xor ttl/records",
-    context
+    "A Route 53 record must have a valid shape: no CNAME at the apex or beside other types, alias xor ttl/records"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::support::origins_text;
 
 rule!(
     Error,
-    "A Cognito REST authorizer's provider_arns must be user pool ARNs",
-    context
+    "A Cognito REST authorizer's provider_arns must be user pool ARNs"
 );
 
 fn check(cx: &mut Cx) {

@@ -4,8 +4,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Warning,
-    "A Cognito REST authorizer reads the token from exactly one request header",
-    context
+    "A Cognito REST authorizer reads the token from exactly one request header"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::support::is_m2m;
 
 rule!(
     Error,
-    "A Cognito REST authorizer used with access tokens must not set a token validation regex",
-    context
+    "A Cognito REST authorizer used with access tokens must not set a token validation regex"
 );
 
 fn check(cx: &mut Cx) {

@@ -7,8 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 rule!(
     Warning,
-    "Browser-called REST resources with protected methods need an open OPTIONS method",
-    context
+    "Browser-called REST resources with protected methods need an open OPTIONS method"
 );
 
 /// Whether browsers call the method's API: CORS headers declared on its responses, or a

@@ -7,8 +7,7 @@ use crate::rules::support::related;
 
 rule!(
     Warning,
-    "A REST deployment must be redeployed when methods, integrations, resources or authorizers change",
-    context
+    "A REST deployment must be redeployed when methods, integrations, resources or authorizers change"
 );
 
 fn check(cx: &mut Cx) {

@@ -4,8 +4,7 @@ use crate::rules::context::Cx;
 
 rule!(
     Error,
-    "A REST custom domain's certificate argument must match its endpoint type",
-    context
+    "A REST custom domain's certificate argument must match its endpoint type"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::support::{is_m2m, related, rest_route};
 
 rule!(
     Error,
-    "Cognito methods called by client_credentials clients must require scopes",
-    context
+    "Cognito methods called by client_credentials clients must require scopes"
 );
 
 fn check(cx: &mut Cx) {

@@ -6,8 +6,7 @@ use crate::rules::support::{names, origins_text, related, rest_route};
 
 rule!(
     Error,
-    "A REST method's authorization type must match its authorizer",
-    context
+    "A REST method's authorization type must match its authorizer"
 );
 
 fn addresses<'a>(apis: &[RestApi<'a>]) -> String {

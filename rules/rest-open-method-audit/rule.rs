@@ -5,8 +5,7 @@ use crate::rules::support::rest_route;
 
 rule!(
     Warning,
-    "On an API protected by Cognito, every non-OPTIONS method with authorization NONE is reported",
-    context
+    "On an API protected by Cognito, every non-OPTIONS method with authorization NONE is reported"
 );
 
 fn check(cx: &mut Cx) {

@@ -7,8 +7,7 @@ use crate::rules::support::{ScopeIndex, check_defined, names, origins_text, rela
 
 rule!(
     Error,
-    "REST method scopes must be defined by a resource server of the authorizer's user pool",
-    context
+    "REST method scopes must be defined by a resource server of the authorizer's user pool"
 );
 
 fn check(cx: &mut Cx) {

@@ -5,8 +5,7 @@ use crate::rules::support::{origins_text, related, rest_route};
 
 rule!(
     Error,
-    "authorization_scopes on a REST method require authorization = COGNITO_USER_POOLS",
-    context
+    "authorization_scopes on a REST method require authorization = COGNITO_USER_POOLS"
 );
 
 fn check(cx: &mut Cx) {

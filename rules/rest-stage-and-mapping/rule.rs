@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 
 rule!(
     Error,
-    "A base path mapping must reference its domain, API and stage",
-    context
+    "A base path mapping must reference its domain, API and stage"
 );
 
 fn addresses(apis: &[RestApi]) -> String {

@@ -1,5 +1,4 @@
-use crate::finding::Finding;
-use crate::model::Model;
+use crate::rules::context::Cx;
 
 rule!(
     Warning,
@@ -8,4 +7,4 @@ rule!(
 
 /// Suppression comments are read after every rule has run: `settings::suppress` reports this
 /// rule's findings there. Here there is nothing to look at in the model.
-fn check(_m: &Model, _out: &mut Vec<Finding>) {}
+fn check(_cx: &mut Cx) {}
