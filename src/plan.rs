@@ -557,8 +557,29 @@ pub fn attach_source(
                 if let (V::List(items), crate::ast::Expr::Array(exprs, _)) = (&mut v.v, &a.expr)
                     && items.len() == exprs.len()
                 {
-                    for (it, e) in items.iter_mut().zip(exprs) {
-                        it.at = Some(e.span());
+                    // a plan writes sets sorted: pair elements by their literal value where the
+                    // configuration writes one, by position otherwise
+                    let literal = |e: &crate::ast::Expr| match e {
+                        crate::ast::Expr::Str(s, _) => Some(s.clone()),
+                        _ => None,
+                    };
+                    let mut used = vec![false; exprs.len()];
+                    for (i, it) in items.iter_mut().enumerate() {
+                        let by_value = it.as_str().and_then(|s| {
+                            exprs.iter().enumerate().position(|(j, e)| {
+                                !used[j] && literal(e).as_deref() == Some(s)
+                            })
+                        });
+                        let j = match by_value {
+                            Some(j) => j,
+                            None if !used[i] => i,
+                            None => match used.iter().position(|u| !u) {
+                                Some(j) => j,
+                                None => continue,
+                            },
+                        };
+                        used[j] = true;
+                        it.at = Some(exprs[j].span());
                     }
                 }
             }
