@@ -566,9 +566,10 @@ pub fn attach_source(
                     let mut used = vec![false; exprs.len()];
                     for (i, it) in items.iter_mut().enumerate() {
                         let by_value = it.as_str().and_then(|s| {
-                            exprs.iter().enumerate().position(|(j, e)| {
-                                !used[j] && literal(e).as_deref() == Some(s)
-                            })
+                            exprs
+                                .iter()
+                                .enumerate()
+                                .position(|(j, e)| !used[j] && literal(e).as_deref() == Some(s))
                         });
                         let j = match by_value {
                             Some(j) => j,
