@@ -143,6 +143,10 @@ pub const KNOWN: &[&str] = &[
     "yamldecode",
     "yamlencode",
     "zipmap",
+    // OpenTofu's additions (a .tofu configuration may use them)
+    "base64gunzip",
+    "cidrcontains",
+    "urldecode",
 ];
 
 type R = Result<Val, String>;
@@ -1092,6 +1096,65 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
                 out.push(string(format_str(&f, &row)?));
             }
             Ok(Val::list(out, Ty::Str))
+        }
+        "urldecode" => {
+            arity(name, a, 1, 1)?;
+            let x = s1(0)?;
+            let b = x.as_bytes();
+            let mut out = Vec::with_capacity(b.len());
+            let mut i = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'+' => out.push(b' '),
+                    b'%' => {
+                        let hex = x
+                            .get(i + 1..i + 3)
+                            .and_then(|h| u8::from_str_radix(h, 16).ok())
+                            .ok_or_else(|| format!("invalid URL escape at position {i}"))?;
+                        out.push(hex);
+                        i += 2;
+                    }
+                    c => out.push(c),
+                }
+                i += 1;
+            }
+            String::from_utf8(out)
+                .map(string)
+                .map_err(|_| "the decoded string is not valid UTF-8".into())
+        }
+        "cidrcontains" => {
+            arity(name, a, 2, 2)?;
+            let (ip, len, v6) = parse_cidr(&want_str(name, 0, &a[0])?)?;
+            let total = if v6 { 128 } else { 32 };
+            let other = want_str(name, 1, &a[1])?;
+            let (oip, olen, ov6) = if other.contains('/') {
+                parse_cidr(&other)?
+            } else {
+                parse_cidr(&format!(
+                    "{other}/{}",
+                    if other.contains(':') { 128 } else { 32 }
+                ))?
+            };
+            if v6 != ov6 {
+                return Err("the address families of the two arguments differ".into());
+            }
+            let mask = |l: u32| -> u128 {
+                if l == 0 {
+                    0
+                } else {
+                    (u128::MAX << (128 - l)) >> (128 - total)
+                }
+            };
+            Ok(Val::bool(
+                olen >= len && (oip & mask(len)) == (ip & mask(len)),
+            ))
+        }
+        "base64gunzip" => {
+            arity(name, a, 1, 1)?;
+            Ok(Val::unknown_typed(
+                vec![Origin::other(OriginKind::Function, "base64gunzip")],
+                Ty::Str,
+            ))
         }
         "urlencode" => {
             arity(name, a, 1, 1)?;
