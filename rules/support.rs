@@ -1,12 +1,14 @@
-//! Joins and location helpers shared by rules. Rules read the model only.
+//! Presentation helpers shared by rules: locations (`place`, `related`), texts (`origins_text`,
+//! `names`, `did_you_mean`), the finding builder, and the shared scope check (`check_defined`,
+//! on the Cognito joins of `model::cognito`). The joins themselves are on the typed views in
+//! `src/model/`: nothing here reads the model by resource type or attribute path.
 
 use crate::finding::{Finding, Related, Severity};
+use crate::model::Resource;
 use crate::model::cognito::ScopeIndex;
 use crate::model::view::{Got, State, UserPool, list_of};
-use crate::model::{Model, Resource};
 use crate::source::Span;
 use crate::value::{Origin, Val};
-use std::collections::BTreeMap;
 
 /// Scopes every user pool grants without a resource server (user flows only).
 pub const BUILTIN_SCOPES: &[&str] = &[
@@ -303,34 +305,6 @@ pub fn check_defined<T>(
     }
 }
 
-/// Route 53 records by their (normalized) fqdn, and whether some record's name is unknown.
-pub fn records_by_fqdn(model: &Model) -> (BTreeMap<String, Vec<&Resource>>, bool) {
-    let mut m: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-    let mut unknown = false;
-    for r in model.resources_of("aws_route53_record") {
-        match r.str("fqdn") {
-            Some(f) => m.entry(crate::model::norm_host(f)).or_default().push(r),
-            None => unknown = true,
-        }
-    }
-    (m, unknown)
-}
-
-/// The zones the configuration's records are written into, by (normalized) name.
-pub fn managed_zones(model: &Model) -> BTreeMap<String, &Resource> {
-    let mut z = BTreeMap::new();
-    for r in model.resources_of("aws_route53_record") {
-        if let Some(zid) = r.get("zone_id") {
-            for zone in model.links(zid, "aws_route53_zone") {
-                if let Some(n) = zone.str("name") {
-                    z.entry(crate::model::norm_host(n)).or_insert(zone);
-                }
-            }
-        }
-    }
-    z
-}
-
 pub fn in_zone(name: &str, zone: &str) -> bool {
     name == zone || name.ends_with(&format!(".{zone}"))
 }
@@ -339,212 +313,4 @@ pub fn in_zone(name: &str, zone: &str) -> bool {
 pub fn parent_of(domain: &str) -> Option<String> {
     let d = crate::model::norm_host(domain);
     d.split_once('.').map(|(_, p)| p.to_string())
-}
-
-/// The certificate a consumer's ARN points at, and its region.
-pub enum CertRef<'a> {
-    /// A certificate resource or data source of the configuration, with its region.
-    Resource(&'a Resource, &'a Val),
-    /// A literal ARN: its region field.
-    Arn(String),
-    Unknown(Vec<Origin>),
-}
-
-pub fn cert_of<'a>(model: &'a Model, v: &'a Val) -> CertRef<'a> {
-    if let Some(c) = model.links(v, "aws_acm_certificate").into_iter().next() {
-        return CertRef::Resource(c, &c.region);
-    }
-    if let Some(s) = v.as_str() {
-        let parts: Vec<&str> = s.split(':').collect();
-        if parts.len() >= 6 && parts[0] == "arn" && parts[2] == "acm" && !parts[3].is_empty() {
-            return CertRef::Arn(parts[3].to_string());
-        }
-        return CertRef::Unknown(vec![Origin::other(
-            crate::value::OriginKind::Error,
-            format!("{s} is not an ACM certificate ARN"),
-        )]);
-    }
-    CertRef::Unknown(v.origins())
-}
-
-/// Endpoint type of a REST custom domain: REGIONAL, EDGE (the default), or unknown.
-pub fn rest_endpoint_type(d: &Resource) -> Option<&str> {
-    match d.get("endpoint_configuration.0.types").and_then(Val::items) {
-        None => Some("EDGE"),
-        Some(t) if t.is_empty() => Some("EDGE"),
-        Some(t) => t[0].as_str(),
-    }
-}
-
-/// Checks that the certificate in `attr` of `res` is in `want` (a region value). `why` is the
-/// AWS behaviour; `need` says which region and why, for messages.
-#[allow(clippy::too_many_arguments)]
-pub fn check_cert_region(
-    meta: &'static super::Meta,
-    model: &Model,
-    res: &Resource,
-    attr: &str,
-    want: &Val,
-    need: &str,
-    why: &str,
-    out: &mut Vec<Finding>,
-) {
-    let Some(v) = res.get(attr).filter(|v| !v.is_null()) else {
-        return;
-    };
-    let (region, cert) = match cert_of(model, v) {
-        CertRef::Resource(c, r) => (r.clone(), Some(c)),
-        CertRef::Arn(r) => (Val::str(r), None),
-        CertRef::Unknown(o) => {
-            finding(
-                meta,
-                res,
-                format!(
-                    "cannot verify the region of the certificate of {}: {}",
-                    res.address,
-                    origins_text(&o)
-                ),
-            )
-            .at(res.span(attr))
-            .help(format!("the certificate's region matters: {need}"))
-            .note()
-            .push(out);
-            return;
-        }
-    };
-    match (region.as_str(), want.as_str()) {
-        (Some(have), Some(w)) if have == w => {}
-        (Some(have), Some(w)) => {
-            let mut f = finding(meta, res, format!(
-                "{} uses a certificate in {have}, but it must be in {w} because {need}; {why}", res.address))
-                .place(place(res, attr, Some(v)))
-                .help(format!("request the certificate with a provider in {w} (e.g. provider = aws.{}) and use that one", w.replace('-', "_")));
-            if let Some(c) = cert {
-                f = f.related(related(
-                    c,
-                    "domain_name",
-                    format!("certificate created in {have}"),
-                ));
-            }
-            f.push(out);
-        }
-        _ => {
-            let mut o = region.origins();
-            o.extend(want.origins());
-            finding(
-                meta,
-                res,
-                format!(
-                    "cannot verify the region of the certificate of {} ({need}): {}",
-                    res.address,
-                    origins_text(&o)
-                ),
-            )
-            .at(res.span(attr))
-            .help("set the provider region explicitly (provider \"aws\" { region = ... })")
-            .note()
-            .push(out);
-        }
-    }
-}
-
-/// Certificate consumers: (resource type, host name attribute, certificate attributes).
-pub const CERT_CONSUMERS: [(&str, &str, &[&str]); 3] = [
-    (
-        "aws_cognito_user_pool_domain",
-        "domain",
-        &["certificate_arn"],
-    ),
-    (
-        "aws_api_gateway_domain_name",
-        "domain_name",
-        &["regional_certificate_arn", "certificate_arn"],
-    ),
-    (
-        "aws_apigatewayv2_domain_name",
-        "domain_name",
-        &["domain_name_configuration.0.certificate_arn"],
-    ),
-];
-
-/// `aws_acm_certificate_validation` resources by the certificate they validate.
-pub fn validations_by_cert(model: &Model) -> BTreeMap<String, Vec<&Resource>> {
-    let mut m: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-    for v in model.resources_of("aws_acm_certificate_validation") {
-        if let Some(a) = v.get("certificate_arn") {
-            for c in model.links(a, "aws_acm_certificate") {
-                m.entry(c.address.clone()).or_default().push(v);
-            }
-        }
-    }
-    m
-}
-
-/// Route 53 records made from a certificate's `domain_validation_options`, by certificate.
-pub fn validation_records(model: &Model) -> BTreeMap<String, Vec<&Resource>> {
-    let mut recs: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-    for r in model.resources_of("aws_route53_record") {
-        for o in r.get("name").map(|v| v.origins()).unwrap_or_default() {
-            if o.attr.starts_with("domain_validation_options")
-                && let Some(c) = model.origin_resource(&o)
-            {
-                let e = recs.entry(c.address.clone()).or_default();
-                if !e.iter().any(|x| x.address == r.address) {
-                    e.push(r);
-                }
-            }
-        }
-    }
-    recs
-}
-
-/// Known names of a certificate (domain_name ∪ SANs), normalized.
-pub fn cert_names(cert: &Resource) -> Vec<String> {
-    let mut v: Vec<String> = cert
-        .str("domain_name")
-        .map(crate::model::norm_host)
-        .into_iter()
-        .collect();
-    for s in cert
-        .get("subject_alternative_names")
-        .and_then(Val::items)
-        .unwrap_or_default()
-    {
-        if let Some(s) = s.as_str() {
-            v.push(crate::model::norm_host(s));
-        }
-    }
-    v
-}
-
-/// The us-east-1 consumers (Cognito custom domains, EDGE REST domains) of a certificate.
-pub fn us_east_1_consumers<'a>(model: &'a Model, cert: &Resource) -> Vec<&'a Resource> {
-    // built once per model: certificate address → the domains that need it in us-east-1
-    let index = model.us_east_1_index.get_or_init(|| {
-        let mut by_cert: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut add = |d: &Resource| {
-            if let Some(c) = d.get("certificate_arn") {
-                for x in model.links(c, "aws_acm_certificate") {
-                    if let Some(i) = model.index_of(&d.address) {
-                        by_cert.entry(x.address.clone()).or_default().push(i);
-                    }
-                }
-            }
-        };
-        for d in model.resources_of("aws_cognito_user_pool_domain") {
-            if d.str("domain").is_some_and(|x| x.contains('.')) {
-                add(d);
-            }
-        }
-        for d in model.resources_of("aws_api_gateway_domain_name") {
-            if rest_endpoint_type(d) == Some("EDGE") {
-                add(d);
-            }
-        }
-        by_cert
-    });
-    index
-        .get(&cert.address)
-        .map(|ix| ix.iter().map(|i| &model.resources[*i]).collect())
-        .unwrap_or_default()
 }

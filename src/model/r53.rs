@@ -271,7 +271,7 @@ impl<'a> Record<'a> {
 }
 
 /// Route 53 records by their (normalized) fqdn, and whether some record's full name is unknown
-/// (typed `rules::support::records_by_fqdn`).
+/// (records whose fqdn is not known are left out).
 pub fn records_by_fqdn(m: &Model) -> (BTreeMap<String, Vec<Record<'_>>>, bool) {
     let mut out: BTreeMap<String, Vec<Record>> = BTreeMap::new();
     let mut unknown = false;
@@ -284,8 +284,7 @@ pub fn records_by_fqdn(m: &Model) -> (BTreeMap<String, Vec<Record<'_>>>, bool) {
     (out, unknown)
 }
 
-/// The zones the configuration's records are written into, by (normalized) name (typed
-/// `rules::support::managed_zones`).
+/// The zones the configuration's records are written into, by (normalized) name.
 pub fn zones_by_name(m: &Model) -> BTreeMap<String, Zone<'_>> {
     let mut z = BTreeMap::new();
     for r in m.all::<Record>() {
@@ -358,8 +357,8 @@ impl Vocab for DomainEndpoint {
 }
 
 /// The endpoint type of a REST custom domain: its first type; EDGE (the provider's default) when
-/// no type is set — and, as `rules::support::rest_endpoint_type` reads it, when the list of types
-/// is unknown as a whole. Unknown when the first type is.
+/// no type is set — and, as `RestDomain::endpoint_type` reads it, when the list of types is
+/// unknown as a whole. Unknown when the first type is.
 pub fn rest_domain_endpoint(d: RestDomain<'_>) -> Got<'_, DomainEndpoint> {
     let attr = "endpoint_configuration.0.types";
     let types = d.0.get(attr).and_then(|t| t.items()).unwrap_or_default();

@@ -308,9 +308,9 @@ impl<'a> RestDomain<'a> {
         items(self.0, "endpoint_configuration")
     }
     /// The endpoint type: `endpoint_configuration.types[0]`, `EDGE` (the provider's default)
-    /// when there is no endpoint_configuration or its types are not a list (as
-    /// `rules::support::rest_endpoint_type`, which the certificate rules use), unknown when the
-    /// first type is not known.
+    /// when there is no endpoint_configuration or its types are not a list (as the certificate
+    /// rules have always read it, `acm::us_east_1_consumers` included), unknown when the first
+    /// type is not known.
     pub fn endpoint_type(self) -> Got<'a, EndpointType> {
         const ATTR: &str = "endpoint_configuration.0.types";
         let state = match self.0.get(ATTR).and_then(Val::items) {
