@@ -2,6 +2,7 @@
 //! accessors the ACM rules need on the views of other services (API domains, Cognito domains,
 //! records, zones), as free functions, and the building blocks those rules share.
 
+use super::rest::EndpointType;
 use super::view::*;
 use super::{Model, Resource};
 use crate::finding::Related;
@@ -27,26 +28,6 @@ impl Vocab for ValidationMethod {
             "DNS" => ValidationMethod::Dns,
             "EMAIL" => ValidationMethod::Email,
             o => ValidationMethod::Other(o.to_string()),
-        }
-    }
-}
-
-/// The endpoint type of an API Gateway custom domain (`endpoint_configuration.types`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EndpointType {
-    Edge,
-    Regional,
-    Private,
-    Other(String),
-}
-
-impl Vocab for EndpointType {
-    fn parse(s: &str) -> Self {
-        match s {
-            "EDGE" => EndpointType::Edge,
-            "REGIONAL" => EndpointType::Regional,
-            "PRIVATE" => EndpointType::Private,
-            o => EndpointType::Other(o.to_string()),
         }
     }
 }
@@ -134,14 +115,7 @@ pub fn option_domain_name(option: &Val) -> Option<&str> {
 /// The certificates a value points at (by reference, or by a known ARN), resources and data
 /// sources, in the order the value names them.
 pub fn certificates_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Certificate<'a>> {
-    match v.val() {
-        Some(v) => m
-            .links(v, Certificate::TYPE)
-            .into_iter()
-            .map(Certificate)
-            .collect(),
-        None => vec![],
-    }
+    linked(m, v.val())
 }
 
 /// `aws_acm_certificate_validation` resources by the address of the certificate they validate.
@@ -218,16 +192,6 @@ pub fn rest_domain_endpoint_type<'a>(d: RestDomain<'a>) -> Got<'a, EndpointType>
     got(d.0, types.attr, state)
 }
 
-/// The endpoint type of a REST custom domain as the ACM rules have always read it: an unknown
-/// `types` list (not one unknown element) counts as EDGE, as `us_east_1_consumers` counts it.
-pub fn rest_domain_endpoint_type_or_edge<'a>(d: RestDomain<'a>) -> Got<'a, EndpointType> {
-    let ty = rest_domain_endpoint_type(d);
-    if rest_domain_types(d).is_unknown() {
-        return got(d.0, ty.attr, State::Default(EndpointType::Edge));
-    }
-    ty
-}
-
 pub fn rest_domain_certificate_arn<'a>(d: RestDomain<'a>) -> Got<'a, &'a Val> {
     raw(d.0, "certificate_arn")
 }
@@ -264,10 +228,7 @@ pub fn record_allow_overwrite<'a>(r: Record<'a>) -> Got<'a, bool> {
 
 /// The zones (resources or data sources) a value points at.
 pub fn zones_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Zone<'a>> {
-    match v.val() {
-        Some(v) => m.links(v, Zone::TYPE).into_iter().map(Zone).collect(),
-        None => vec![],
-    }
+    linked(m, v.val())
 }
 
 pub fn zone_name<'a>(z: Zone<'a>) -> Got<'a, &'a str> {
@@ -388,7 +349,7 @@ pub fn us_east_1_consumers<'a>(m: &'a Model, cert: Certificate<'_>) -> Vec<&'a R
             }
         }
         for d in m.all::<RestDomain>() {
-            if d.endpoint_type().known() == Some(&super::rest::EndpointType::Edge) {
+            if d.endpoint_type().known() == Some(&EndpointType::Edge) {
                 add(d.0);
             }
         }

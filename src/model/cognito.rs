@@ -43,10 +43,8 @@ pub fn written<'a, T>(g: &Got<'a, T>) -> Option<&'a Val> {
 pub fn by_user_pool<'a, T: View<'a> + 'a>(m: &'a Model) -> BTreeMap<String, Vec<T>> {
     let mut out: BTreeMap<String, Vec<T>> = BTreeMap::new();
     for r in m.all::<T>() {
-        if let Some(p) = r.res().get("user_pool_id") {
-            for pool in m.links(p, UserPool::TYPE) {
-                out.entry(pool.address.clone()).or_default().push(r);
-            }
+        for pool in linked::<UserPool>(m, r.res().get("user_pool_id")) {
+            out.entry(pool.address.clone()).or_default().push(r);
         }
     }
     out

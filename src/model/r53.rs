@@ -3,11 +3,12 @@
 //! Cognito custom domains, the APIs' default endpoints), as free functions: those view types
 //! belong to their own services' files.
 
+use super::rest::EndpointType;
 use super::view::*;
 use super::{Model, Resource};
 use crate::finding::Related;
 use crate::source::Span;
-use crate::value::{V, Val};
+use crate::value::Val;
 use std::collections::BTreeMap;
 
 /// `aws_route53_record.type`.
@@ -245,10 +246,7 @@ impl<'a> Record<'a> {
     }
     /// The zones (managed or data sources) `zone_id` points at.
     pub fn zones(self, m: &'a Model) -> Vec<Zone<'a>> {
-        let Some(z) = self.0.get("zone_id") else {
-            return vec![];
-        };
-        m.links(z, Zone::TYPE).into_iter().map(Zone).collect()
+        linked(m, self.0.get("zone_id"))
     }
     /// The zone `zone_id` points at, if any.
     pub fn zone(self, m: &'a Model) -> Option<Zone<'a>> {
@@ -336,46 +334,6 @@ pub fn cognito_domain_host(d: UserPoolDomain<'_>) -> Got<'_, &str> {
     text(d.0, "domain", None)
 }
 
-/// The endpoint type of a REST custom domain (`endpoint_configuration.types`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DomainEndpoint {
-    Edge,
-    Regional,
-    Private,
-    Other(String),
-}
-
-impl Vocab for DomainEndpoint {
-    fn parse(s: &str) -> Self {
-        match s {
-            "EDGE" => DomainEndpoint::Edge,
-            "REGIONAL" => DomainEndpoint::Regional,
-            "PRIVATE" => DomainEndpoint::Private,
-            o => DomainEndpoint::Other(o.to_string()),
-        }
-    }
-}
-
-/// The endpoint type of a REST custom domain: its first type; EDGE (the provider's default) when
-/// no type is set — and, as `RestDomain::endpoint_type` reads it, when the list of types is
-/// unknown as a whole. Unknown when the first type is.
-pub fn rest_domain_endpoint(d: RestDomain<'_>) -> Got<'_, DomainEndpoint> {
-    let attr = "endpoint_configuration.0.types";
-    let types = d.0.get(attr).and_then(|t| t.items()).unwrap_or_default();
-    let state = match types.first() {
-        None => State::Default(DomainEndpoint::Edge),
-        Some(v) => match &v.v {
-            V::Str(s) => State::Known(DomainEndpoint::parse(s), v),
-            _ => State::Unknown(v),
-        },
-    };
-    Got {
-        res: d.0,
-        attr,
-        state,
-    }
-}
-
 /// What a DNS record for a custom domain must alias: the domain's attributes for the target
 /// name and its hosted zone, and the kind of domain (for messages).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,14 +344,14 @@ pub struct DomainTarget {
 }
 
 /// The target of a REST custom domain of an endpoint type (none for PRIVATE or unknown types).
-pub fn rest_domain_target(e: &DomainEndpoint) -> Option<DomainTarget> {
+pub fn rest_domain_target(e: &EndpointType) -> Option<DomainTarget> {
     match e {
-        DomainEndpoint::Regional => Some(DomainTarget {
+        EndpointType::Regional => Some(DomainTarget {
             name_attr: "regional_domain_name",
             zone_attr: "regional_zone_id",
             kind: "REGIONAL",
         }),
-        DomainEndpoint::Edge => Some(DomainTarget {
+        EndpointType::Edge => Some(DomainTarget {
             name_attr: "cloudfront_domain_name",
             zone_attr: "cloudfront_zone_id",
             kind: "EDGE",
