@@ -3,12 +3,12 @@
 //! records, zones), as free functions, and the building blocks those rules share.
 
 use super::rest::EndpointType;
+pub use super::view::related_at;
 use super::view::*;
 use super::{Model, Resource};
-use crate::finding::Related;
 use crate::load::module::Mode;
 use crate::rules::context::Cx;
-use crate::rules::support::{self, origins_text};
+use crate::rules::support::origins_text;
 use crate::value::Origin;
 use crate::value::Val;
 use std::collections::BTreeMap;
@@ -389,11 +389,6 @@ pub fn cert_of<'a>(m: &'a Model, v: &'a Val) -> CertRef<'a> {
 }
 
 // ---------------------------------------------------------------------- rule building blocks
-
-/// A related location at an attribute.
-pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
-    support::related(at.res, at.attr, message)
-}
 
 /// A value of one resource seen at an attribute of another (for locations: a note about a
 /// record whose zone's name is unknown is at the record's zone_id, with the zone's origins).

@@ -1,5 +1,6 @@
 //! Views of HTTP APIs (API Gateway v2): accessors, provider defaults, joins.
 
+pub use super::view::related_at;
 use super::view::*;
 use super::{Model, Resource};
 use crate::finding::Related;
@@ -101,15 +102,6 @@ impl Protocol {
 }
 
 // ------------------------------------------------------------------ shared building blocks
-
-/// A related location at an attribute (the attribute when written, else the resource block).
-pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
-    Related {
-        message: message.into(),
-        resource: at.res.address.clone(),
-        location: at.res.span(at.attr),
-    }
-}
 
 /// A related location at a resource's block.
 pub fn related_block(res: &Resource, message: impl Into<String>) -> Related {

@@ -4,6 +4,7 @@
 //! belong to their own services' files.
 
 use super::rest::EndpointType;
+pub use super::view::related_at;
 use super::view::*;
 use super::{Model, Resource};
 use crate::finding::Related;
@@ -117,15 +118,6 @@ pub fn element<'a>(res: &'a Resource, attr: &'static str, v: &'a Val) -> Got<'a,
 /// evaluate).
 pub fn unknown_from_nowhere(m: &Model, v: &Val) -> bool {
     v.is_unknown() && v.origins().iter().all(|o| m.origin_resource(o).is_none())
-}
-
-/// A related location at an attribute (the attribute when written, else the resource block).
-pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
-    Related {
-        message: message.into(),
-        resource: at.res.address.clone(),
-        location: at.span(),
-    }
 }
 
 /// Where `depends_on` is written on a resource, if it is.

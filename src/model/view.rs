@@ -320,6 +320,15 @@ pub fn raw<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, &'a Val> {
     got(r, attr, state)
 }
 
+/// A related location at an attribute (the attribute when written, else the resource block).
+pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> crate::finding::Related {
+    crate::finding::Related {
+        message: message.into(),
+        resource: at.res.address.clone(),
+        location: at.span(),
+    }
+}
+
 // ------------------------------------------------------------------------------ joins
 
 /// Every resource of `T` a value points at, whichever of their attributes it reads: by
