@@ -1,10 +1,14 @@
-//! Joins and location helpers shared by rules. Rules read the model only.
+//! Presentation helpers shared by rules: locations (`place`, `related`), texts (`origins_text`,
+//! `names`, `did_you_mean`), the finding builder, and the shared scope check (`check_defined`,
+//! on the Cognito joins of `model::cognito`). The joins themselves are on the typed views in
+//! `src/model/`: nothing here reads the model by resource type or attribute path.
 
 use crate::finding::{Finding, Related, Severity};
-use crate::model::{Model, Resource};
+use crate::model::Resource;
+use crate::model::cognito::ScopeIndex;
+use crate::model::view::{Got, State, UserPool, list_of};
 use crate::source::Span;
-use crate::value::{Origin, V, Val};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::value::{Origin, Val};
 
 /// Scopes every user pool grants without a resource server (user flows only).
 pub const BUILTIN_SCOPES: &[&str] = &[
@@ -138,167 +142,11 @@ impl FindingBuilder {
     }
 }
 
-/// Resources of `rtype` grouped by the user pool their `user_pool_id` points at.
-pub fn by_pool<'a>(model: &'a Model, rtype: &str) -> BTreeMap<String, Vec<&'a Resource>> {
-    let mut m: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-    for r in model.resources_of(rtype) {
-        if let Some(p) = r.get("user_pool_id") {
-            for pool in model.links(p, "aws_cognito_user_pool") {
-                m.entry(pool.address.clone()).or_default().push(r);
-            }
-        }
-    }
-    m
-}
-
-/// The custom scopes defined for a set of pools: known full names, and unknown parts.
-pub struct Defined<'a> {
-    pub known: BTreeSet<String>,
-    pub servers: Vec<&'a Resource>,
-    pub unknown: Vec<Origin>,
-}
-
-pub fn defined_scopes<'a>(
-    servers: &BTreeMap<String, Vec<&'a Resource>>,
-    pools: &[&Resource],
-) -> Defined<'a> {
-    let mut d = Defined {
-        known: BTreeSet::new(),
-        servers: vec![],
-        unknown: vec![],
-    };
-    for p in pools {
-        for s in servers.get(&p.address).into_iter().flatten() {
-            d.servers.push(s);
-            match s.get("scope_identifiers").map(|v| &v.v) {
-                Some(V::List(l)) => {
-                    for id in l {
-                        match id.as_str() {
-                            Some(x) => {
-                                d.known.insert(x.to_string());
-                            }
-                            None => crate::value::merge_origins(&mut d.unknown, &id.origins()),
-                        }
-                    }
-                }
-                Some(_) => crate::value::merge_origins(
-                    &mut d.unknown,
-                    &s.get("scope_identifiers").unwrap().origins(),
-                ),
-                None => {}
-            }
-            if s.unknown_count {
-                d.unknown.push(Origin::other(
-                    crate::value::OriginKind::Error,
-                    format!("the number of {} instances is unknown", s.base),
-                ));
-            }
-        }
-    }
-    d
-}
-
-/// Pools a value (provider_arns, user_pool_id, issuer…) points at. `Err` carries why it cannot
-/// be told.
-pub fn pools_of<'a>(model: &'a Model, v: &Val) -> Result<Vec<&'a Resource>, Vec<Origin>> {
-    let pools = model.links(v, "aws_cognito_user_pool");
-    if !pools.is_empty() {
-        return Ok(pools);
-    }
-    let mut o = v.origins();
-    if o.is_empty() {
-        o.push(Origin::other(
-            crate::value::OriginKind::Error,
-            format!("{} matches no user pool in this configuration", v.show()),
-        ));
-    }
-    Err(o)
-}
-
-/// Pool a JWT issuer names: by reference (endpoint/id), by known pool id, or not a Cognito issuer.
-pub enum Issuer<'a> {
-    Pools(Vec<&'a Resource>),
-    NotCognito,
-    Unknown(Vec<Origin>),
-}
-
-pub fn issuer_pools<'a>(model: &'a Model, issuer: &Val) -> Issuer<'a> {
-    let pools = model.links(issuer, "aws_cognito_user_pool");
-    if !pools.is_empty() {
-        return Issuer::Pools(pools);
-    }
-    match &issuer.v {
-        V::Str(s) => {
-            if !s.contains("cognito-idp.") {
-                return Issuer::NotCognito;
-            }
-            let id = s.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-            let found: Vec<&Resource> = model
-                .resources_of("aws_cognito_user_pool")
-                .filter(|p| p.str("id") == Some(id))
-                .collect();
-            if found.is_empty() {
-                Issuer::Unknown(vec![Origin::other(
-                    crate::value::OriginKind::Error,
-                    format!("issuer {s} names pool {id}, which is not in this configuration"),
-                )])
-            } else {
-                Issuer::Pools(found)
-            }
-        }
-        _ => Issuer::Unknown(issuer.origins()),
-    }
-}
-
-/// The list items of an attribute, or `None` when it is unknown (with the value).
-pub fn list<'a>(res: &'a Resource, attr: &str) -> Option<Result<Vec<&'a Val>, &'a Val>> {
-    let v = res.get(attr)?;
-    if v.is_null() {
-        return None;
-    }
-    Some(match &v.v {
-        V::List(l) => Ok(l.iter().collect()),
-        _ => Err(v),
-    })
-}
-
-pub fn names(rs: &[&Resource]) -> String {
+pub fn names<R: std::ops::Deref<Target = Resource>>(rs: &[R]) -> String {
     rs.iter()
         .map(|r| r.address.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `GET /orders/{id}`-style name of a REST method, built from the resource tree.
-pub fn rest_route(model: &Model, method: &Resource) -> String {
-    let verb = method.str("http_method").unwrap_or("?");
-    let mut parts: Vec<String> = Vec::new();
-    let mut cur = method.get("resource_id").cloned();
-    for _ in 0..64 {
-        let Some(v) = cur.take() else { break };
-        let res = model.links(&v, "aws_api_gateway_resource");
-        let Some(r) = res.first() else {
-            // the API's root resource, or something unknown
-            if v.origins().iter().any(|o| o.attr == "root_resource_id") {
-                break;
-            }
-            if let Some(id) = v.as_str()
-                && model
-                    .resources_of("aws_api_gateway_rest_api")
-                    .any(|a| a.str("root_resource_id") == Some(id))
-            {
-                break;
-            }
-            if !v.origins().is_empty() || v.as_str().is_some() {
-                parts.push("…".into());
-            }
-            break;
-        };
-        parts.push(r.str("path_part").unwrap_or("{?}").to_string());
-        cur = r.get("parent_id").cloned();
-    }
-    parts.reverse();
-    format!("{verb} /{}", parts.join("/"))
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -331,58 +179,24 @@ pub fn did_you_mean<'a>(
         .map(|(_, k)| k)
 }
 
-/// Checks that every scope in `attr` of `res` is defined by a resource server of one of
-/// `pools` (what the rule is about is said by `subject`, e.g. "PUT /orders/{id}").
-#[allow(clippy::too_many_arguments)]
-/// Resource servers by pool, and the pools defining each known scope, built once per rule run.
-pub struct ScopeIndex<'a> {
-    pub by_pool: BTreeMap<String, Vec<&'a Resource>>,
-    pub pools_by_scope: BTreeMap<String, BTreeSet<String>>,
-}
-
-impl<'a> ScopeIndex<'a> {
-    pub fn new(model: &'a Model) -> ScopeIndex<'a> {
-        let by_pool = by_pool(model, "aws_cognito_resource_server");
-        let mut pools_by_scope: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (pool, srvs) in &by_pool {
-            for r in srvs {
-                for i in r
-                    .get("scope_identifiers")
-                    .and_then(Val::items)
-                    .unwrap_or_default()
-                {
-                    if let Some(s) = i.as_str() {
-                        pools_by_scope
-                            .entry(s.to_string())
-                            .or_default()
-                            .insert(pool.clone());
-                    }
-                }
-            }
-        }
-        ScopeIndex {
-            by_pool,
-            pools_by_scope,
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-pub fn check_defined(
+/// Checks that every scope of a scope list (`scopes`, an attribute of a method, route or client)
+/// is defined by a resource server of one of `pools` (what the rule is about is said by
+/// `subject`, e.g. "PUT /orders/{id}").
+pub fn check_defined<T>(
     meta: &'static super::Meta,
-    res: &Resource,
-    attr: &str,
+    scopes: &Got<'_, T>,
     subject: &str,
-    pools: &[&Resource],
+    pools: &[UserPool<'_>],
     index: &ScopeIndex,
     allow_builtin: bool,
     out: &mut Vec<Finding>,
 ) {
-    let servers = &index.by_pool;
-    let Some(items) = list(res, attr) else { return };
-    let items = match items {
-        Ok(i) => i,
-        Err(v) => {
+    let (res, attr) = (scopes.res, scopes.attr);
+    // a list, strictly: anything else is a value not known here
+    let items = match list_of(res, attr).state {
+        State::Known(i, _) => i,
+        State::Default(_) | State::Absent => return,
+        State::Unknown(v) => {
             finding(meta, res, format!("cannot verify the scopes of {subject}: {}", origins_text(&v.origins())))
                 .place(place(res, attr, Some(v)))
                 .help("make the scope list known at plan time (literals, variables with values, or scope_identifiers references)")
@@ -391,7 +205,7 @@ pub fn check_defined(
             return;
         }
     };
-    let d = defined_scopes(servers, pools);
+    let d = index.defined(pools);
     let pool_names = names(pools);
     for it in items {
         let Some(s) = it.as_str() else {
@@ -465,15 +279,16 @@ pub fn check_defined(
             .help(help);
         for srv in &d.servers {
             let defined: Vec<&str> = srv
-                .get("scope_identifiers")
-                .and_then(Val::items)
+                .scope_identifiers()
+                .into_known()
                 .unwrap_or_default()
                 .iter()
                 .filter_map(|v| v.as_str())
                 .collect();
+            let id = srv.identifier();
             f = f.related(related(
-                srv,
-                "identifier",
+                id.res,
+                id.attr,
                 format!("resource server defines {}", defined.join(", ")),
             ));
         }
@@ -490,34 +305,6 @@ pub fn check_defined(
     }
 }
 
-/// Route 53 records by their (normalized) fqdn, and whether some record's name is unknown.
-pub fn records_by_fqdn(model: &Model) -> (BTreeMap<String, Vec<&Resource>>, bool) {
-    let mut m: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-    let mut unknown = false;
-    for r in model.resources_of("aws_route53_record") {
-        match r.str("fqdn") {
-            Some(f) => m.entry(crate::model::norm_host(f)).or_default().push(r),
-            None => unknown = true,
-        }
-    }
-    (m, unknown)
-}
-
-/// The zones the configuration's records are written into, by (normalized) name.
-pub fn managed_zones(model: &Model) -> BTreeMap<String, &Resource> {
-    let mut z = BTreeMap::new();
-    for r in model.resources_of("aws_route53_record") {
-        if let Some(zid) = r.get("zone_id") {
-            for zone in model.links(zid, "aws_route53_zone") {
-                if let Some(n) = zone.str("name") {
-                    z.entry(crate::model::norm_host(n)).or_insert(zone);
-                }
-            }
-        }
-    }
-    z
-}
-
 pub fn in_zone(name: &str, zone: &str) -> bool {
     name == zone || name.ends_with(&format!(".{zone}"))
 }
@@ -526,247 +313,4 @@ pub fn in_zone(name: &str, zone: &str) -> bool {
 pub fn parent_of(domain: &str) -> Option<String> {
     let d = crate::model::norm_host(domain);
     d.split_once('.').map(|(_, p)| p.to_string())
-}
-
-/// Known OAuth flows of a client; `Err` when the list is unknown.
-pub fn flows(client: &Resource) -> Result<Vec<(&str, &Val)>, &Val> {
-    match list(client, "allowed_oauth_flows") {
-        None => Ok(vec![]),
-        Some(Ok(items)) => Ok(items
-            .into_iter()
-            .filter_map(|v| v.as_str().map(|s| (s, v)))
-            .collect()),
-        Some(Err(v)) => Err(v),
-    }
-}
-
-pub fn is_m2m(client: &Resource) -> bool {
-    flows(client).is_ok_and(|f| f.iter().any(|(s, _)| *s == "client_credentials"))
-}
-
-/// The certificate a consumer's ARN points at, and its region.
-pub enum CertRef<'a> {
-    /// A certificate resource or data source of the configuration, with its region.
-    Resource(&'a Resource, &'a Val),
-    /// A literal ARN: its region field.
-    Arn(String),
-    Unknown(Vec<Origin>),
-}
-
-pub fn cert_of<'a>(model: &'a Model, v: &'a Val) -> CertRef<'a> {
-    if let Some(c) = model.links(v, "aws_acm_certificate").into_iter().next() {
-        return CertRef::Resource(c, &c.region);
-    }
-    if let Some(s) = v.as_str() {
-        let parts: Vec<&str> = s.split(':').collect();
-        if parts.len() >= 6 && parts[0] == "arn" && parts[2] == "acm" && !parts[3].is_empty() {
-            return CertRef::Arn(parts[3].to_string());
-        }
-        return CertRef::Unknown(vec![Origin::other(
-            crate::value::OriginKind::Error,
-            format!("{s} is not an ACM certificate ARN"),
-        )]);
-    }
-    CertRef::Unknown(v.origins())
-}
-
-/// Endpoint type of a REST custom domain: REGIONAL, EDGE (the default), or unknown.
-pub fn rest_endpoint_type(d: &Resource) -> Option<&str> {
-    match d.get("endpoint_configuration.0.types").and_then(Val::items) {
-        None => Some("EDGE"),
-        Some(t) if t.is_empty() => Some("EDGE"),
-        Some(t) => t[0].as_str(),
-    }
-}
-
-/// Checks that the certificate in `attr` of `res` is in `want` (a region value). `why` is the
-/// AWS behaviour; `need` says which region and why, for messages.
-#[allow(clippy::too_many_arguments)]
-pub fn check_cert_region(
-    meta: &'static super::Meta,
-    model: &Model,
-    res: &Resource,
-    attr: &str,
-    want: &Val,
-    need: &str,
-    why: &str,
-    out: &mut Vec<Finding>,
-) {
-    let Some(v) = res.get(attr).filter(|v| !v.is_null()) else {
-        return;
-    };
-    let (region, cert) = match cert_of(model, v) {
-        CertRef::Resource(c, r) => (r.clone(), Some(c)),
-        CertRef::Arn(r) => (Val::str(r), None),
-        CertRef::Unknown(o) => {
-            finding(
-                meta,
-                res,
-                format!(
-                    "cannot verify the region of the certificate of {}: {}",
-                    res.address,
-                    origins_text(&o)
-                ),
-            )
-            .at(res.span(attr))
-            .help(format!("the certificate's region matters: {need}"))
-            .note()
-            .push(out);
-            return;
-        }
-    };
-    match (region.as_str(), want.as_str()) {
-        (Some(have), Some(w)) if have == w => {}
-        (Some(have), Some(w)) => {
-            let mut f = finding(meta, res, format!(
-                "{} uses a certificate in {have}, but it must be in {w} because {need}; {why}", res.address))
-                .place(place(res, attr, Some(v)))
-                .help(format!("request the certificate with a provider in {w} (e.g. provider = aws.{}) and use that one", w.replace('-', "_")));
-            if let Some(c) = cert {
-                f = f.related(related(
-                    c,
-                    "domain_name",
-                    format!("certificate created in {have}"),
-                ));
-            }
-            f.push(out);
-        }
-        _ => {
-            let mut o = region.origins();
-            o.extend(want.origins());
-            finding(
-                meta,
-                res,
-                format!(
-                    "cannot verify the region of the certificate of {} ({need}): {}",
-                    res.address,
-                    origins_text(&o)
-                ),
-            )
-            .at(res.span(attr))
-            .help("set the provider region explicitly (provider \"aws\" { region = ... })")
-            .note()
-            .push(out);
-        }
-    }
-}
-
-/// Certificate consumers: (resource type, host name attribute, certificate attributes).
-pub const CERT_CONSUMERS: [(&str, &str, &[&str]); 3] = [
-    (
-        "aws_cognito_user_pool_domain",
-        "domain",
-        &["certificate_arn"],
-    ),
-    (
-        "aws_api_gateway_domain_name",
-        "domain_name",
-        &["regional_certificate_arn", "certificate_arn"],
-    ),
-    (
-        "aws_apigatewayv2_domain_name",
-        "domain_name",
-        &["domain_name_configuration.0.certificate_arn"],
-    ),
-];
-
-/// `aws_acm_certificate_validation` resources by the certificate they validate.
-pub fn validations_by_cert(model: &Model) -> BTreeMap<String, Vec<&Resource>> {
-    let mut m: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-    for v in model.resources_of("aws_acm_certificate_validation") {
-        if let Some(a) = v.get("certificate_arn") {
-            for c in model.links(a, "aws_acm_certificate") {
-                m.entry(c.address.clone()).or_default().push(v);
-            }
-        }
-    }
-    m
-}
-
-/// Route 53 records made from a certificate's `domain_validation_options`, by certificate.
-pub fn validation_records(model: &Model) -> BTreeMap<String, Vec<&Resource>> {
-    let mut recs: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-    for r in model.resources_of("aws_route53_record") {
-        for o in r.get("name").map(|v| v.origins()).unwrap_or_default() {
-            if o.attr.starts_with("domain_validation_options")
-                && let Some(c) = model.origin_resource(&o)
-            {
-                let e = recs.entry(c.address.clone()).or_default();
-                if !e.iter().any(|x| x.address == r.address) {
-                    e.push(r);
-                }
-            }
-        }
-    }
-    recs
-}
-
-/// Known names of a certificate (domain_name ∪ SANs), normalized.
-pub fn cert_names(cert: &Resource) -> Vec<String> {
-    let mut v: Vec<String> = cert
-        .str("domain_name")
-        .map(crate::model::norm_host)
-        .into_iter()
-        .collect();
-    for s in cert
-        .get("subject_alternative_names")
-        .and_then(Val::items)
-        .unwrap_or_default()
-    {
-        if let Some(s) = s.as_str() {
-            v.push(crate::model::norm_host(s));
-        }
-    }
-    v
-}
-
-/// Evidence that browsers call APIs of these pools: a code/implicit client with web callback URLs.
-pub fn browser_clients<'a>(
-    clients: &BTreeMap<String, Vec<&'a Resource>>,
-    pools: &[&Resource],
-) -> Option<&'a Resource> {
-    pools
-        .iter()
-        .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
-        .find(|c| {
-            flows(c).is_ok_and(|f| f.iter().any(|(x, _)| *x == "code" || *x == "implicit"))
-                && list(c, "callback_urls")
-                    .and_then(Result::ok)
-                    .is_some_and(|u| {
-                        u.iter()
-                            .any(|x| x.as_str().is_some_and(|s| s.starts_with("http")))
-                    })
-        })
-}
-
-/// The us-east-1 consumers (Cognito custom domains, EDGE REST domains) of a certificate.
-pub fn us_east_1_consumers<'a>(model: &'a Model, cert: &Resource) -> Vec<&'a Resource> {
-    // built once per model: certificate address → the domains that need it in us-east-1
-    let index = model.us_east_1_index.get_or_init(|| {
-        let mut by_cert: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut add = |d: &Resource| {
-            if let Some(c) = d.get("certificate_arn") {
-                for x in model.links(c, "aws_acm_certificate") {
-                    if let Some(i) = model.index_of(&d.address) {
-                        by_cert.entry(x.address.clone()).or_default().push(i);
-                    }
-                }
-            }
-        };
-        for d in model.resources_of("aws_cognito_user_pool_domain") {
-            if d.str("domain").is_some_and(|x| x.contains('.')) {
-                add(d);
-            }
-        }
-        for d in model.resources_of("aws_api_gateway_domain_name") {
-            if rest_endpoint_type(d) == Some("EDGE") {
-                add(d);
-            }
-        }
-        by_cert
-    });
-    index
-        .get(&cert.address)
-        .map(|ix| ix.iter().map(|i| &model.resources[*i]).collect())
-        .unwrap_or_default()
 }

@@ -2,11 +2,11 @@
 //! API routes of the configuration accept it, and why the others do not.
 
 use crate::model::cognito::Token as CognitoToken;
+use crate::model::cognito::{Issuer, issuer_pools};
 use crate::model::http::RouteAuthorization;
 use crate::model::rest::Authorization;
 use crate::model::view::{HttpRoute, RestMethod, State, UserPool, UserPoolClient};
 use crate::model::{Model, Resource};
-use crate::rules::support::{Issuer, issuer_pools, rest_route};
 use crate::value::{Part, V, Val};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, jwk::JwkSet};
 use serde::Serialize;
@@ -319,7 +319,7 @@ fn known_strings(v: Option<&Val>) -> Option<Vec<String>> {
 fn rest_routes(m: &Model, tok: &Token, invalid: Option<&str>, out: &mut Vec<RouteVerdict>) {
     for view in m.all::<RestMethod>() {
         let meth = view.0;
-        let route = rest_route(m, meth);
+        let route = view.route(m);
         let v = match view.authorization().known().map(Authorization::as_str) {
             Some("NONE") => verdict(route, meth, true, true, "open: authorization NONE"),
             Some("AWS_IAM") => verdict(
@@ -509,10 +509,8 @@ fn http_routes(
                                 continue;
                             }
                             if let Issuer::Pools(pools) = issuer_pools(m, issuer) {
-                                let checks: Vec<(bool, bool, String)> = pools
-                                    .iter()
-                                    .map(|p| pool_matches(UserPool(p), tok))
-                                    .collect();
+                                let checks: Vec<(bool, bool, String)> =
+                                    pools.iter().map(|p| pool_matches(*p, tok)).collect();
                                 match checks.iter().find(|c| c.0) {
                                     None => {
                                         out.push(verdict(

@@ -1,6 +1,5 @@
-use crate::model::acm::{
-    EndpointType, check_cert_region, rest_domain_certificate_arn, rest_domain_endpoint_type_or_edge,
-};
+use crate::model::acm::{check_cert_region, rest_domain_certificate_arn};
+use crate::model::rest::EndpointType;
 use crate::model::view::RestDomain;
 use crate::rules::context::Cx;
 
@@ -14,7 +13,7 @@ fn check(cx: &mut Cx) {
     let east = crate::value::Val::str("us-east-1");
     for d in m.all::<RestDomain>() {
         // an unknown types list counts as EDGE, the default (as the us-east-1 index counts it)
-        let ty = rest_domain_endpoint_type_or_edge(d);
+        let ty = d.endpoint_type();
         match ty.known() {
             Some(EndpointType::Edge) => {}
             Some(_) => continue,

@@ -1,8 +1,9 @@
 use crate::model::Model;
 use crate::model::acm::{
-    EndpointType, certificates_of, check_cert_region, http_domain_certificate_arn,
-    rest_domain_endpoint_type, rest_domain_regional_certificate_arn, us_east_1_users,
+    certificates_of, check_cert_region, http_domain_certificate_arn, rest_domain_endpoint_type,
+    rest_domain_regional_certificate_arn, us_east_1_users,
 };
+use crate::model::rest::EndpointType;
 use crate::model::view::{Got, HttpDomain, RestDomain};
 use crate::rules::context::Cx;
 use crate::value::Val;

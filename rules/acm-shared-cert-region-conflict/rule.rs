@@ -1,7 +1,8 @@
 use crate::model::acm::{
-    EndpointType, certificates_of, http_domain_certificate_arn, region_at, related_at,
-    rest_domain_endpoint_type, rest_domain_regional_certificate_arn, us_east_1_users,
+    certificates_of, http_domain_certificate_arn, region_at, related_at, rest_domain_endpoint_type,
+    rest_domain_regional_certificate_arn, us_east_1_users,
 };
+use crate::model::rest::EndpointType;
 use crate::model::view::{HttpDomain, RestDomain, State};
 use crate::rules::context::Cx;
 

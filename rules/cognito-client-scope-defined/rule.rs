@@ -1,9 +1,9 @@
 use crate::finding::Finding;
 use crate::model::Resource;
-use crate::model::cognito::written;
+use crate::model::cognito::{ScopeIndex, pools_of, written};
 use crate::model::view::{State, UserPoolClient};
 use crate::rules::context::Cx;
-use crate::rules::support::{ScopeIndex, check_defined, origins_text, pools_of};
+use crate::rules::support::{check_defined, origins_text};
 
 rule!(
     Error,
@@ -31,8 +31,7 @@ fn check(cx: &mut Cx) {
                 let mut found = Vec::new();
                 check_defined(
                     cx.meta(),
-                    client.0,
-                    scopes.attr,
+                    &scopes,
                     &subject,
                     &pools,
                     &servers,

@@ -1,15 +1,11 @@
-use crate::model::Resource;
 use crate::model::cognito::{
-    by_user_pool, element, http_authorizer_issuer, http_route_authorizers, http_route_is_jwt,
-    http_route_key, http_route_scopes, rest_method_authorizers, written,
+    Issuer, ScopeIndex, by_user_pool, defined_scopes, element, http_authorizer_issuer,
+    http_route_is_jwt, http_route_key, http_route_scopes, issuer_pools, pools_of, written,
 };
 use crate::model::rest::Authorization;
-use crate::model::view::{Got, HttpRoute, RestMethod, State, UserPoolClient};
+use crate::model::view::{Got, HttpRoute, RestMethod, State, UserPool, UserPoolClient};
 use crate::rules::context::Cx;
-use crate::rules::support::{
-    Issuer, ScopeIndex, defined_scopes, is_builtin, issuer_pools, names, origins_text, pools_of,
-    related, rest_route,
-};
+use crate::rules::support::{is_builtin, names, origins_text, related};
 use crate::value::Val;
 
 rule!(
@@ -18,7 +14,7 @@ rule!(
 );
 
 /// A method or route with scopes: how messages name it, its pools, its scopes.
-type Target<'a> = (String, Vec<&'a Resource>, Got<'a, Vec<&'a Val>>);
+type Target<'a> = (String, Vec<UserPool<'a>>, Got<'a, Vec<&'a Val>>);
 
 /// True when a scope list may require something (not unset, not known empty).
 fn may_require(scopes: &Got<'_, Vec<&Val>>) -> bool {
@@ -42,10 +38,7 @@ fn check(cx: &mut Cx) {
                 if may_require(&method.authorization_scopes()) {
                     cx.cannot_verify(
                         &auth,
-                        format!(
-                            "whether {} uses a Cognito authorizer",
-                            rest_route(m, method.0)
-                        ),
+                        format!("whether {} uses a Cognito authorizer", method.route(m)),
                         "make authorization known at plan time",
                     );
                 }
@@ -53,16 +46,13 @@ fn check(cx: &mut Cx) {
             }
             _ => continue,
         }
-        let pools: Vec<_> = rest_method_authorizers(m, method)
+        let pools: Vec<_> = method
+            .linked_authorizers(m)
             .into_iter()
             .filter_map(|a| a.provider_arns().val().and_then(|p| pools_of(m, p).ok()))
             .flatten()
             .collect();
-        targets.push((
-            rest_route(m, method.0),
-            pools,
-            method.authorization_scopes(),
-        ));
+        targets.push((method.route(m), pools, method.authorization_scopes()));
     }
     for route in m.all::<HttpRoute>() {
         let jwt = http_route_is_jwt(route);
@@ -84,7 +74,7 @@ fn check(cx: &mut Cx) {
             }
             _ => continue,
         }
-        let auths = http_route_authorizers(m, route);
+        let auths = route.authorizers(m);
         let pools = match auths
             .first()
             .and_then(|a| written(&http_authorizer_issuer(*a)))

@@ -1,7 +1,7 @@
+use crate::model::cognito::{Issuer, browser_client, by_user_pool, issuer_pools};
 use crate::model::http::{RouteAuthorization, client_callback_urls, related_at};
-use crate::model::view::{HttpRoute, UserPoolClient, View};
+use crate::model::view::{HttpRoute, UserPoolClient};
 use crate::rules::context::Cx;
-use crate::rules::support::{Issuer, browser_clients, by_pool, issuer_pools};
 
 rule!(
     Warning,
@@ -10,7 +10,7 @@ rule!(
 
 fn check(cx: &mut Cx) {
     let m = cx.m;
-    let clients = by_pool(m, UserPoolClient::TYPE);
+    let clients = by_user_pool::<UserPoolClient>(m);
     for r in m.all::<HttpRoute>() {
         let key = r.route_key();
         let kind = r.authorization_type();
@@ -48,7 +48,7 @@ fn check(cx: &mut Cx) {
             Some(Issuer::Pools(p)) => p,
             _ => continue,
         };
-        let Some(web) = browser_clients(&clients, &pools) else {
+        let Some(web) = browser_client(&clients, &pools) else {
             continue;
         };
         // everything else says the preflight fails: only the route's own values are unknown
@@ -69,7 +69,7 @@ fn check(cx: &mut Cx) {
             continue;
         };
         cx.report(&key, None, format!("route {k} requires a JWT and {} has no cors_configuration or open OPTIONS route, while {} signs users in from a browser; the preflight gets 401 and browsers report a CORS error", api.address, web.address))
-            .related(related_at(&client_callback_urls(UserPoolClient(web)), "browser client"))
+            .related(related_at(&client_callback_urls(web), "browser client"))
             .help("add cors_configuration to the API (API Gateway then answers preflights), or an OPTIONS /{proxy+} route with authorization NONE")
             .emit(cx);
     }

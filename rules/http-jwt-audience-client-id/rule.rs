@@ -1,10 +1,10 @@
+use crate::model::cognito::{Issuer, issuer_pools};
 use crate::model::http::{
-    HttpAuthorizerType, addresses, client_pools, client_user_pool_id, linked, related_at,
-    server_identifier,
+    HttpAuthorizerType, addresses, client_user_pool_id, related_at, server_identifier,
 };
-use crate::model::view::{HttpAuthorizer, ResourceServer, State, UserPoolClient};
+use crate::model::view::{HttpAuthorizer, ResourceServer, State, UserPoolClient, linked};
 use crate::rules::context::Cx;
-use crate::rules::support::{Issuer, issuer_pools, names, origins_text};
+use crate::rules::support::{names, origins_text};
 
 rule!(
     Error,
@@ -72,7 +72,7 @@ fn check(cx: &mut Cx) {
             let clients: Vec<UserPoolClient> = linked(m, Some(it));
             if !clients.is_empty() {
                 for c in clients {
-                    let cpools = client_pools(m, c);
+                    let cpools = c.pools(m);
                     if !cpools.is_empty()
                         && !cpools
                             .iter()

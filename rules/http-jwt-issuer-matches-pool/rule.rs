@@ -1,8 +1,9 @@
+use crate::model::cognito::{Issuer, issuer_pools};
 use crate::model::http::{HttpAuthorizerType, pool_domain, related_at, related_block};
 use crate::model::norm_host;
 use crate::model::view::{HttpAuthorizer, State, UserPoolDomain};
 use crate::rules::context::Cx;
-use crate::rules::support::{Issuer, issuer_pools, origins_text};
+use crate::rules::support::origins_text;
 
 rule!(
     Error,

@@ -1,7 +1,7 @@
+use crate::model::cognito::{Issuer, by_user_pool, issuer_pools};
 use crate::model::http::{RouteAuthorization, client_oauth_scopes, related_at};
-use crate::model::view::{HttpRoute, State, UserPoolClient, View};
+use crate::model::view::{HttpRoute, State, UserPoolClient};
 use crate::rules::context::Cx;
-use crate::rules::support::{Issuer, by_pool, is_m2m, issuer_pools};
 
 rule!(
     Warning,
@@ -10,7 +10,7 @@ rule!(
 
 fn check(cx: &mut Cx) {
     let m = cx.m;
-    let clients = by_pool(m, UserPoolClient::TYPE);
+    let clients = by_user_pool::<UserPoolClient>(m);
     for r in m.all::<HttpRoute>() {
         let kind = r.authorization_type();
         let jwt = kind.test(|k| *k == RouteAuthorization::Jwt);
@@ -33,7 +33,7 @@ fn check(cx: &mut Cx) {
         let Some(c) = pools
             .iter()
             .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
-            .find(|c| is_m2m(c))
+            .find(|c| c.is_m2m())
         else {
             continue;
         };
@@ -56,7 +56,7 @@ fn check(cx: &mut Cx) {
         }
         let key = r.route_key().into_known().unwrap_or("?");
         cx.report(&kind, None, format!("route {key} requires a JWT but no scope; it accepts any token of the pool, ID tokens included, and cannot tell machine clients such as {} apart from signed-in users", c.address))
-            .related(related_at(&client_oauth_scopes(UserPoolClient(c)), "client_credentials client of the pool"))
+            .related(related_at(&client_oauth_scopes(c), "client_credentials client of the pool"))
             .help("set authorization_scopes to the scopes the route needs (aws_cognito_resource_server.<name>.scope_identifiers)")
             .emit(cx);
     }

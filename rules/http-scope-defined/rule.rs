@@ -1,8 +1,9 @@
 use crate::finding::{Finding, Severity};
+use crate::model::cognito::{Issuer, ScopeIndex, issuer_pools};
 use crate::model::http::{RouteAuthorization, related_at};
 use crate::model::view::{HttpRoute, State};
 use crate::rules::context::Cx;
-use crate::rules::support::{Issuer, ScopeIndex, check_defined, issuer_pools, names, origins_text};
+use crate::rules::support::{check_defined, names, origins_text};
 
 rule!(
     Error,
@@ -56,8 +57,7 @@ fn check(cx: &mut Cx) {
                 let mut found: Vec<Finding> = Vec::new();
                 check_defined(
                     cx.meta(),
-                    route.0,
-                    scopes.attr,
+                    &scopes,
                     &subject,
                     &pools,
                     &servers,

@@ -1,7 +1,7 @@
 use crate::model::norm_host;
 use crate::model::r53::{
     attrs_read_of, http_domain_host, http_domain_target, is_unknown, reads_api_gateway,
-    records_by_fqdn, related_at, rest_domain_endpoint, rest_domain_host, rest_domain_target,
+    records_by_fqdn, related_at, rest_domain_host, rest_domain_target,
 };
 use crate::model::view::{HttpDomain, RestDomain};
 use crate::rules::context::Cx;
@@ -16,7 +16,7 @@ fn check(cx: &mut Cx) {
     let (records, some_unknown) = records_by_fqdn(m);
     let mut domains = Vec::new();
     for d in m.all::<RestDomain>() {
-        let endpoint = rest_domain_endpoint(d);
+        let endpoint = d.endpoint_type();
         let expect = endpoint.known().and_then(rest_domain_target);
         domains.push((d.0, rest_domain_host(d), expect, Some(endpoint)));
     }

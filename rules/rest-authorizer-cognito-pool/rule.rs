@@ -1,4 +1,5 @@
-use crate::model::rest::{RestAuthorizerType, origin_pool};
+use crate::model::cognito::origin_pool;
+use crate::model::rest::RestAuthorizerType;
 use crate::model::view::{RestAuthorizer, State};
 use crate::rules::context::Cx;
 use crate::rules::support::origins_text;

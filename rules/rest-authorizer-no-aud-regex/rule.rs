@@ -1,7 +1,7 @@
-use crate::model::rest::{RestAuthorizerType, clients_by_pool};
-use crate::model::view::{RestAuthorizer, RestMethod, State};
+use crate::model::cognito::by_user_pool;
+use crate::model::rest::RestAuthorizerType;
+use crate::model::view::{RestAuthorizer, RestMethod, State, UserPoolClient};
 use crate::rules::context::Cx;
-use crate::rules::support::is_m2m;
 
 rule!(
     Error,
@@ -9,7 +9,7 @@ rule!(
 );
 
 fn check(cx: &mut Cx) {
-    let clients = clients_by_pool(cx.m);
+    let clients = by_user_pool::<UserPoolClient>(cx.m);
     for a in cx.m.all::<RestAuthorizer>() {
         let kind = a.kind();
         match kind.known() {
@@ -43,7 +43,7 @@ fn check(cx: &mut Cx) {
             .unwrap_or_default()
             .into_iter()
             .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
-            .find(|c| is_m2m(c));
+            .find(|c| c.is_m2m());
         let why = match (scoped, m2m) {
             (Some(meth), _) => format!(
                 "{} requires scopes, so callers send access tokens",

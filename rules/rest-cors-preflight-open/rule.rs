@@ -1,8 +1,10 @@
-use crate::model::rest::{Authorization, clients_by_pool};
-use crate::model::view::{RestIntegrationResponse, RestMethod, RestMethodResponse};
-use crate::model::{Model, Resource};
+use crate::model::Model;
+use crate::model::cognito::{browser_client, by_user_pool};
+use crate::model::rest::Authorization;
+use crate::model::view::{
+    RestIntegrationResponse, RestMethod, RestMethodResponse, UserPool, UserPoolClient,
+};
 use crate::rules::context::Cx;
-use crate::rules::support::{browser_clients, rest_route};
 use std::collections::{BTreeMap, BTreeSet};
 
 rule!(
@@ -16,28 +18,24 @@ fn browser_called(
     m: &Model,
     method: RestMethod,
     cors_apis: &BTreeSet<String>,
-    clients: &BTreeMap<String, Vec<&Resource>>,
+    clients: &BTreeMap<String, Vec<UserPoolClient>>,
 ) -> bool {
-    let pools: Vec<&Resource> = method
+    let pools: Vec<UserPool> = method
         .linked_authorizers(m)
         .into_iter()
         .filter_map(|a| a.trusted_pools(m).and_then(Result::ok))
         .flatten()
-        .map(|p| p.0)
         .collect();
     method
         .rest_apis(m)
         .iter()
         .any(|a| cors_apis.contains(&a.address))
-        || browser_clients(clients, &pools).is_some()
+        || browser_client(clients, &pools).is_some()
 }
 
 fn check(cx: &mut Cx) {
     let m = cx.m;
-    let clients: BTreeMap<String, Vec<&Resource>> = clients_by_pool(m)
-        .into_iter()
-        .map(|(p, cs)| (p, cs.into_iter().map(|c| c.0).collect()))
-        .collect();
+    let clients = by_user_pool::<UserPoolClient>(m);
     // CORS headers declared on method or integration responses are evidence of browser callers
     let mut cors_apis = BTreeSet::new();
     for r in m.all::<RestMethodResponse>() {
@@ -84,7 +82,7 @@ fn check(cx: &mut Cx) {
                 && !open
                 && browser_called(m, *u, &cors_apis, &clients)
             {
-                let route = rest_route(m, u);
+                let route = u.route(m);
                 cx.cannot_verify(
                     &u.authorization(),
                     format!("whether {route}, which browsers call, is protected (and so needs an open OPTIONS method)"),
@@ -96,7 +94,7 @@ fn check(cx: &mut Cx) {
         if !browser_called(m, *first, &cors_apis, &clients) {
             continue;
         }
-        let route = rest_route(m, first);
+        let route = first.route(m);
         let path = route
             .split_once(' ')
             .map_or(route.as_str(), |(_, p)| p)

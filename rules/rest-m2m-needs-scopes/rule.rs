@@ -1,7 +1,8 @@
-use crate::model::rest::{Authorization, client_oauth_flows, clients_by_pool};
-use crate::model::view::{RestMethod, State};
+use crate::model::cognito::by_user_pool;
+use crate::model::rest::{Authorization, client_oauth_flows};
+use crate::model::view::{RestMethod, State, UserPoolClient};
 use crate::rules::context::Cx;
-use crate::rules::support::{is_m2m, related, rest_route};
+use crate::rules::support::related;
 
 rule!(
     Error,
@@ -9,7 +10,7 @@ rule!(
 );
 
 fn check(cx: &mut Cx) {
-    let clients = clients_by_pool(cx.m);
+    let clients = by_user_pool::<UserPoolClient>(cx.m);
     for method in cx.m.all::<RestMethod>() {
         let auth = method.authorization();
         let auth_unknown = match auth.known() {
@@ -33,10 +34,10 @@ fn check(cx: &mut Cx) {
         let m2m: Vec<_> = pools
             .iter()
             .flat_map(|p| clients.get(&p.address).into_iter().flatten().copied())
-            .filter(|c| is_m2m(c))
+            .filter(|c| c.is_m2m())
             .collect();
         let Some(c) = m2m.first() else { continue };
-        let route = rest_route(cx.m, &method);
+        let route = method.route(cx.m);
         // a client_credentials client calls this method: what is not known decides it
         if auth_unknown {
             cx.cannot_verify(

@@ -2,7 +2,7 @@ use crate::model::Resource;
 use crate::model::rest::{Authorization, RestAuthorizerType};
 use crate::model::view::{RestApi, RestMethod};
 use crate::rules::context::Cx;
-use crate::rules::support::{names, origins_text, related, rest_route};
+use crate::rules::support::{names, origins_text, related};
 
 rule!(
     Error,
@@ -21,7 +21,7 @@ fn check(cx: &mut Cx) {
             Some(k) => k.clone(),
             None => {
                 if auth.is_unknown() {
-                    let route = rest_route(cx.m, &method);
+                    let route = method.route(cx.m);
                     cx.cannot_verify(
                         &auth,
                         format!("whether the authorization of {route} matches its authorizer"),
@@ -31,7 +31,7 @@ fn check(cx: &mut Cx) {
                 continue;
             }
         };
-        let route = rest_route(cx.m, &method);
+        let route = method.route(cx.m);
         let aid = method.authorizer_id();
         let k = kind.as_str();
         match kind {

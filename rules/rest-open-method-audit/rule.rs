@@ -1,7 +1,6 @@
 use crate::model::rest::Authorization;
 use crate::model::view::RestMethod;
 use crate::rules::context::Cx;
-use crate::rules::support::rest_route;
 
 rule!(
     Warning,
@@ -31,7 +30,7 @@ fn check(cx: &mut Cx) {
         if !protected.contains(&api) {
             continue;
         }
-        let route = rest_route(m, &meth);
+        let route = meth.route(m);
         if auth.is_unknown() {
             cx.cannot_verify(
                 &auth,

@@ -1,9 +1,9 @@
 use crate::finding::{Finding, Severity};
-use crate::model::Resource;
+use crate::model::cognito::ScopeIndex;
 use crate::model::rest::Authorization;
-use crate::model::view::{RestMethod, State};
+use crate::model::view::{RestMethod, State, UserPool};
 use crate::rules::context::Cx;
-use crate::rules::support::{ScopeIndex, check_defined, names, origins_text, related, rest_route};
+use crate::rules::support::{check_defined, names, origins_text, related};
 
 rule!(
     Error,
@@ -25,7 +25,7 @@ fn check(cx: &mut Cx) {
             State::Known(l, _) if l.is_empty() => continue,
             _ => {}
         }
-        let route = rest_route(m, &method);
+        let route = method.route(m);
         if cognito.is_none() {
             cx.cannot_verify(
                 &auth,
@@ -43,12 +43,12 @@ fn check(cx: &mut Cx) {
                 .emit(cx);
             continue;
         }
-        let mut pools: Vec<&Resource> = Vec::new();
+        let mut pools: Vec<UserPool> = Vec::new();
         let mut unknown = None;
         for a in &auths {
             match a.trusted_pools(m) {
                 None => {}
-                Some(Ok(p)) => pools.extend(p.into_iter().map(|p| p.0)),
+                Some(Ok(p)) => pools.extend(p),
                 Some(Err(o)) => unknown = Some((a, o)),
             }
         }
@@ -67,8 +67,7 @@ fn check(cx: &mut Cx) {
         let mut found: Vec<Finding> = Vec::new();
         check_defined(
             cx.meta(),
-            method.0,
-            scopes.attr,
+            &scopes,
             &route,
             &pools,
             &servers,

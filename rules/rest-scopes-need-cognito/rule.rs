@@ -1,7 +1,7 @@
 use crate::model::rest::Authorization;
 use crate::model::view::{RestMethod, State};
 use crate::rules::context::Cx;
-use crate::rules::support::{origins_text, related, rest_route};
+use crate::rules::support::{origins_text, related};
 
 rule!(
     Error,
@@ -20,7 +20,7 @@ fn check(cx: &mut Cx) {
                     .known()
                     .is_some_and(|a| *a != Authorization::CognitoUserPools) =>
             {
-                let route = rest_route(cx.m, &method);
+                let route = method.route(cx.m);
                 cx.cannot_verify(
                     &scopes,
                     format!(
@@ -33,7 +33,7 @@ fn check(cx: &mut Cx) {
             }
             _ => continue,
         }
-        let route = rest_route(cx.m, &method);
+        let route = method.route(cx.m);
         match &auth.state {
             State::Known(Authorization::CognitoUserPools, _) => {}
             State::Unknown(a) if a.is_unknown() => cx

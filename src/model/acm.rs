@@ -2,12 +2,14 @@
 //! accessors the ACM rules need on the views of other services (API domains, Cognito domains,
 //! records, zones), as free functions, and the building blocks those rules share.
 
+use super::rest::EndpointType;
+pub use super::view::related_at;
 use super::view::*;
 use super::{Model, Resource};
-use crate::finding::Related;
 use crate::load::module::Mode;
 use crate::rules::context::Cx;
-use crate::rules::support::{self, CertRef, origins_text};
+use crate::rules::support::origins_text;
+use crate::value::Origin;
 use crate::value::Val;
 use std::collections::BTreeMap;
 
@@ -26,26 +28,6 @@ impl Vocab for ValidationMethod {
             "DNS" => ValidationMethod::Dns,
             "EMAIL" => ValidationMethod::Email,
             o => ValidationMethod::Other(o.to_string()),
-        }
-    }
-}
-
-/// The endpoint type of an API Gateway custom domain (`endpoint_configuration.types`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EndpointType {
-    Edge,
-    Regional,
-    Private,
-    Other(String),
-}
-
-impl Vocab for EndpointType {
-    fn parse(s: &str) -> Self {
-        match s {
-            "EDGE" => EndpointType::Edge,
-            "REGIONAL" => EndpointType::Regional,
-            "PRIVATE" => EndpointType::Private,
-            o => EndpointType::Other(o.to_string()),
         }
     }
 }
@@ -87,7 +69,23 @@ impl<'a> Certificate<'a> {
     }
     /// Known names (domain_name and subject alternative names), normalized.
     pub fn names(self) -> Vec<String> {
-        support::cert_names(self.0)
+        let mut v: Vec<String> = self
+            .domain_name()
+            .known()
+            .map(|d| super::norm_host(d))
+            .into_iter()
+            .collect();
+        for s in self
+            .0
+            .get("subject_alternative_names")
+            .and_then(Val::items)
+            .unwrap_or_default()
+        {
+            if let Some(s) = s.as_str() {
+                v.push(super::norm_host(s));
+            }
+        }
+        v
     }
     /// The names as written, and whether some are not known.
     pub fn names_as_written(self) -> CertNames<'a> {
@@ -117,31 +115,39 @@ pub fn option_domain_name(option: &Val) -> Option<&str> {
 /// The certificates a value points at (by reference, or by a known ARN), resources and data
 /// sources, in the order the value names them.
 pub fn certificates_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Certificate<'a>> {
-    match v.val() {
-        Some(v) => m
-            .links(v, Certificate::TYPE)
-            .into_iter()
-            .map(Certificate)
-            .collect(),
-        None => vec![],
-    }
+    linked(m, v.val())
 }
 
 /// `aws_acm_certificate_validation` resources by the address of the certificate they validate.
 pub fn validations_by_cert(m: &Model) -> BTreeMap<String, Vec<CertificateValidation<'_>>> {
-    support::validations_by_cert(m)
-        .into_iter()
-        .map(|(k, v)| (k, v.into_iter().map(CertificateValidation).collect()))
-        .collect()
+    let mut out: BTreeMap<String, Vec<CertificateValidation>> = BTreeMap::new();
+    for v in m.all::<CertificateValidation>() {
+        if let Some(a) = v.0.get("certificate_arn") {
+            for c in linked::<Certificate>(m, Some(a)) {
+                out.entry(c.0.address.clone()).or_default().push(v);
+            }
+        }
+    }
+    out
 }
 
 /// Route 53 records made from a certificate's `domain_validation_options`, by the address of
 /// the certificate.
 pub fn validation_records(m: &Model) -> BTreeMap<String, Vec<Record<'_>>> {
-    support::validation_records(m)
-        .into_iter()
-        .map(|(k, v)| (k, v.into_iter().map(Record).collect()))
-        .collect()
+    let mut recs: BTreeMap<String, Vec<Record>> = BTreeMap::new();
+    for r in m.all::<Record>() {
+        for o in r.0.get("name").map(|v| v.origins()).unwrap_or_default() {
+            if o.attr.starts_with("domain_validation_options")
+                && let Some(c) = m.origin_resource(&o)
+            {
+                let e = recs.entry(c.address.clone()).or_default();
+                if !e.iter().any(|x| x.0.address == r.0.address) {
+                    e.push(r);
+                }
+            }
+        }
+    }
+    recs
 }
 
 impl<'a> CertificateValidation<'a> {
@@ -186,16 +192,6 @@ pub fn rest_domain_endpoint_type<'a>(d: RestDomain<'a>) -> Got<'a, EndpointType>
     got(d.0, types.attr, state)
 }
 
-/// The endpoint type of a REST custom domain as the ACM rules have always read it: an unknown
-/// `types` list (not one unknown element) counts as EDGE, as `us_east_1_consumers` counts it.
-pub fn rest_domain_endpoint_type_or_edge<'a>(d: RestDomain<'a>) -> Got<'a, EndpointType> {
-    let ty = rest_domain_endpoint_type(d);
-    if rest_domain_types(d).is_unknown() {
-        return got(d.0, ty.attr, State::Default(EndpointType::Edge));
-    }
-    ty
-}
-
 pub fn rest_domain_certificate_arn<'a>(d: RestDomain<'a>) -> Got<'a, &'a Val> {
     raw(d.0, "certificate_arn")
 }
@@ -232,10 +228,7 @@ pub fn record_allow_overwrite<'a>(r: Record<'a>) -> Got<'a, bool> {
 
 /// The zones (resources or data sources) a value points at.
 pub fn zones_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Zone<'a>> {
-    match v.val() {
-        Some(v) => m.links(v, Zone::TYPE).into_iter().map(Zone).collect(),
-        None => vec![],
-    }
+    linked(m, v.val())
 }
 
 pub fn zone_name<'a>(z: Zone<'a>) -> Got<'a, &'a str> {
@@ -261,7 +254,22 @@ pub enum ConsumerKind {
     Http,
 }
 
-/// A custom domain that uses an ACM certificate (`support::CERT_CONSUMERS`).
+/// Certificate consumers: (resource type, host name attribute, certificate attributes).
+const CERT_CONSUMERS: [(&str, &str, &[&str]); 3] = [
+    (UserPoolDomain::TYPE, "domain", &["certificate_arn"]),
+    (
+        RestDomain::TYPE,
+        "domain_name",
+        &["regional_certificate_arn", "certificate_arn"],
+    ),
+    (
+        HttpDomain::TYPE,
+        "domain_name",
+        &["domain_name_configuration.0.certificate_arn"],
+    ),
+];
+
+/// A custom domain that uses an ACM certificate (`CERT_CONSUMERS`).
 #[derive(Clone, Copy, Debug)]
 pub struct CertConsumer<'a> {
     pub res: &'a Resource,
@@ -292,7 +300,7 @@ impl<'a> CertConsumer<'a> {
 /// address order.
 pub fn cert_consumers(m: &Model) -> Vec<CertConsumer<'_>> {
     let mut out = Vec::new();
-    for (rtype, host_attr, cert_attrs) in support::CERT_CONSUMERS {
+    for (rtype, host_attr, cert_attrs) in CERT_CONSUMERS {
         let kind = if rtype == UserPoolDomain::TYPE {
             ConsumerKind::Cognito
         } else if rtype == RestDomain::TYPE {
@@ -315,18 +323,72 @@ pub fn cert_consumers(m: &Model) -> Vec<CertConsumer<'_>> {
 /// The consumers that need a certificate in us-east-1 (Cognito custom domains, edge REST
 /// domains), each as its `certificate_arn`.
 pub fn us_east_1_users<'a>(m: &'a Model, c: Certificate<'a>) -> Vec<Got<'a, &'a Val>> {
-    support::us_east_1_consumers(m, c.0)
+    us_east_1_consumers(m, c)
         .into_iter()
         .map(|r| raw(r, "certificate_arn"))
         .collect()
 }
 
-// ---------------------------------------------------------------------- rule building blocks
-
-/// A related location at an attribute.
-pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
-    support::related(at.res, at.attr, message)
+/// The us-east-1 consumers (Cognito custom domains, EDGE REST domains) of a certificate.
+pub fn us_east_1_consumers<'a>(m: &'a Model, cert: Certificate<'_>) -> Vec<&'a Resource> {
+    // built once per model: certificate address → the domains that need it in us-east-1
+    let index = m.us_east_1_index.get_or_init(|| {
+        let mut by_cert: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut add = |d: &Resource| {
+            if let Some(c) = d.get("certificate_arn") {
+                for x in linked::<Certificate>(m, Some(c)) {
+                    if let Some(i) = m.index_of(&d.address) {
+                        by_cert.entry(x.0.address.clone()).or_default().push(i);
+                    }
+                }
+            }
+        };
+        for d in m.all::<UserPoolDomain>() {
+            if d.domain().known().is_some_and(|x| x.contains('.')) {
+                add(d.0);
+            }
+        }
+        for d in m.all::<RestDomain>() {
+            if d.endpoint_type().known() == Some(&EndpointType::Edge) {
+                add(d.0);
+            }
+        }
+        by_cert
+    });
+    index
+        .get(&cert.0.address)
+        .map(|ix| ix.iter().map(|i| &m.resources[*i]).collect())
+        .unwrap_or_default()
 }
+
+/// The certificate a consumer's ARN points at, and its region.
+pub enum CertRef<'a> {
+    /// A certificate resource or data source of the configuration, with its region.
+    Resource(Certificate<'a>, &'a Val),
+    /// A literal ARN: its region field.
+    Arn(String),
+    Unknown(Vec<Origin>),
+}
+
+/// The certificate a value (a consumer's certificate ARN) points at.
+pub fn cert_of<'a>(m: &'a Model, v: &'a Val) -> CertRef<'a> {
+    if let Some(c) = linked::<Certificate>(m, Some(v)).into_iter().next() {
+        return CertRef::Resource(c, &c.0.region);
+    }
+    if let Some(s) = v.as_str() {
+        let parts: Vec<&str> = s.split(':').collect();
+        if parts.len() >= 6 && parts[0] == "arn" && parts[2] == "acm" && !parts[3].is_empty() {
+            return CertRef::Arn(parts[3].to_string());
+        }
+        return CertRef::Unknown(vec![Origin::other(
+            crate::value::OriginKind::Error,
+            format!("{s} is not an ACM certificate ARN"),
+        )]);
+    }
+    CertRef::Unknown(v.origins())
+}
+
+// ---------------------------------------------------------------------- rule building blocks
 
 /// A value of one resource seen at an attribute of another (for locations: a note about a
 /// record whose zone's name is unknown is at the record's zone_id, with the zone's origins).
@@ -350,8 +412,8 @@ pub fn region_at<'a, T>(of: &'a Resource, at: &Got<'a, T>) -> Got<'a, &'a str> {
 pub fn check_cert_region(cx: &mut Cx, at: &Got<'_, &Val>, want: &Val, need: &str, why: &str) {
     let Some(v) = at.val() else { return };
     let res = at.res;
-    let (region, cert) = match support::cert_of(cx.m, v) {
-        CertRef::Resource(c, r) => (r.clone(), Some(Certificate(c))),
+    let (region, cert) = match cert_of(cx.m, v) {
+        CertRef::Resource(c, r) => (r.clone(), Some(c)),
         CertRef::Arn(r) => (Val::str(r), None),
         CertRef::Unknown(o) => {
             cx.report_on(

@@ -2,8 +2,8 @@
 
 use super::Model;
 use super::view::*;
-use crate::value::Val;
-use std::collections::BTreeMap;
+use crate::value::{Origin, OriginKind, V, Val};
+use std::collections::{BTreeMap, BTreeSet};
 
 // ------------------------------------------------------------------ shared building blocks
 
@@ -43,10 +43,8 @@ pub fn written<'a, T>(g: &Got<'a, T>) -> Option<&'a Val> {
 pub fn by_user_pool<'a, T: View<'a> + 'a>(m: &'a Model) -> BTreeMap<String, Vec<T>> {
     let mut out: BTreeMap<String, Vec<T>> = BTreeMap::new();
     for r in m.all::<T>() {
-        if let Some(p) = r.res().get("user_pool_id") {
-            for pool in m.links(p, UserPool::TYPE) {
-                out.entry(pool.address.clone()).or_default().push(r);
-            }
+        for pool in linked::<UserPool>(m, r.res().get("user_pool_id")) {
+            out.entry(pool.address.clone()).or_default().push(r);
         }
     }
     out
@@ -55,12 +53,65 @@ pub fn by_user_pool<'a, T: View<'a> + 'a>(m: &'a Model) -> BTreeMap<String, Vec<
 /// The user pools a `user_pool_id` value points at (any attribute of the pool, or a known
 /// id/ARN value).
 fn pools_by_id<'a>(m: &'a Model, r: &'a crate::model::Resource) -> Vec<UserPool<'a>> {
-    r.get("user_pool_id")
-        .map(|v| m.links(v, UserPool::TYPE))
-        .unwrap_or_default()
-        .into_iter()
-        .map(UserPool)
-        .collect()
+    linked(m, r.get("user_pool_id"))
+}
+
+/// The user pools a value (provider_arns, user_pool_id, issuer…) points at; `Err` carries why it
+/// cannot be told.
+pub fn pools_of<'a>(m: &'a Model, v: &Val) -> Result<Vec<UserPool<'a>>, Vec<Origin>> {
+    let pools: Vec<UserPool> = linked(m, Some(v));
+    if !pools.is_empty() {
+        return Ok(pools);
+    }
+    let mut o = v.origins();
+    if o.is_empty() {
+        o.push(Origin::other(
+            OriginKind::Error,
+            format!("{} matches no user pool in this configuration", v.show()),
+        ));
+    }
+    Err(o)
+}
+
+/// The user pool an origin names, if it names one.
+pub fn origin_pool<'a>(m: &'a Model, o: &Origin) -> Option<UserPool<'a>> {
+    m.origin_resource(o).and_then(|r| m.view::<UserPool>(r))
+}
+
+/// Pool a JWT issuer names: by reference (endpoint/id), by known pool id, or not a Cognito issuer.
+pub enum Issuer<'a> {
+    Pools(Vec<UserPool<'a>>),
+    NotCognito,
+    Unknown(Vec<Origin>),
+}
+
+/// The user pools a JWT issuer names.
+pub fn issuer_pools<'a>(m: &'a Model, issuer: &Val) -> Issuer<'a> {
+    let pools: Vec<UserPool> = linked(m, Some(issuer));
+    if !pools.is_empty() {
+        return Issuer::Pools(pools);
+    }
+    match &issuer.v {
+        V::Str(s) => {
+            if !s.contains("cognito-idp.") {
+                return Issuer::NotCognito;
+            }
+            let id = s.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            let found: Vec<UserPool> = m
+                .all::<UserPool>()
+                .filter(|p| p.id().known() == Some(&id))
+                .collect();
+            if found.is_empty() {
+                Issuer::Unknown(vec![Origin::other(
+                    OriginKind::Error,
+                    format!("issuer {s} names pool {id}, which is not in this configuration"),
+                )])
+            } else {
+                Issuer::Pools(found)
+            }
+        }
+        _ => Issuer::Unknown(issuer.origins()),
+    }
 }
 
 // ------------------------------------------------------------------ vocabularies
@@ -307,6 +358,109 @@ impl<'a> ResourceServer<'a> {
     }
 }
 
+// ------------------------------------------------------------------ scopes
+
+/// Resource servers by pool, and the pools defining each known scope, built once per rule run.
+pub struct ScopeIndex<'a> {
+    pub by_pool: BTreeMap<String, Vec<ResourceServer<'a>>>,
+    pub pools_by_scope: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl<'a> ScopeIndex<'a> {
+    pub fn new(m: &'a Model) -> ScopeIndex<'a> {
+        let by_pool = by_user_pool::<ResourceServer>(m);
+        let mut pools_by_scope: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (pool, srvs) in &by_pool {
+            for r in srvs {
+                for i in r.scope_identifiers().into_known().unwrap_or_default() {
+                    if let Some(s) = i.as_str() {
+                        pools_by_scope
+                            .entry(s.to_string())
+                            .or_default()
+                            .insert(pool.clone());
+                    }
+                }
+            }
+        }
+        ScopeIndex {
+            by_pool,
+            pools_by_scope,
+        }
+    }
+    /// The custom scopes the resource servers of `pools` define.
+    pub fn defined(&self, pools: &[UserPool<'_>]) -> Defined<'a> {
+        defined_scopes(&self.by_pool, pools)
+    }
+}
+
+/// The custom scopes defined for a set of pools: known full names, and unknown parts.
+pub struct Defined<'a> {
+    pub known: BTreeSet<String>,
+    pub servers: Vec<ResourceServer<'a>>,
+    pub unknown: Vec<Origin>,
+}
+
+/// The custom scopes the resource servers (`servers`, by pool) of `pools` define.
+pub fn defined_scopes<'a>(
+    servers: &BTreeMap<String, Vec<ResourceServer<'a>>>,
+    pools: &[UserPool<'_>],
+) -> Defined<'a> {
+    let mut d = Defined {
+        known: BTreeSet::new(),
+        servers: vec![],
+        unknown: vec![],
+    };
+    for p in pools {
+        for s in servers.get(&p.address).into_iter().flatten() {
+            d.servers.push(*s);
+            // as written, an explicit null included
+            let ids = written(&s.scope_identifiers());
+            match ids.map(|v| &v.v) {
+                Some(V::List(l)) => {
+                    for id in l {
+                        match id.as_str() {
+                            Some(x) => {
+                                d.known.insert(x.to_string());
+                            }
+                            None => crate::value::merge_origins(&mut d.unknown, &id.origins()),
+                        }
+                    }
+                }
+                Some(_) => crate::value::merge_origins(&mut d.unknown, &ids.unwrap().origins()),
+                None => {}
+            }
+            if s.unknown_count {
+                d.unknown.push(Origin::other(
+                    OriginKind::Error,
+                    format!("the number of {} instances is unknown", s.base),
+                ));
+            }
+        }
+    }
+    d
+}
+
+// ------------------------------------------------------------------ clients by pool
+
+/// Evidence that browsers call APIs of these pools: a code/implicit client with web callback
+/// URLs (the first, in pool then address order).
+pub fn browser_client<'a>(
+    clients: &BTreeMap<String, Vec<UserPoolClient<'a>>>,
+    pools: &[UserPool<'_>],
+) -> Option<UserPoolClient<'a>> {
+    pools
+        .iter()
+        .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
+        .find(|c| {
+            (c.uses_flow(OAuthFlow::Code).known() == Some(&true)
+                || c.uses_flow(OAuthFlow::Implicit).known() == Some(&true))
+                && list_of(c.0, "callback_urls").into_known().is_some_and(|u| {
+                    u.iter()
+                        .any(|x| x.as_str().is_some_and(|s| s.starts_with("http")))
+                })
+        })
+}
+
 // ------------------------------------------------------------------ domains
 
 impl<'a> UserPoolDomain<'a> {
@@ -326,21 +480,6 @@ impl<'a> UserPoolDomain<'a> {
 
 // ------------------------------------------------------- other services, as Cognito rules read them
 
-/// The REST authorizers a method's `authorizer_id` points at (any attribute, or a known id).
-pub fn rest_method_authorizers<'a>(
-    m: &'a Model,
-    method: RestMethod<'a>,
-) -> Vec<RestAuthorizer<'a>> {
-    method
-        .authorizer_id()
-        .val()
-        .map(|v| m.links(v, RestAuthorizer::TYPE))
-        .unwrap_or_default()
-        .into_iter()
-        .map(RestAuthorizer)
-        .collect()
-}
-
 /// Whether an HTTP API route's `authorization_type` is `JWT` (the provider's default is `NONE`).
 pub fn http_route_is_jwt(route: HttpRoute<'_>) -> Got<'_, bool> {
     text(route.0, "authorization_type", Some("NONE")).map(|s| s == "JWT")
@@ -352,18 +491,6 @@ pub fn http_route_key(route: HttpRoute<'_>) -> Got<'_, &str> {
 
 pub fn http_route_scopes(route: HttpRoute<'_>) -> Got<'_, Vec<&Val>> {
     items(route.0, "authorization_scopes")
-}
-
-/// The HTTP API authorizers a route's `authorizer_id` points at (any attribute, or a known id).
-pub fn http_route_authorizers<'a>(m: &'a Model, route: HttpRoute<'a>) -> Vec<HttpAuthorizer<'a>> {
-    route
-        .0
-        .get("authorizer_id")
-        .map(|v| m.links(v, HttpAuthorizer::TYPE))
-        .unwrap_or_default()
-        .into_iter()
-        .map(HttpAuthorizer)
-        .collect()
 }
 
 /// `jwt_configuration.issuer` of an HTTP API authorizer.

@@ -1,9 +1,10 @@
 //! Views of HTTP APIs (API Gateway v2): accessors, provider defaults, joins.
 
+pub use super::view::related_at;
 use super::view::*;
 use super::{Model, Resource};
 use crate::finding::Related;
-use crate::value::{V, Val};
+use crate::value::Val;
 
 // ---------------------------------------------------------------------------- vocabularies
 
@@ -102,41 +103,6 @@ impl Protocol {
 
 // ------------------------------------------------------------------ shared building blocks
 
-/// A list (or set) attribute, strictly: known elements only when the value is a list; an object
-/// or anything else not a list is unknown (a block given as one object is not a list here).
-pub fn elements<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, Vec<&'a Val>> {
-    let state = match r.get(attr) {
-        None => State::Absent,
-        Some(v) => match &v.v {
-            V::Null => State::Absent,
-            V::List(l) => State::Known(l.iter().collect(), v),
-            _ => State::Unknown(v),
-        },
-    };
-    Got {
-        res: r,
-        attr,
-        state,
-    }
-}
-
-/// The resources of a view's type a value points at, whichever of their attributes it reads:
-/// by reference (the origins of unknown parts) or by a known `arn`/`id` value, in the order
-/// `Model::links` finds them.
-pub fn linked<'a, T: View<'a>>(m: &'a Model, v: Option<&'a Val>) -> Vec<T> {
-    v.map(|v| m.links(v, T::TYPE).into_iter().map(T::of).collect())
-        .unwrap_or_default()
-}
-
-/// A related location at an attribute (the attribute when written, else the resource block).
-pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
-    Related {
-        message: message.into(),
-        resource: at.res.address.clone(),
-        location: at.res.span(at.attr),
-    }
-}
-
 /// A related location at a resource's block.
 pub fn related_block(res: &Resource, message: impl Into<String>) -> Related {
     Related {
@@ -181,7 +147,7 @@ impl<'a> HttpRoute<'a> {
         self.0.get("authorization_type").is_some_and(Val::is_null)
     }
     pub fn authorization_scopes(self) -> Got<'a, Vec<&'a Val>> {
-        elements(self.0, "authorization_scopes")
+        list_of(self.0, "authorization_scopes")
     }
     pub fn authorizer_id(self) -> Got<'a, &'a Val> {
         raw(self.0, "authorizer_id")
@@ -223,10 +189,10 @@ impl<'a> HttpAuthorizer<'a> {
     }
     /// `jwt_configuration.audience`.
     pub fn audience(self) -> Got<'a, Vec<&'a Val>> {
-        elements(self.0, "jwt_configuration.0.audience")
+        list_of(self.0, "jwt_configuration.0.audience")
     }
     pub fn identity_sources(self) -> Got<'a, Vec<&'a Val>> {
-        elements(self.0, "identity_sources")
+        list_of(self.0, "identity_sources")
     }
     pub fn api_id(self) -> Got<'a, &'a Val> {
         raw(self.0, "api_id")
@@ -285,11 +251,6 @@ impl<'a> HttpApiMapping<'a> {
 
 // ------------------------------------------- other services' resources, as HTTP rules read them
 
-/// The user pools a client's `user_pool_id` points at.
-pub fn client_pools<'a>(m: &'a Model, c: UserPoolClient<'a>) -> Vec<UserPool<'a>> {
-    linked(m, c.0.get("user_pool_id"))
-}
-
 /// A client's `user_pool_id`, for locations.
 pub fn client_user_pool_id(c: UserPoolClient<'_>) -> Got<'_, &Val> {
     raw(c.0, "user_pool_id")
@@ -297,12 +258,12 @@ pub fn client_user_pool_id(c: UserPoolClient<'_>) -> Got<'_, &Val> {
 
 /// A client's `callback_urls`, for locations.
 pub fn client_callback_urls(c: UserPoolClient<'_>) -> Got<'_, Vec<&Val>> {
-    elements(c.0, "callback_urls")
+    list_of(c.0, "callback_urls")
 }
 
 /// A client's `allowed_oauth_scopes`, for locations.
 pub fn client_oauth_scopes(c: UserPoolClient<'_>) -> Got<'_, Vec<&Val>> {
-    elements(c.0, "allowed_oauth_scopes")
+    list_of(c.0, "allowed_oauth_scopes")
 }
 
 /// A resource server's `identifier`.

@@ -3,11 +3,13 @@
 //! Cognito custom domains, the APIs' default endpoints), as free functions: those view types
 //! belong to their own services' files.
 
+use super::rest::EndpointType;
+pub use super::view::related_at;
 use super::view::*;
 use super::{Model, Resource};
 use crate::finding::Related;
 use crate::source::Span;
-use crate::value::{V, Val};
+use crate::value::Val;
 use std::collections::BTreeMap;
 
 /// `aws_route53_record.type`.
@@ -116,15 +118,6 @@ pub fn element<'a>(res: &'a Resource, attr: &'static str, v: &'a Val) -> Got<'a,
 /// evaluate).
 pub fn unknown_from_nowhere(m: &Model, v: &Val) -> bool {
     v.is_unknown() && v.origins().iter().all(|o| m.origin_resource(o).is_none())
-}
-
-/// A related location at an attribute (the attribute when written, else the resource block).
-pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> Related {
-    Related {
-        message: message.into(),
-        resource: at.res.address.clone(),
-        location: at.span(),
-    }
 }
 
 /// Where `depends_on` is written on a resource, if it is.
@@ -245,10 +238,7 @@ impl<'a> Record<'a> {
     }
     /// The zones (managed or data sources) `zone_id` points at.
     pub fn zones(self, m: &'a Model) -> Vec<Zone<'a>> {
-        let Some(z) = self.0.get("zone_id") else {
-            return vec![];
-        };
-        m.links(z, Zone::TYPE).into_iter().map(Zone).collect()
+        linked(m, self.0.get("zone_id"))
     }
     /// The zone `zone_id` points at, if any.
     pub fn zone(self, m: &'a Model) -> Option<Zone<'a>> {
@@ -271,7 +261,7 @@ impl<'a> Record<'a> {
 }
 
 /// Route 53 records by their (normalized) fqdn, and whether some record's full name is unknown
-/// (typed `rules::support::records_by_fqdn`).
+/// (records whose fqdn is not known are left out).
 pub fn records_by_fqdn(m: &Model) -> (BTreeMap<String, Vec<Record<'_>>>, bool) {
     let mut out: BTreeMap<String, Vec<Record>> = BTreeMap::new();
     let mut unknown = false;
@@ -284,8 +274,7 @@ pub fn records_by_fqdn(m: &Model) -> (BTreeMap<String, Vec<Record<'_>>>, bool) {
     (out, unknown)
 }
 
-/// The zones the configuration's records are written into, by (normalized) name (typed
-/// `rules::support::managed_zones`).
+/// The zones the configuration's records are written into, by (normalized) name.
 pub fn zones_by_name(m: &Model) -> BTreeMap<String, Zone<'_>> {
     let mut z = BTreeMap::new();
     for r in m.all::<Record>() {
@@ -337,46 +326,6 @@ pub fn cognito_domain_host(d: UserPoolDomain<'_>) -> Got<'_, &str> {
     text(d.0, "domain", None)
 }
 
-/// The endpoint type of a REST custom domain (`endpoint_configuration.types`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DomainEndpoint {
-    Edge,
-    Regional,
-    Private,
-    Other(String),
-}
-
-impl Vocab for DomainEndpoint {
-    fn parse(s: &str) -> Self {
-        match s {
-            "EDGE" => DomainEndpoint::Edge,
-            "REGIONAL" => DomainEndpoint::Regional,
-            "PRIVATE" => DomainEndpoint::Private,
-            o => DomainEndpoint::Other(o.to_string()),
-        }
-    }
-}
-
-/// The endpoint type of a REST custom domain: its first type; EDGE (the provider's default) when
-/// no type is set — and, as `rules::support::rest_endpoint_type` reads it, when the list of types
-/// is unknown as a whole. Unknown when the first type is.
-pub fn rest_domain_endpoint(d: RestDomain<'_>) -> Got<'_, DomainEndpoint> {
-    let attr = "endpoint_configuration.0.types";
-    let types = d.0.get(attr).and_then(|t| t.items()).unwrap_or_default();
-    let state = match types.first() {
-        None => State::Default(DomainEndpoint::Edge),
-        Some(v) => match &v.v {
-            V::Str(s) => State::Known(DomainEndpoint::parse(s), v),
-            _ => State::Unknown(v),
-        },
-    };
-    Got {
-        res: d.0,
-        attr,
-        state,
-    }
-}
-
 /// What a DNS record for a custom domain must alias: the domain's attributes for the target
 /// name and its hosted zone, and the kind of domain (for messages).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -387,14 +336,14 @@ pub struct DomainTarget {
 }
 
 /// The target of a REST custom domain of an endpoint type (none for PRIVATE or unknown types).
-pub fn rest_domain_target(e: &DomainEndpoint) -> Option<DomainTarget> {
+pub fn rest_domain_target(e: &EndpointType) -> Option<DomainTarget> {
     match e {
-        DomainEndpoint::Regional => Some(DomainTarget {
+        EndpointType::Regional => Some(DomainTarget {
             name_attr: "regional_domain_name",
             zone_attr: "regional_zone_id",
             kind: "REGIONAL",
         }),
-        DomainEndpoint::Edge => Some(DomainTarget {
+        EndpointType::Edge => Some(DomainTarget {
             name_attr: "cloudfront_domain_name",
             zone_attr: "cloudfront_zone_id",
             kind: "EDGE",

@@ -2,8 +2,7 @@
 
 use super::Model;
 use super::view::*;
-use crate::value::{Origin, OriginKind, V, Val};
-use std::collections::BTreeMap;
+use crate::value::{Origin, V, Val};
 
 /// `aws_api_gateway_method.authorization`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,65 +149,6 @@ impl Vocab for EndpointType {
 
 // ------------------------------------------------------------------ building blocks
 
-/// A list attribute: its elements when it is a list, unknown when it holds anything else (a
-/// value not known before apply, or a mistyped one), absent when unset or null.
-pub fn list_of<'a>(r: &'a super::Resource, attr: &'static str) -> Got<'a, Vec<&'a Val>> {
-    let state = match r.get(attr) {
-        None => State::Absent,
-        Some(v) => match &v.v {
-            V::Null => State::Absent,
-            V::List(l) => State::Known(l.iter().collect(), v),
-            _ => State::Unknown(v),
-        },
-    };
-    Got {
-        res: r,
-        attr,
-        state,
-    }
-}
-
-/// Every resource of `T` a value points at, by reference or by a known `arn`/`id` value, whatever
-/// attribute the reference reads (`Model::links`).
-pub fn linked<'a, T: View<'a>>(m: &'a Model, v: Option<&Val>) -> Vec<T> {
-    v.map(|v| m.links(v, T::TYPE).into_iter().map(T::of).collect())
-        .unwrap_or_default()
-}
-
-/// The user pools a value (`provider_arns`) points at; `Err` carries why it cannot be told.
-pub fn pools_in<'a>(m: &'a Model, v: &Val) -> Result<Vec<UserPool<'a>>, Vec<Origin>> {
-    let pools: Vec<UserPool> = linked(m, Some(v));
-    if !pools.is_empty() {
-        return Ok(pools);
-    }
-    let mut o = v.origins();
-    if o.is_empty() {
-        o.push(Origin::other(
-            OriginKind::Error,
-            format!("{} matches no user pool in this configuration", v.show()),
-        ));
-    }
-    Err(o)
-}
-
-/// The user pool an origin names, if it names one.
-pub fn origin_pool<'a>(m: &'a Model, o: &Origin) -> Option<UserPool<'a>> {
-    m.origin_resource(o).and_then(|r| m.view::<UserPool>(r))
-}
-
-/// User pool clients by the address of the pool their `user_pool_id` points at.
-pub fn clients_by_pool(m: &Model) -> BTreeMap<String, Vec<UserPoolClient<'_>>> {
-    let mut out: BTreeMap<String, Vec<UserPoolClient>> = BTreeMap::new();
-    for c in m.all::<UserPoolClient>() {
-        if let Some(p) = c.0.get("user_pool_id") {
-            for pool in linked::<UserPool>(m, Some(p)) {
-                out.entry(pool.address.clone()).or_default().push(c);
-            }
-        }
-    }
-    out
-}
-
 /// The client's `allowed_oauth_flows` attribute (for locations).
 pub fn client_oauth_flows<'a>(c: UserPoolClient<'a>) -> Got<'a, Vec<&'a Val>> {
     list_of(c.0, "allowed_oauth_flows")
@@ -268,6 +208,39 @@ impl<'a> RestMethod<'a> {
     }
 }
 
+impl<'a> RestMethod<'a> {
+    /// `GET /orders/{id}`-style name of the method, built from the resource tree.
+    pub fn route(self, m: &'a Model) -> String {
+        let verb = self.0.str("http_method").unwrap_or("?");
+        let mut parts: Vec<String> = Vec::new();
+        let mut cur = self.0.get("resource_id").cloned();
+        for _ in 0..64 {
+            let Some(v) = cur.take() else { break };
+            let res = m.links(&v, RestResource::TYPE);
+            let Some(r) = res.first() else {
+                // the API's root resource, or something unknown
+                if v.origins().iter().any(|o| o.attr == "root_resource_id") {
+                    break;
+                }
+                if let Some(id) = v.as_str()
+                    && m.all::<RestApi>()
+                        .any(|a| a.0.str("root_resource_id") == Some(id))
+                {
+                    break;
+                }
+                if !v.origins().is_empty() || v.as_str().is_some() {
+                    parts.push("…".into());
+                }
+                break;
+            };
+            parts.push(r.str("path_part").unwrap_or("{?}").to_string());
+            cur = r.get("parent_id").cloned();
+        }
+        parts.reverse();
+        format!("{verb} /{}", parts.join("/"))
+    }
+}
+
 impl<'a> RestMethodResponse<'a> {
     pub fn declares_cors(self) -> bool {
         declares_cors(self.0)
@@ -294,7 +267,9 @@ impl<'a> RestAuthorizer<'a> {
     /// The user pools `provider_arns` points at: `None` when it is not written, `Err` with why
     /// when they cannot be told (a written null included).
     pub fn trusted_pools(self, m: &'a Model) -> Option<Result<Vec<UserPool<'a>>, Vec<Origin>>> {
-        self.0.get("provider_arns").map(|v| pools_in(m, v))
+        self.0
+            .get("provider_arns")
+            .map(|v| super::cognito::pools_of(m, v))
     }
 }
 
@@ -333,9 +308,9 @@ impl<'a> RestDomain<'a> {
         items(self.0, "endpoint_configuration")
     }
     /// The endpoint type: `endpoint_configuration.types[0]`, `EDGE` (the provider's default)
-    /// when there is no endpoint_configuration or its types are not a list (as
-    /// `rules::support::rest_endpoint_type`, which the certificate rules use), unknown when the
-    /// first type is not known.
+    /// when there is no endpoint_configuration or its types are not a list (as the certificate
+    /// rules have always read it, `acm::us_east_1_consumers` included), unknown when the first
+    /// type is not known.
     pub fn endpoint_type(self) -> Got<'a, EndpointType> {
         const ATTR: &str = "endpoint_configuration.0.types";
         let state = match self.0.get(ATTR).and_then(Val::items) {

@@ -294,6 +294,21 @@ pub fn items<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, Vec<&'a Val>> {
     got(r, attr, state)
 }
 
+/// A list attribute, strictly: its elements when it is a list, unknown when it holds anything
+/// else (a value not known before apply, a block given as one object, a mistyped value), absent
+/// when unset or null.
+pub fn list_of<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, Vec<&'a Val>> {
+    let state = match r.get(attr) {
+        None => State::Absent,
+        Some(v) => match &v.v {
+            V::Null => State::Absent,
+            V::List(l) => State::Known(l.iter().collect(), v),
+            _ => State::Unknown(v),
+        },
+    };
+    got(r, attr, state)
+}
+
 /// The value at an attribute path, as written (for the few places a rule needs the raw value).
 pub fn raw<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, &'a Val> {
     let state = match r.get(attr) {
@@ -305,7 +320,24 @@ pub fn raw<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, &'a Val> {
     got(r, attr, state)
 }
 
+/// A related location at an attribute (the attribute when written, else the resource block).
+pub fn related_at<T>(at: &Got<'_, T>, message: impl Into<String>) -> crate::finding::Related {
+    crate::finding::Related {
+        message: message.into(),
+        resource: at.res.address.clone(),
+        location: at.span(),
+    }
+}
+
 // ------------------------------------------------------------------------------ joins
+
+/// Every resource of `T` a value points at, whichever of their attributes it reads: by
+/// reference (the origins of unknown parts) or by a known `arn`/`id` value, in the order
+/// `Model::links` finds them.
+pub fn linked<'a, T: View<'a>>(m: &'a Model, v: Option<&Val>) -> Vec<T> {
+    v.map(|v| m.links(v, T::TYPE).into_iter().map(T::of).collect())
+        .unwrap_or_default()
+}
 
 /// The resources an attribute points at, attribute-aware: `to` are joined through one of the
 /// attributes the argument expects (or by a known ARN/id value); `wrong` are joined through
