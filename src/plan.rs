@@ -504,26 +504,6 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
     Ok(out)
 }
 
-fn body_spans(body: &crate::ast::Body, prefix: &str, spans: &mut BTreeMap<String, Span>) {
-    for a in &body.attrs {
-        spans.insert(format!("{prefix}{}", a.name), a.span);
-    }
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for b in &body.blocks {
-        if b.kind == "dynamic" {
-            if let Some(l) = b.labels.first() {
-                spans.entry(format!("{prefix}{l}")).or_insert(b.span);
-            }
-            continue;
-        }
-        let i = counts.entry(b.kind.as_str()).or_default();
-        spans.entry(format!("{prefix}{}", b.kind)).or_insert(b.span);
-        spans.insert(format!("{prefix}{}.{i}", b.kind), b.span);
-        body_spans(&b.body, &format!("{prefix}{}.{i}.", b.kind), spans);
-        *i += 1;
-    }
-}
-
 /// Gives plan resources the locations of their blocks in the configuration the plan was made
 /// from (`--source DIR`, or `.tf` files beside the plan).
 pub fn attach_source(
@@ -547,7 +527,7 @@ pub fn attach_source(
             continue;
         };
         r.span = Some(decl.span);
-        body_spans(&decl.body, "", &mut r.spans);
+        crate::model::spans::of_body(&mut r.spans, &decl.body, "");
         if let V::Obj(m) = &mut r.attrs.v {
             for a in &decl.body.attrs {
                 let Some(v) = m.get_mut(&a.name) else {

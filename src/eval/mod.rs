@@ -1011,7 +1011,7 @@ impl<'a> Evaluator<'a> {
         for a in &body.attrs {
             if lifecycle && a.name == "ignore_changes" {
                 // attribute paths of this resource (or `all`), not references: kept as text
-                spans.insert(format!("{prefix}{}", a.name), a.span);
+                crate::model::spans::attribute(spans, prefix, &a.name, a.span);
                 let paths = match &a.expr {
                     Expr::Array(items, _) => Val::tuple(
                         items
@@ -1030,7 +1030,7 @@ impl<'a> Evaluator<'a> {
             }
             let v = self.eval(&a.expr, sc).with_at(a.expr.span());
             self.report(&v, a.expr.span());
-            spans.insert(format!("{prefix}{}", a.name), a.span);
+            crate::model::spans::attribute(spans, prefix, &a.name, a.span);
             out.insert(a.name.clone(), v);
         }
         let mut lists: BTreeMap<String, Vec<Val>> = BTreeMap::new();
@@ -1090,9 +1090,8 @@ impl<'a> Evaluator<'a> {
                             it.insert("value".to_string(), v);
                             let s2 = sc.with(&iter_name, Val::object(it));
                             let list = lists.entry(label.clone()).or_default();
-                            let p = format!("{prefix}{label}.{}.", list.len());
-                            spans.insert(format!("{prefix}{label}.{}", list.len()), b.span);
-                            spans.entry(format!("{prefix}{label}")).or_insert(b.span);
+                            let p = crate::model::spans::block_prefix(prefix, label, list.len());
+                            crate::model::spans::block(spans, prefix, label, list.len(), b.span);
                             let obj = self.eval_body(&content.body, &s2, &p, spans, addr);
                             list.push(Val {
                                 v: V::Obj(obj),
@@ -1106,7 +1105,7 @@ impl<'a> Evaluator<'a> {
                     None => {
                         unknown_blocks
                             .insert(label.clone(), unknown_from(&[&coll]).with_at(b.span));
-                        spans.insert(format!("{prefix}{label}"), b.span);
+                        crate::model::spans::block_type(spans, prefix, label, b.span);
                     }
                 }
                 continue;
@@ -1118,9 +1117,8 @@ impl<'a> Evaluator<'a> {
                 continue;
             }
             let list = lists.entry(b.kind.clone()).or_default();
-            let p = format!("{prefix}{}.{}.", b.kind, list.len());
-            spans.insert(format!("{prefix}{}.{}", b.kind, list.len()), b.span);
-            spans.entry(format!("{prefix}{}", b.kind)).or_insert(b.span);
+            let p = crate::model::spans::block_prefix(prefix, &b.kind, list.len());
+            crate::model::spans::block(spans, prefix, &b.kind, list.len(), b.span);
             let obj = self.eval_body(&b.body, sc, &p, spans, addr);
             list.push(Val {
                 v: V::Obj(obj),

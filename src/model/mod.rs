@@ -6,6 +6,7 @@ pub mod cognito;
 pub mod http;
 pub mod r53;
 pub mod rest;
+pub mod spans;
 pub mod view;
 
 use crate::load::module::Mode;
