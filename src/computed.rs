@@ -118,3 +118,37 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
         _ => {}
     }
 }
+
+/// Computed attributes that need other resources, once the model is built:
+/// `aws_route53_record.fqdn` = the record's name expanded against its zone's name.
+pub fn add_joined(model: &mut crate::model::Model) {
+    use crate::model::norm_host;
+    let mut fqdns = Vec::new();
+    for (i, r) in model.resources.iter().enumerate() {
+        if r.rtype != "aws_route53_record" || r.get("fqdn").is_some_and(|v| !v.is_unknown()) {
+            continue;
+        }
+        let Some(name) = r.str("name") else { continue };
+        let name = norm_host(name);
+        let zone = r
+            .get("zone_id")
+            .map(|z| model.links(z, "aws_route53_zone"))
+            .unwrap_or_default();
+        let zone_name = zone.first().and_then(|z| z.str("name")).map(norm_host);
+        let fqdn = match zone_name {
+            Some(z) if name.is_empty() || name == "@" => Some(z),
+            Some(z) if name == z || name.ends_with(&format!(".{z}")) => Some(name),
+            Some(z) => Some(format!("{name}.{z}")),
+            None if name.contains('.') => Some(name),
+            None => None,
+        };
+        if let Some(f) = fqdn {
+            fqdns.push((i, f));
+        }
+    }
+    for (i, f) in fqdns {
+        if let V::Obj(m) = &mut model.resources[i].attrs.v {
+            m.insert("fqdn".into(), Val::str(f));
+        }
+    }
+}

@@ -3,10 +3,9 @@
 use crate::diag::Diag;
 use crate::finding::{Finding, Severity};
 use crate::load::{self, CliVar};
-use crate::model::{Model, Resource, norm_host};
+use crate::model::{Model, Resource};
 use crate::rules::Rule;
 use crate::source::Files;
-use crate::value::{V, Val};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -25,34 +24,7 @@ pub struct Run {
 /// Adds what needs other resources: `aws_route53_record.fqdn` (name expanded against its zone).
 pub fn finish_model(resources: Vec<Resource>) -> Model {
     let mut model = Model::new(resources);
-    let mut fqdns = Vec::new();
-    for (i, r) in model.resources.iter().enumerate() {
-        if r.rtype != "aws_route53_record" || r.get("fqdn").is_some_and(|v| !v.is_unknown()) {
-            continue;
-        }
-        let Some(name) = r.str("name") else { continue };
-        let name = norm_host(name);
-        let zone = r
-            .get("zone_id")
-            .map(|z| model.links(z, "aws_route53_zone"))
-            .unwrap_or_default();
-        let zone_name = zone.first().and_then(|z| z.str("name")).map(norm_host);
-        let fqdn = match zone_name {
-            Some(z) if name.is_empty() || name == "@" => Some(z),
-            Some(z) if name == z || name.ends_with(&format!(".{z}")) => Some(name),
-            Some(z) => Some(format!("{name}.{z}")),
-            None if name.contains('.') => Some(name),
-            None => None,
-        };
-        if let Some(f) = fqdn {
-            fqdns.push((i, f));
-        }
-    }
-    for (i, f) in fqdns {
-        if let V::Obj(m) = &mut model.resources[i].attrs.v {
-            m.insert("fqdn".into(), Val::str(f));
-        }
-    }
+    crate::computed::add_joined(&mut model);
     model
 }
 
