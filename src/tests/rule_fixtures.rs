@@ -1,10 +1,18 @@
 //! Runs every rule folder's fixtures: `pass/` must give no warning or error from that rule,
 //! `fail/` must give at least one finding at the rule's own severity, and its findings are
 //! snapshotted (`rules/<id>/snapshots/`). Also checks the catalogue itself.
+//!
+//! Overlay fixtures: a fixture directory holding a file `BASE` (content: a stack name such as
+//! `rest-cognito`) is the shared base stack `rules/_base/<stack>/` plus the directory's own files.
+//! Both are copied into one fresh temporary directory, which is linted as one module, so
+//! Terraform's override files apply: `main_override.tf` changes arguments of base blocks, any
+//! other `.tf` file adds blocks. File names must not clash with the base's. In the snapshot text
+//! the temporary paths are mapped back to `rules/<id>/<pass|fail>/<fixture>/<file>` for the
+//! overlay's files and `rules/_base/<stack>/<file>` for the base's. See rules/_base/README.md.
 
 use super::{describe, lint, rel, root};
 use crate::finding::Severity;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn fixtures(rule: &str, kind: &str) -> Vec<PathBuf> {
     let dir = root().join("rules").join(rule).join(kind);
@@ -86,11 +94,12 @@ fn pass_fixtures_stay_silent() {
         let id = r.meta().id;
         for f in fixtures(id, "pass") {
             let p = rel(&f);
-            let run = lint_rule(&p, r);
+            let linted = lint_fixture(&f, "pass", r);
+            let run = &linted.run;
             assert!(
                 run.errors.is_empty(),
                 "{p}: input errors: {}",
-                describe(&run, None)
+                linted.describe(None)
             );
             // a note-level rule must stay fully silent; others may still say "cannot verify"
             let floor = if r.meta().severity == Severity::Note {
@@ -106,7 +115,7 @@ fn pass_fixtures_stay_silent() {
             assert!(
                 loud.is_empty(),
                 "{p}: {id} must stay silent but said:\n{}",
-                describe(&run, Some(id))
+                linted.describe(Some(id))
             );
             // what it does say (cannot-verify notes) is reviewed like code too
             let name = format!(
@@ -118,9 +127,107 @@ fn pass_fixtures_stay_silent() {
                 prepend_module_to_snapshot => false,
                 omit_expression => true,
             }, {
-                insta::assert_snapshot!(name, describe(&run, Some(id)));
+                insta::assert_snapshot!(name, linted.describe(Some(id)));
             });
         }
+    }
+}
+
+/// A linted fixture: the run, and for an overlay the temporary directory (removed on drop) with
+/// the map from its file paths back to the files in the repository.
+struct Linted {
+    run: crate::lint::Run,
+    map: Vec<(String, String)>,
+    _tmp: Option<TempDir>,
+}
+
+/// A directory removed when dropped (also when the test panics).
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Linted {
+    /// `describe`, with an overlay's temporary paths named as the repository files they copy.
+    fn describe(&self, only_rule: Option<&str>) -> String {
+        let mut s = describe(&self.run, only_rule);
+        for (from, to) in &self.map {
+            s = s.replace(from, to);
+        }
+        s
+    }
+}
+
+/// Lints fixture `f` of rule `r`: a file or directory as it is, or an overlay (a directory with
+/// a `BASE` file) as its base stack plus its own files, copied together into a temporary dir.
+fn lint_fixture(f: &Path, kind: &str, r: &'static dyn crate::rules::Rule) -> Linted {
+    let p = rel(f);
+    let base_file = f.join("BASE");
+    if !base_file.is_file() {
+        return Linted {
+            run: lint_rule(&p, r),
+            map: Vec::new(),
+            _tmp: None,
+        };
+    }
+    let stack = std::fs::read_to_string(&base_file).unwrap();
+    let stack = stack.trim();
+    let base = root().join("rules/_base").join(stack);
+    assert!(
+        base.is_dir(),
+        "{p}: BASE names no stack rules/_base/{stack}/"
+    );
+    let name = f.file_name().unwrap().to_string_lossy();
+    let tmp = std::env::temp_dir().join(format!(
+        "authwire-overlay-{}-{}-{kind}-{name}",
+        std::process::id(),
+        r.meta().id
+    ));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).unwrap();
+    // the guard removes the directory even if copying panics
+    let guard = TempDir(tmp.clone());
+    let mut names: Vec<(String, String)> = Vec::new();
+    for (dir, shown) in [
+        (base.as_path(), format!("rules/_base/{stack}")),
+        (f, p.clone()),
+    ] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|x| x.file_name().is_some_and(|n| n != "BASE"))
+            .collect();
+        files.sort();
+        for file in files {
+            assert!(
+                file.is_file(),
+                "{}: overlays and base stacks hold files only",
+                file.display()
+            );
+            let n = file.file_name().unwrap().to_string_lossy().to_string();
+            assert!(
+                !names.iter().any(|(m, _)| *m == n),
+                "{p}: {n} is also a file of rules/_base/{stack}/; name overlay files apart (main_override.tf, extra.tf)"
+            );
+            std::fs::copy(&file, tmp.join(&n)).unwrap();
+            names.push((n, shown.clone()));
+        }
+    }
+    // longest names first, so `a.tf` does not rewrite part of `a.tf.json`
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    let t = tmp.to_string_lossy().to_string();
+    let mut map: Vec<(String, String)> = names
+        .into_iter()
+        .map(|(n, shown)| (format!("{t}/{n}"), format!("{shown}/{n}")))
+        .collect();
+    map.push((t.clone(), p));
+    Linted {
+        run: lint_rule(&t, r),
+        map,
+        _tmp: Some(guard),
     }
 }
 
@@ -142,11 +249,12 @@ fn fail_fixtures_fire_and_match_snapshots() {
         let m = r.meta();
         for f in fixtures(m.id, "fail") {
             let p = rel(&f);
-            let run = lint_rule(&p, r);
+            let linted = lint_fixture(&f, "fail", r);
+            let run = &linted.run;
             assert!(
                 run.errors.is_empty(),
                 "{p}: input errors: {}",
-                describe(&run, None)
+                linted.describe(None)
             );
             assert!(
                 run.findings
@@ -156,7 +264,7 @@ fn fail_fixtures_fire_and_match_snapshots() {
                 "{p}: {} did not fire at {}:\n{}",
                 m.id,
                 m.severity.as_str(),
-                describe(&run, None)
+                linted.describe(None)
             );
             for x in run.findings.iter().filter(|x| x.rule == m.id) {
                 assert!(x.location.is_some(), "{p}: finding without a location");
@@ -167,9 +275,33 @@ fn fail_fixtures_fire_and_match_snapshots() {
                 prepend_module_to_snapshot => false,
                 omit_expression => true,
             }, {
-                insta::assert_snapshot!(name, describe(&run, Some(m.id)));
+                insta::assert_snapshot!(name, linted.describe(Some(m.id)));
             });
         }
+    }
+}
+
+/// Every base stack is correct: no rule says more than a note about it, so an overlay's findings
+/// come from the overlay.
+#[test]
+fn base_stacks_are_silent() {
+    let mut stacks: Vec<PathBuf> = std::fs::read_dir(root().join("rules/_base"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    stacks.sort();
+    assert!(!stacks.is_empty(), "rules/_base/ holds no stack");
+    for s in stacks {
+        let p = rel(&s);
+        let run = lint(&[&p]);
+        let quiet =
+            run.errors.is_empty() && run.findings.iter().all(|f| f.severity <= Severity::Note);
+        assert!(
+            quiet,
+            "{p}: a base stack must be correct:\n{}",
+            describe(&run, None)
+        );
     }
 }
 

@@ -1,0 +1,3 @@
+resource "aws_api_gateway_authorizer" "cognito" {
+  identity_source = "method.request.querystring.token"
+}
