@@ -64,6 +64,11 @@ impl<'m> Cx<'m> {
     fn push(&mut self, b: FindingBuilder) {
         b.push(self.out);
     }
+    /// A finding a shared checker of this rule already made (`support::check_defined`).
+    pub fn emit_made(&mut self, f: Finding) {
+        debug_assert_eq!(f.rule, self.meta.id);
+        self.out.push(f);
+    }
 }
 
 /// A finding being built (`help`, `related`, `note`, `severity`), emitted with `emit`.

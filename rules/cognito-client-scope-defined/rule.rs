@@ -1,5 +1,3 @@
-use crate::finding::Finding;
-use crate::model::Resource;
 use crate::model::cognito::{ScopeIndex, pools_of, written};
 use crate::model::view::{State, UserPoolClient};
 use crate::rules::context::Cx;
@@ -38,27 +36,14 @@ fn check(cx: &mut Cx) {
                     true,
                     &mut found,
                 );
-                emit_all(cx, client.0, found);
+                for f in found {
+                    cx.emit_made(f);
+                }
             }
             Err(o) => cx.report(&pid, None, format!("cannot verify the scopes of {subject}: its user pool is not in this configuration ({})", origins_text(&o)))
                 .help("reference the pool: user_pool_id = aws_cognito_user_pool.<name>.id")
                 .note()
                 .emit(cx),
         }
-    }
-}
-
-/// Emits findings made by a shared checker (`check_defined`) through the context, unchanged.
-fn emit_all(cx: &mut Cx, res: &Resource, found: Vec<Finding>) {
-    for f in found {
-        let mut r = cx
-            .report_on(res, f.message)
-            .at(f.location)
-            .help(f.help)
-            .severity(f.severity);
-        for rel in f.related {
-            r = r.related(rel);
-        }
-        r.emit(cx);
     }
 }

@@ -64,22 +64,14 @@ fn check(cx: &mut Cx) {
                     true,
                     &mut found,
                 );
-                for f in found {
-                    let mut b = cx
-                        .report_on(route.0, f.message)
-                        .at(f.location)
-                        .help(f.help)
-                        .severity(f.severity);
-                    for r in f.related {
-                        b = b.related(r);
-                    }
+                for mut f in found {
                     if f.severity == Severity::Error {
-                        b = b.related(related_at(
+                        f.related.push(related_at(
                             &issuer,
                             format!("the JWT issuer is {}", names(&pools)),
                         ));
                     }
-                    b.emit(cx);
+                    cx.emit_made(f);
                 }
             }
             Issuer::NotCognito => {}

@@ -74,27 +74,19 @@ fn check(cx: &mut Cx) {
             true,
             &mut found,
         );
-        for f in found {
-            let mut b = cx
-                .report_on(method.0, f.message)
-                .at(f.location)
-                .help(f.help)
-                .severity(f.severity);
-            for r in f.related {
-                b = b.related(r);
-            }
+        for mut f in found {
             // name the authorizer too: a wrong provider_arns is as likely as a wrong scope
             if f.severity == Severity::Error {
                 for a in &auths {
                     let arns = a.provider_arns();
-                    b = b.related(related(
+                    f.related.push(related(
                         arns.res,
                         arns.attr,
                         format!("the authorizer trusts {}", names(&pools)),
                     ));
                 }
             }
-            b.emit(cx);
+            cx.emit_made(f);
         }
     }
 }
