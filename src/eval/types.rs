@@ -586,36 +586,10 @@ pub fn unify(tys: &[Ty]) -> Option<Ty> {
                 return Some(Ty::Tuple(out));
             }
         }
-        let mut elems = Vec::new();
-        for t in tys {
-            match t {
-                Ty::List(e) => elems.push((**e).clone()),
-                Ty::Tuple(v) => elems.extend(v.iter().cloned()),
-                _ => {}
-            }
-        }
-        let e = if elems.is_empty() {
-            Ty::Dynamic
-        } else {
-            unify(&elems)?
-        };
-        return Some(Ty::List(Box::new(e)));
+        return Some(Ty::List(Box::new(unify_elements(tys)?)));
     }
     if all(|t| matches!(t, Ty::Set(_) | Ty::Tuple(_))) {
-        let mut elems = Vec::new();
-        for t in tys {
-            match t {
-                Ty::Set(e) => elems.push((**e).clone()),
-                Ty::Tuple(v) => elems.extend(v.iter().cloned()),
-                _ => {}
-            }
-        }
-        let e = if elems.is_empty() {
-            Ty::Dynamic
-        } else {
-            unify(&elems)?
-        };
-        return Some(Ty::Set(Box::new(e)));
+        return Some(Ty::Set(Box::new(unify_elements(tys)?)));
     }
     if all(|t| matches!(t, Ty::Map(_) | Ty::Obj(_))) {
         if all(|t| matches!(t, Ty::Obj(_))) {
@@ -641,22 +615,28 @@ pub fn unify(tys: &[Ty]) -> Option<Ty> {
                 return Some(Ty::Obj(out));
             }
         }
-        let mut elems = Vec::new();
-        for t in tys {
-            match t {
-                Ty::Map(e) => elems.push((**e).clone()),
-                Ty::Obj(m) => elems.extend(m.values().cloned()),
-                _ => {}
-            }
-        }
-        let e = if elems.is_empty() {
-            Ty::Dynamic
-        } else {
-            unify(&elems)?
-        };
-        return Some(Ty::Map(Box::new(e)));
+        return Some(Ty::Map(Box::new(unify_elements(tys)?)));
     }
     None
+}
+
+/// The one type the elements of several collection types unify to (`Dynamic` when they have
+/// none): list/set/map element types, tuple element types, object attribute types.
+fn unify_elements(tys: &[Ty]) -> Option<Ty> {
+    let elems: Vec<Ty> = tys
+        .iter()
+        .flat_map(|t| match t {
+            Ty::List(e) | Ty::Set(e) | Ty::Map(e) => vec![(**e).clone()],
+            Ty::Tuple(v) => v.clone(),
+            Ty::Obj(m) => m.values().cloned().collect(),
+            _ => vec![],
+        })
+        .collect();
+    if elems.is_empty() {
+        Some(Ty::Dynamic)
+    } else {
+        unify(&elems)
+    }
 }
 
 /// True when some unknown inside has no known type (cty: the value's type is not wholly known).
