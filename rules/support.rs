@@ -314,3 +314,26 @@ pub fn parent_of(domain: &str) -> Option<String> {
     let d = crate::model::norm_host(domain);
     d.split_once('.').map(|(_, p)| p.to_string())
 }
+
+/// The REST authorizers of type COGNITO_USER_POOLS; an authorizer whose type is not known here
+/// gets the rule's "cannot verify" note instead (the rules about Cognito authorizers share this).
+pub fn cognito_authorizers<'m>(
+    cx: &mut super::context::Cx<'m>,
+) -> Vec<crate::model::view::RestAuthorizer<'m>> {
+    use crate::model::rest::RestAuthorizerType;
+    use crate::model::view::RestAuthorizer;
+    let mut out = Vec::new();
+    for a in cx.m.all::<RestAuthorizer>() {
+        let kind = a.kind();
+        match kind.known() {
+            Some(RestAuthorizerType::CognitoUserPools) => out.push(a),
+            Some(_) => {}
+            None => cx.cannot_verify(
+                &kind,
+                format!("whether {} is a Cognito authorizer", a.address),
+                "make the authorizer type known at plan time",
+            ),
+        }
+    }
+    out
+}

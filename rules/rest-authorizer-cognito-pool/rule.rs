@@ -1,7 +1,7 @@
 use crate::model::cognito::origin_pool;
-use crate::model::rest::RestAuthorizerType;
-use crate::model::view::{RestAuthorizer, State};
+use crate::model::view::State;
 use crate::rules::context::Cx;
+use crate::rules::support::cognito_authorizers;
 use crate::rules::support::origins_text;
 
 rule!(
@@ -10,20 +10,8 @@ rule!(
 );
 
 fn check(cx: &mut Cx) {
-    for a in cx.m.all::<RestAuthorizer>() {
+    for a in cognito_authorizers(cx) {
         let kind = a.kind();
-        match kind.known() {
-            Some(RestAuthorizerType::CognitoUserPools) => {}
-            Some(_) => continue,
-            None => {
-                cx.cannot_verify(
-                    &kind,
-                    format!("whether {} is a Cognito authorizer", a.address),
-                    "make the authorizer type known at plan time",
-                );
-                continue;
-            }
-        }
         let arns = a.provider_arns();
         let items = match &arns.state {
             State::Absent | State::Default(_) => {

@@ -1,6 +1,6 @@
-use crate::model::rest::RestAuthorizerType;
-use crate::model::view::{RestAuthorizer, State};
+use crate::model::view::State;
 use crate::rules::context::Cx;
+use crate::rules::support::cognito_authorizers;
 
 rule!(
     Warning,
@@ -8,20 +8,7 @@ rule!(
 );
 
 fn check(cx: &mut Cx) {
-    for a in cx.m.all::<RestAuthorizer>() {
-        let kind = a.kind();
-        match kind.known() {
-            Some(RestAuthorizerType::CognitoUserPools) => {}
-            Some(_) => continue,
-            None => {
-                cx.cannot_verify(
-                    &kind,
-                    format!("whether {} is a Cognito authorizer", a.address),
-                    "make the authorizer type known at plan time",
-                );
-                continue;
-            }
-        }
+    for a in cognito_authorizers(cx) {
         let src = a.identity_source();
         let s = match &src.state {
             State::Known(s, _) => *s,

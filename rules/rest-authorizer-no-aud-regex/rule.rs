@@ -1,7 +1,7 @@
 use crate::model::cognito::by_user_pool;
-use crate::model::rest::RestAuthorizerType;
-use crate::model::view::{RestAuthorizer, RestMethod, State, UserPoolClient};
+use crate::model::view::{RestMethod, State, UserPoolClient};
 use crate::rules::context::Cx;
+use crate::rules::support::cognito_authorizers;
 
 rule!(
     Error,
@@ -10,20 +10,7 @@ rule!(
 
 fn check(cx: &mut Cx) {
     let clients = by_user_pool::<UserPoolClient>(cx.m);
-    for a in cx.m.all::<RestAuthorizer>() {
-        let kind = a.kind();
-        match kind.known() {
-            Some(RestAuthorizerType::CognitoUserPools) => {}
-            Some(_) => continue,
-            None => {
-                cx.cannot_verify(
-                    &kind,
-                    format!("whether {} is a Cognito authorizer", a.address),
-                    "make the authorizer type known at plan time",
-                );
-                continue;
-            }
-        }
+    for a in cognito_authorizers(cx) {
         let expr = a.identity_validation_expression();
         let re = match &expr.state {
             State::Known(s, v) if !s.is_empty() => *v,
