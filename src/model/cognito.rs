@@ -501,13 +501,13 @@ pub fn http_authorizer_issuer(a: HttpAuthorizer<'_>) -> Got<'_, &Val> {
 /// One element of a list attribute as an attribute value of its own (for a finding or a
 /// "cannot verify" note at that element).
 pub fn element<'a, T>(list: &Got<'a, T>, v: &'a Val) -> Got<'a, &'a Val> {
-    Got {
-        res: list.res,
-        attr: list.attr,
-        state: if v.is_unknown() || v.is_null() {
-            State::Unknown(v)
-        } else {
-            State::Known(v, v)
-        },
+    // a null element cannot be decided either
+    if v.is_null() {
+        return Got {
+            res: list.res,
+            attr: list.attr,
+            state: State::Unknown(v),
+        };
     }
+    super::view::element(list.res, list.attr, v)
 }

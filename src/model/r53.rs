@@ -102,17 +102,6 @@ pub fn is_unknown<T>(g: &Got<'_, T>) -> bool {
     matches!(g.state, State::Unknown(v) if v.is_unknown())
 }
 
-/// One element of a list attribute as an attribute of its own (for locations: `place` points at
-/// the element): known, or unknown with its origins.
-pub fn element<'a>(res: &'a Resource, attr: &'static str, v: &'a Val) -> Got<'a, &'a Val> {
-    let state = if v.is_unknown() {
-        State::Unknown(v)
-    } else {
-        State::Known(v, v)
-    };
-    Got { res, attr, state }
-}
-
 /// True when a value is unknown and none of its origins is a resource of the configuration:
 /// nothing tells what it will be (a variable without a value, a function authwire does not
 /// evaluate).

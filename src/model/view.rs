@@ -309,6 +309,17 @@ pub fn list_of<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, Vec<&'a Val>>
     got(r, attr, state)
 }
 
+/// One element of a list attribute as an attribute of its own (for locations: `place` points at
+/// the element): known, or unknown with its origins.
+pub fn element<'a>(res: &'a Resource, attr: &'static str, v: &'a Val) -> Got<'a, &'a Val> {
+    let state = if v.is_unknown() {
+        State::Unknown(v)
+    } else {
+        State::Known(v, v)
+    };
+    got(res, attr, state)
+}
+
 /// The value at an attribute path, as written (for the few places a rule needs the raw value).
 pub fn raw<'a>(r: &'a Resource, attr: &'static str) -> Got<'a, &'a Val> {
     let state = match r.get(attr) {
