@@ -1,4 +1,7 @@
-# an authorizer type not known here: "cannot verify" (a note), never silence
+# Shared base stack for http-* rule fixtures: an HTTP API with a JWT authorizer trusting a
+# Cognito user pool (a resource server, a code client and a client_credentials client), and two
+# variables without values (u: string, ul: list) for overlays that need an unknown value.
+# No route: overlays add them. See rules/_base/README.md.
 resource "aws_cognito_user_pool" "pool" {
   name = "pool"
 }
@@ -46,11 +49,11 @@ variable "ul" {
 
 resource "aws_apigatewayv2_authorizer" "jwt" {
   api_id           = aws_apigatewayv2_api.http.id
-  authorizer_type  = var.u
+  authorizer_type  = "JWT"
   identity_sources = ["$request.header.Authorization"]
   name             = "jwt"
   jwt_configuration {
-    audience = ["orders"]
-    issuer   = "https://${aws_cognito_user_pool.pool.endpoint}/"
+    audience = [aws_cognito_user_pool_client.web.id]
+    issuer   = "https://${aws_cognito_user_pool.pool.endpoint}"
   }
 }
