@@ -150,6 +150,22 @@ enum Cmd {
     Explain { rule: String },
 }
 
+/// `ordered_vars`, reporting a malformed `--var` on stderr (the caller exits with 2).
+fn ordered_vars_or_report(
+    args: &[String],
+    vars: &[String],
+    files: &[PathBuf],
+    stderr: &mut dyn Write,
+) -> Option<Vec<CliVar>> {
+    match ordered_vars(args, vars, files) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let _ = writeln!(stderr, "authwire: {e}");
+            None
+        }
+    }
+}
+
 /// `--var` and `--var-file` in the order given on the command line.
 fn ordered_vars(
     args: &[String],
@@ -250,12 +266,8 @@ pub fn run_with_stdin(
             vars,
             var_files,
         } => {
-            let cli_vars = match ordered_vars(args, &vars, &var_files) {
-                Ok(v) => v,
-                Err(e) => {
-                    let _ = writeln!(stderr, "authwire: {e}");
-                    return 2;
-                }
+            let Some(cli_vars) = ordered_vars_or_report(args, &vars, &var_files, stderr) else {
+                return 2;
             };
             token_cmd(
                 TokenArgs {
@@ -292,12 +304,9 @@ pub fn run_with_stdin(
             if tf.is_empty() {
                 return 0;
             }
-            let cli_vars = match ordered_vars(args, &opts.vars, &opts.var_files) {
-                Ok(v) => v,
-                Err(e) => {
-                    let _ = writeln!(stderr, "authwire: {e}");
-                    return 2;
-                }
+            let Some(cli_vars) = ordered_vars_or_report(args, &opts.vars, &opts.var_files, stderr)
+            else {
+                return 2;
             };
             // the same pipeline as lint: config, suppressions, baseline, formats, fail-on
             let req = opts.request(vec![PathBuf::from(".")], None, Some(tf), cli_vars);
@@ -311,12 +320,8 @@ pub fn run_with_stdin(
             vars,
             var_files,
         } => {
-            let cli_vars = match ordered_vars(args, &vars, &var_files) {
-                Ok(v) => v,
-                Err(e) => {
-                    let _ = writeln!(stderr, "authwire: {e}");
-                    return 2;
-                }
+            let Some(cli_vars) = ordered_vars_or_report(args, &vars, &var_files, stderr) else {
+                return 2;
             };
             match crate::evalcmd::run(&path, &expr, module.as_deref(), &cli_vars) {
                 Ok((v, diags, files)) => {
@@ -403,12 +408,9 @@ pub fn run_with_stdin(
             source,
             opts,
         } => {
-            let cli_vars = match ordered_vars(args, &opts.vars, &opts.var_files) {
-                Ok(v) => v,
-                Err(e) => {
-                    let _ = writeln!(stderr, "authwire: {e}");
-                    return 2;
-                }
+            let Some(cli_vars) = ordered_vars_or_report(args, &opts.vars, &opts.var_files, stderr)
+            else {
+                return 2;
             };
             let req = opts.request(paths, source, None, cli_vars);
             crate::lint::lint(&req, stdout, stderr, color)
