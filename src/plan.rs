@@ -429,6 +429,16 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
         if let Some(e) = exprs {
             walk_refs(e, &prefix, sc, &mut refs);
         }
+        let mut attr_refs = BTreeMap::new();
+        if crate::model::ATTR_REFS_TYPES.contains(&rtype)
+            && let Some(J::Object(m)) = exprs
+        {
+            for (k, e) in m {
+                let mut out = BTreeSet::new();
+                walk_refs(e, &prefix, sc, &mut out);
+                attr_refs.insert(k.clone(), out);
+            }
+        }
         let depends_on: BTreeSet<String> = cfg
             .and_then(|c| c.get("depends_on"))
             .and_then(J::as_array)
@@ -498,6 +508,7 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
             region,
             refs,
             depends_on,
+            attr_refs,
             unknown_count: false,
         });
     }

@@ -357,6 +357,15 @@ impl<'a> Evaluator<'a> {
                 self.deps_of(parent, &call.depends_on, &mut dep, 0);
                 cur = parent;
             }
+            if crate::model::ATTR_REFS_TYPES.contains(&p.res.rtype.as_str()) {
+                for a in &p.decl.body.attrs {
+                    let mut paths = Vec::new();
+                    a.expr.references(&mut paths);
+                    let mut out = BTreeSet::new();
+                    self.deps_of(p.inst, &paths, &mut out, 0);
+                    p.res.attr_refs.insert(a.name.clone(), out);
+                }
+            }
             p.res.refs = refs;
             p.res.depends_on = dep;
             resources.push(p.res);
@@ -853,6 +862,7 @@ impl<'a> Evaluator<'a> {
             region,
             refs: BTreeSet::new(),
             depends_on: BTreeSet::new(),
+            attr_refs: BTreeMap::new(),
             unknown_count,
         };
         let v = res.attrs.clone();

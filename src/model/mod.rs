@@ -37,6 +37,9 @@ pub struct Resource {
     pub refs: BTreeSet<String>,
     /// Full base addresses in `depends_on`.
     pub depends_on: BTreeSet<String>,
+    /// Per top-level argument, the full base addresses it refers to: kept only for the types
+    /// in [`ATTR_REFS_TYPES`] (a deployment's `triggers` decide what redeploys it).
+    pub attr_refs: BTreeMap<String, BTreeSet<String>>,
     /// The instance stands for an unknown number of instances (count/for_each unknown).
     pub unknown_count: bool,
 }
@@ -60,10 +63,33 @@ impl Resource {
     pub fn deps(&self) -> impl Iterator<Item = &String> {
         self.refs.iter().chain(self.depends_on.iter())
     }
+    /// `lifecycle { create_before_destroy = true }` written with a known true.
+    pub fn create_before_destroy(&self) -> bool {
+        self.get("lifecycle.0.create_before_destroy")
+            .and_then(Val::as_bool)
+            .unwrap_or(false)
+    }
+    /// Whether this resource refers to (or depends on) `base`, a full base address, directly
+    /// or through a `module.x` entry that contains it.
+    pub fn depends_on_base(&self, base: &str) -> bool {
+        self.deps().any(|d| dep_covers(d, base))
+    }
     /// Nested blocks of a kind (one object or a list).
     pub fn blocks(&self, kind: &str) -> Vec<&Val> {
         self.get(kind).and_then(Val::items).unwrap_or_default()
     }
+}
+
+/// Resource types whose references are also kept per argument ([`Resource::attr_refs`]).
+pub const ATTR_REFS_TYPES: &[&str] = &["aws_api_gateway_deployment", "aws_apigatewayv2_deployment"];
+
+/// Whether a dependency entry (a base address, or a `module.x` prefix) stands for `base`.
+pub fn dep_covers(dep: &str, base: &str) -> bool {
+    dep == base
+        || (dep.starts_with("module.")
+            && base.len() > dep.len()
+            && base.starts_with(dep)
+            && base.as_bytes()[dep.len()] == b'.')
 }
 
 #[derive(Default)]

@@ -274,8 +274,30 @@ impl<'a> RestAuthorizer<'a> {
 }
 
 impl<'a> RestDeployment<'a> {
+    /// The arguments whose change replaces the deployment (the provider's ForceNew arguments a
+    /// configuration sets to redeploy: `triggers`, and before provider 6 `variables` and
+    /// `stage_description`), as written.
+    pub const REDEPLOY_ARGS: &'static [&'static str] = &["triggers", "variables", "stage_description"];
     pub fn triggers(self) -> Got<'a, &'a Val> {
         raw(self.0, "triggers")
+    }
+    /// The written arguments of [`Self::REDEPLOY_ARGS`], with the resources each refers to
+    /// (through locals, module inputs and outputs).
+    pub fn redeploy_args(self) -> Vec<(Got<'a, &'a Val>, &'a std::collections::BTreeSet<String>)> {
+        static NONE: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        Self::REDEPLOY_ARGS
+            .iter()
+            .map(|a| raw(self.0, a))
+            .filter(|g| g.val().is_some_and(|v| !v.is_null()))
+            .map(|g| {
+                let refs = self.0.attr_refs.get(g.attr).unwrap_or(&NONE);
+                (g, refs)
+            })
+            .collect()
+    }
+    /// `stage_name` (a stage the deployment creates and deletes itself; removed in provider 6).
+    pub fn stage_name(self) -> Got<'a, &'a str> {
+        text(self.0, "stage_name", None)
     }
     /// The `lifecycle` block (for locations).
     pub fn lifecycle(self) -> Got<'a, &'a Val> {
@@ -290,6 +312,10 @@ impl<'a> RestDeployment<'a> {
 impl<'a> RestStage<'a> {
     pub fn stage_name(self) -> Got<'a, &'a str> {
         text(self.0, "stage_name", None)
+    }
+    /// The deployments `deployment_id` points at.
+    pub fn deployments(self, m: &'a Model) -> Vec<RestDeployment<'a>> {
+        linked(m, self.0.get("deployment_id"))
     }
 }
 
