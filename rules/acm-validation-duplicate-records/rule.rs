@@ -3,7 +3,7 @@ use crate::model::view::{Certificate, Record};
 use crate::rules::context::Cx;
 
 rule!(
-    Warning,
+    Error,
     "Validation records for X and *.X share one name and need allow_overwrite"
 );
 

@@ -10,12 +10,12 @@ rule!(
 
 fn check(cx: &mut Cx) {
     for c in cx.m.all::<UserPoolClient>() {
-        // the first OAuth setting written: a non-empty list, or one not known yet
+        // OAuth intent: non-empty allowed_oauth_flows or allowed_oauth_scopes, or one not
+        // known yet (callback and logout URLs alone are not: Cognito keeps them inactive and
+        // the client signs in through the SDK)
         let set = [
             c.oauth_flows().map(|_| ()),
             c.allowed_oauth_scopes().map(|_| ()),
-            c.callback_urls().map(|_| ()),
-            c.logout_urls().map(|_| ()),
         ]
         .into_iter()
         .find(|g| match &g.state {
@@ -30,6 +30,15 @@ fn check(cx: &mut Cx) {
         let flag = c.oauth_enabled();
         match &flag.state {
             State::Known(true, _) => {}
+            // the setting may still be empty: what is unknown decides it
+            _ if set.is_unknown() => cx.cannot_verify(
+                &set,
+                format!(
+                    "whether app client {} uses OAuth (its allowed_oauth_flows_user_pool_client is not true)",
+                    c.address
+                ),
+                "set allowed_oauth_flows_user_pool_client = true if the client uses OAuth flows",
+            ),
             State::Unknown(v) if v.is_unknown() => cx.cannot_verify(
                 &flag,
                 format!("allowed_oauth_flows_user_pool_client of {}", c.address),

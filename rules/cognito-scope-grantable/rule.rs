@@ -9,7 +9,7 @@ use crate::rules::support::{is_builtin, names, origins_text, related};
 use crate::value::Val;
 
 rule!(
-    Warning,
+    Note,
     "Some app client of the pool must be allowed to request a scope the method or route requires"
 );
 

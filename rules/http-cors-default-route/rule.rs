@@ -4,7 +4,7 @@ use crate::model::view::{HttpRoute, UserPoolClient};
 use crate::rules::context::Cx;
 
 rule!(
-    Warning,
+    Note,
     "A JWT-protected catch-all HTTP route needs CORS configuration or an open OPTIONS route for browsers"
 );
 

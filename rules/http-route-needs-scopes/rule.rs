@@ -1,10 +1,10 @@
 use crate::model::cognito::{Issuer, by_user_pool, issuer_pools};
 use crate::model::http::{RouteAuthorization, client_oauth_scopes, related_at};
-use crate::model::view::{HttpRoute, State, UserPoolClient};
+use crate::model::view::{HttpRoute, State, UserPoolClient, linked};
 use crate::rules::context::Cx;
 
 rule!(
-    Warning,
+    Note,
     "JWT routes of a pool with client_credentials clients should require scopes"
 );
 
@@ -22,18 +22,30 @@ fn check(cx: &mut Cx) {
             State::Known(l, _) if !l.is_empty() => continue,
             _ => {}
         }
-        let Some(Issuer::Pools(pools)) = r
-            .authorizers(m)
-            .first()
+        let auth = r.authorizers(m).into_iter().next();
+        let Some(Issuer::Pools(pools)) = auth
             .and_then(|a| a.issuer().val())
             .map(|i| issuer_pools(m, i))
         else {
             continue;
         };
+        // a machine client the authorizer's audience admits (a client outside the audience is
+        // refused whatever the scopes): known audience entries that name it, or an audience
+        // that cannot be told
+        let audience = auth.map(|a| a.audience());
+        let admitted = |c: &UserPoolClient| match audience.as_ref().map(|g| &g.state) {
+            Some(State::Known(items, _)) => items.iter().any(|it| {
+                it.is_unknown() && linked::<UserPoolClient>(m, Some(it)).is_empty()
+                    || linked::<UserPoolClient>(m, Some(it))
+                        .iter()
+                        .any(|x| x.address == c.address)
+            }),
+            _ => true,
+        };
         let Some(c) = pools
             .iter()
             .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
-            .find(|c| c.is_m2m())
+            .find(|c| c.is_m2m() && admitted(c))
         else {
             continue;
         };
@@ -55,7 +67,7 @@ fn check(cx: &mut Cx) {
             continue;
         }
         let key = r.route_key().into_known().unwrap_or("?");
-        cx.report(&kind, None, format!("route {key} requires a JWT but no scope; it accepts any token of the pool, ID tokens included, and cannot tell machine clients such as {} apart from signed-in users", c.address))
+        cx.report(&kind, None, format!("route {key} requires a JWT but no scope: it accepts any token of the audience's clients, ID tokens included, so machine client {} (in the audience) and signed-in users get the same access; require a scope if they should not", c.address))
             .related(related_at(&client_oauth_scopes(c), "client_credentials client of the pool"))
             .help("set authorization_scopes to the scopes the route needs (aws_cognito_resource_server.<name>.scope_identifiers)")
             .emit(cx);

@@ -1,5 +1,5 @@
 use crate::model::Model;
-use crate::model::cognito::{browser_client, by_user_pool};
+use crate::model::cognito::{browser_client, by_user_pool, machine_only};
 use crate::model::rest::Authorization;
 use crate::model::view::{
     RestIntegrationResponse, RestMethod, RestMethodResponse, UserPool, UserPoolClient,
@@ -8,29 +8,41 @@ use crate::rules::context::Cx;
 use std::collections::{BTreeMap, BTreeSet};
 
 rule!(
-    Warning,
+    Error,
     "Browser-called REST resources with protected methods need an open OPTIONS method"
 );
 
-/// Whether browsers call the method's API: CORS headers declared on its responses, or a
-/// code/implicit client with web callbacks in a pool its authorizer trusts.
-fn browser_called(
+/// How sure it is that browsers call a method's API.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Browsers {
+    No,
+    /// Only a code/implicit client with web callbacks in the pool: a server-side web app is
+    /// such a client too, so a note at most.
+    Maybe,
+    /// CORS declared on the API (CORS headers on its responses, or an OPTIONS method on the
+    /// resource), and the pool is not machine-to-machine only.
+    Yes,
+}
+
+fn browsers(
     m: &Model,
     method: RestMethod,
-    cors_apis: &BTreeSet<String>,
+    cors_declared: bool,
     clients: &BTreeMap<String, Vec<UserPoolClient>>,
-) -> bool {
+) -> Browsers {
     let pools: Vec<UserPool> = method
         .linked_authorizers(m)
         .into_iter()
         .filter_map(|a| a.trusted_pools(m).and_then(Result::ok))
         .flatten()
         .collect();
-    method
-        .rest_apis(m)
-        .iter()
-        .any(|a| cors_apis.contains(&a.address))
-        || browser_client(clients, &pools).is_some()
+    if cors_declared && !machine_only(clients, &pools) {
+        Browsers::Yes
+    } else if browser_client(clients, &pools).is_some() {
+        Browsers::Maybe
+    } else {
+        Browsers::No
+    }
 }
 
 fn check(cx: &mut Cx) {
@@ -63,6 +75,12 @@ fn check(cx: &mut Cx) {
             .unwrap_or_default();
         by_resource.entry(key).or_default().push(meth);
     }
+    let cors_of = |x: &RestMethod, has_options: bool| {
+        has_options
+            || x.rest_apis(m)
+                .iter()
+                .any(|a| cors_apis.contains(&a.address))
+    };
     let is = |x: &RestMethod, verb: &str| x.http_method().known() == Some(&verb);
     for (_, methods) in by_resource {
         let options = methods.iter().find(|x| is(x, "OPTIONS"));
@@ -80,7 +98,7 @@ fn check(cx: &mut Cx) {
             // no method is known to be protected: one whose authorization is unknown decides it
             if let Some(u) = methods.iter().find(|x| x.authorization().is_unknown())
                 && !open
-                && browser_called(m, *u, &cors_apis, &clients)
+                && browsers(m, *u, cors_of(u, options.is_some()), &clients) != Browsers::No
             {
                 let route = u.route(m);
                 cx.cannot_verify(
@@ -91,9 +109,11 @@ fn check(cx: &mut Cx) {
             }
             continue;
         };
-        if !browser_called(m, *first, &cors_apis, &clients) {
+        let level = browsers(m, *first, cors_of(first, options.is_some()), &clients);
+        if level == Browsers::No {
             continue;
         }
+        let weak = level == Browsers::Maybe;
         let route = first.route(m);
         let path = route
             .split_once(' ')
@@ -104,9 +124,30 @@ fn check(cx: &mut Cx) {
             Some(o) => cx.report(&o.authorization(), None, format!("the OPTIONS method of {path} requires authorization; browsers send the CORS preflight without an Authorization header, so it gets 401 and the call fails as a CORS error"))
                 .help("set authorization = \"NONE\" on OPTIONS (with no scopes)")
                 .emit(cx),
-            None => cx.report(&first.http_method(), None, format!("{path} has protected methods and browser callers but no OPTIONS method; the CORS preflight gets 401 (or hits a protected ANY) and browsers report a CORS error"))
+            None if weak => cx.report(&first.http_method(), None, format!("{path} has protected methods and no OPTIONS method; if browsers call it (user pool client {} has web callback URLs, though a server-side web app has them too), their CORS preflight gets 403/401 and they report a CORS error", browser_name(m, *first, &clients)))
+                .help("if browsers call this API, add an OPTIONS method with authorization = \"NONE\" and a MOCK integration that returns the CORS headers")
+                .note()
+                .emit(cx),
+            None => cx.report(&first.http_method(), None, format!("{path} has protected methods and the API declares CORS headers, but there is no OPTIONS method; the browser's CORS preflight gets 403/401 (or hits a protected ANY) and the call fails as a CORS error"))
                 .help("add an OPTIONS method with authorization = \"NONE\" and a MOCK integration that returns the CORS headers")
                 .emit(cx),
         }
     }
+}
+
+/// The browser client of the method's pools, for the message.
+fn browser_name(
+    m: &Model,
+    method: RestMethod,
+    clients: &BTreeMap<String, Vec<UserPoolClient>>,
+) -> String {
+    let pools: Vec<UserPool> = method
+        .linked_authorizers(m)
+        .into_iter()
+        .filter_map(|a| a.trusted_pools(m).and_then(Result::ok))
+        .flatten()
+        .collect();
+    browser_client(clients, &pools)
+        .map(|c| c.address.clone())
+        .unwrap_or_default()
 }

@@ -1,4 +1,4 @@
-use crate::model::cognito::by_user_pool;
+use crate::model::cognito::{by_user_pool, machine_only};
 use crate::model::rest::{Authorization, client_oauth_flows};
 use crate::model::view::{RestMethod, State, UserPoolClient};
 use crate::rules::context::Cx;
@@ -59,10 +59,20 @@ fn check(cx: &mut Cx) {
             continue;
         }
         let flows = client_oauth_flows(*c);
-        cx.report(&auth, None, format!(
-                "{route} uses the Cognito authorizer without authorization_scopes, so API Gateway expects an ID token; client_credentials client {} only ever gets access tokens, so its calls get 401", c.address))
+        if machine_only(&clients, &pools) {
+            cx.report(&auth, None, format!(
+                "{route} uses the Cognito authorizer without authorization_scopes, so API Gateway expects an ID token; every client of its user pool is a client_credentials client (such as {}), which only ever gets access tokens, so every call gets 401", c.address))
                 .related(related(flows.res, flows.attr, "client_credentials client of the pool"))
                 .help("set authorization_scopes to the scopes the client may request (aws_cognito_resource_server.<name>.scope_identifiers)")
                 .emit(cx);
+        } else {
+            // the pool also has user clients: the method may be meant for their ID tokens
+            cx.report(&auth, None, format!(
+                "{route} uses the Cognito authorizer without authorization_scopes, so it accepts ID tokens only: the pool's user sign-in clients can call it, but client_credentials client {} (access tokens only) gets 401. If machines should call it, require scopes", c.address))
+                .related(related(flows.res, flows.attr, "client_credentials client of the pool"))
+                .help("set authorization_scopes to the scopes the client may request (aws_cognito_resource_server.<name>.scope_identifiers), or ignore this note if only signed-in users call the method")
+                .note()
+                .emit(cx);
+        }
     }
 }

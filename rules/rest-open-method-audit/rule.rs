@@ -3,7 +3,7 @@ use crate::model::view::RestMethod;
 use crate::rules::context::Cx;
 
 rule!(
-    Warning,
+    Note,
     "On an API protected by Cognito, every non-OPTIONS method with authorization NONE is reported"
 );
 

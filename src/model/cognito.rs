@@ -444,6 +444,19 @@ pub fn defined_scopes<'a>(
 
 /// Evidence that browsers call APIs of these pools: a code/implicit client with web callback
 /// URLs (the first, in pool then address order).
+/// Whether the pools have clients in the configuration and every one of them is a
+/// client_credentials client (a machine-to-machine pool: its tokens are access tokens only).
+pub fn machine_only(
+    clients: &BTreeMap<String, Vec<UserPoolClient<'_>>>,
+    pools: &[UserPool<'_>],
+) -> bool {
+    let mut all = pools
+        .iter()
+        .flat_map(|p| clients.get(&p.address).cloned().unwrap_or_default())
+        .peekable();
+    all.peek().is_some() && all.all(|c| c.is_m2m())
+}
+
 pub fn browser_client<'a>(
     clients: &BTreeMap<String, Vec<UserPoolClient<'a>>>,
     pools: &[UserPool<'_>],

@@ -277,7 +277,8 @@ impl<'a> RestDeployment<'a> {
     /// The arguments whose change replaces the deployment (the provider's ForceNew arguments a
     /// configuration sets to redeploy: `triggers`, and before provider 6 `variables` and
     /// `stage_description`), as written.
-    pub const REDEPLOY_ARGS: &'static [&'static str] = &["triggers", "variables", "stage_description"];
+    pub const REDEPLOY_ARGS: &'static [&'static str] =
+        &["triggers", "variables", "stage_description"];
     pub fn triggers(self) -> Got<'a, &'a Val> {
         raw(self.0, "triggers")
     }

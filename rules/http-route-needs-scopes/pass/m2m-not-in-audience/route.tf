@@ -1,0 +1,8 @@
+# no scope, but the machine client is not in the authorizer's audience: its tokens are refused
+# (401) whatever the scopes, so there is nothing to advise
+resource "aws_apigatewayv2_route" "list" {
+  api_id             = aws_apigatewayv2_api.http.id
+  route_key          = "GET /orders"
+  authorization_type = "JWT"
+  authorizer_id      = aws_apigatewayv2_authorizer.jwt.id
+}
