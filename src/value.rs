@@ -37,6 +37,9 @@ pub enum OriginKind {
     Ephemeral,
     /// A module Terraform has not downloaded (registry or git source without `terraform init`).
     Module,
+    /// A root variable left at an empty-string default, a placeholder the pipeline fills with
+    /// `-var` (lint only: `authwire eval` shows `""` as Terraform does).
+    Placeholder,
 }
 
 impl Origin {
@@ -79,6 +82,10 @@ impl Origin {
                 format!("{} is ephemeral (never known before apply)", self.name())
             }
             OriginKind::Module => self.attr.clone(),
+            OriginKind::Placeholder => format!(
+                "{} is empty here (its default is \"\"): pass the real value with --var/--var-file to check",
+                self.name()
+            ),
         }
     }
 }

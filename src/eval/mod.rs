@@ -116,6 +116,8 @@ type DepMemo = HashMap<(usize, String), Rc<BTreeSet<String>>>;
 
 pub struct Evaluator<'a> {
     loaded: &'a Loaded,
+    /// Lint: root variables left at an empty-string default are unknown placeholders.
+    placeholders: bool,
     root: PathBuf,
     insts: RefCell<Vec<Rc<Inst<'a>>>>,
     out: RefCell<Vec<Pending<'a>>>,
@@ -225,13 +227,15 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 
 /// Evaluates one root module into its resource instances.
 pub fn eval_root(loaded: &Loaded, root: &PathBuf) -> Evaluated {
-    let Some(ev) = Evaluator::new(loaded, root) else {
+    let Some(mut ev) = Evaluator::new(loaded, root) else {
         return Evaluated {
             resources: vec![],
             diags: vec![],
             missing_modules: vec![],
         };
     };
+    // lint: a root variable left at an empty-string default is a placeholder, not a decided value
+    ev.placeholders = true;
     ev.sweep(0);
     ev.finish()
 }
@@ -322,6 +326,7 @@ impl<'a> Evaluator<'a> {
         let def = loaded.modules.get(root)?;
         let ev = Evaluator {
             loaded,
+            placeholders: false,
             root: root.clone(),
             insts: RefCell::new(Vec::new()),
             out: RefCell::new(Vec::new()),
@@ -566,6 +571,13 @@ impl<'a> Evaluator<'a> {
                         Some(con) => types::convert(&u, &con).unwrap_or(u),
                         None => u,
                     };
+                }
+                // a root variable left at "" in lint: a placeholder the pipeline fills
+                Some(d) if self.placeholders && i.parent.is_none() && d.as_str() == Some("") => {
+                    return Val::unknown_typed(
+                        vec![Origin::other(OriginKind::Placeholder, qualified)],
+                        Ty::Str,
+                    );
                 }
                 Some(d) => {
                     let at = d.at.unwrap_or(decl.span);
