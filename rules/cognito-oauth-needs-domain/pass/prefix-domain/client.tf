@@ -1,7 +1,3 @@
-resource "aws_cognito_user_pool" "pool" {
-  name = "pool"
-}
-
 resource "aws_cognito_user_pool_client" "web" {
   name         = "web"
   user_pool_id = aws_cognito_user_pool.pool.id
@@ -9,9 +5,4 @@ resource "aws_cognito_user_pool_client" "web" {
   allowed_oauth_flows                  = ["client_credentials"]
   allowed_oauth_flows_user_pool_client = true
   allowed_oauth_scopes                 = ["api/read"]
-}
-
-resource "aws_cognito_user_pool_domain" "d" {
-  domain       = "shop-login"
-  user_pool_id = aws_cognito_user_pool.pool.id
 }

@@ -1,17 +1,3 @@
-resource "aws_cognito_user_pool" "pool" {
-  name = "pool"
-}
-
-resource "aws_cognito_resource_server" "api" {
-  identifier   = "api"
-  name         = "api"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  scope {
-    scope_name        = "read"
-    scope_description = "read"
-  }
-}
-
 resource "aws_cognito_user_pool_client" "client" {
   name                                 = "client"
   user_pool_id                         = aws_cognito_user_pool.pool.id
