@@ -1,0 +1,3 @@
+resource "aws_acm_certificate" "cert" {
+  subject_alternative_names = ["api.example.com", "*.example.com"]
+}
