@@ -9,6 +9,7 @@ use crate::model::cognito::ScopeIndex;
 use crate::model::view::{Got, State, UserPool, list_of};
 use crate::source::Span;
 use crate::value::{Origin, Val};
+use std::collections::BTreeSet;
 
 /// Scopes every user pool grants without a resource server (user flows only).
 pub const BUILTIN_SCOPES: &[&str] = &[
@@ -189,6 +190,7 @@ pub fn check_defined<T>(
     pools: &[UserPool<'_>],
     index: &ScopeIndex,
     allow_builtin: bool,
+    any_of: bool,
     out: &mut Vec<Finding>,
 ) {
     let (res, attr) = (scopes.res, scopes.attr);
@@ -207,6 +209,25 @@ pub fn check_defined<T>(
     };
     let d = index.defined(pools);
     let pool_names = names(pools);
+    // a method or route passes a token carrying any one of its scopes (`any_of`): an undefined
+    // scope beside a defined one refuses nobody
+    let usable: Vec<&str> = items
+        .iter()
+        .filter_map(|it| it.as_str())
+        .filter(|s| d.known.contains(*s) || (allow_builtin && is_builtin(s)))
+        .collect();
+    // resource server identifiers: of these pools, and anywhere in the configuration
+    let pool_ids: BTreeSet<String> = d
+        .servers
+        .iter()
+        .filter_map(|srv| srv.identifier().into_known().map(str::to_string))
+        .collect();
+    let any_ids: BTreeSet<String> = index
+        .by_pool
+        .values()
+        .flatten()
+        .filter_map(|srv| srv.identifier().into_known().map(str::to_string))
+        .collect();
     for it in items {
         let Some(s) = it.as_str() else {
             finding(
@@ -241,9 +262,41 @@ pub fn check_defined<T>(
             .push(out);
             continue;
         }
-        let mut msg = format!(
-            "{subject} uses scope {s}, which no resource server of user pool {pool_names} defines; Cognito never issues it, so every call is refused (401)"
-        );
+        let ident = s.rsplit_once('/').map(|(i, _)| i.to_string());
+        // an identifier no resource server of the configuration has, and not a typo of one: the
+        // pool's resource servers may be managed elsewhere
+        let foreign = index.pools_by_scope.get(s).is_none()
+            && did_you_mean(s, &d.known).is_none()
+            && ident
+                .as_ref()
+                .is_some_and(|i| !any_ids.contains(i) && did_you_mean(i, &pool_ids).is_none());
+        if foreign {
+            let i = ident.unwrap_or_default();
+            finding(meta, res, format!("cannot verify scope {s} of {subject}: no resource server in this configuration has the identifier {i}; if it is managed elsewhere for user pool {pool_names}, check it there, otherwise Cognito never issues the scope and callers are refused (401)"))
+                .place(place(res, attr, Some(it)))
+                .help("define the resource server here (aws_cognito_resource_server) and reference its scope_identifiers, or lint the configuration that manages it")
+                .note()
+                .push(out);
+            continue;
+        }
+        // beside a usable scope, an undefined one refuses only the callers that hold the scope it
+        // was meant to be (a typo of a defined scope the list does not name)
+        let meant = did_you_mean(s, &d.known).filter(|k| !usable.contains(&k.as_str()));
+        let partial = any_of && !usable.is_empty();
+        let mut msg = if partial {
+            let who = match meant {
+                Some(k) => format!(", so callers granted {k} (probably meant) are refused (401)"),
+                None => String::new(),
+            };
+            format!(
+                "{subject} lists scope {s}, which no resource server of user pool {pool_names} defines; Cognito never issues it, so only tokens with {} pass{who}",
+                usable.join(" or ")
+            )
+        } else {
+            format!(
+                "{subject} uses scope {s}, which no resource server of user pool {pool_names} defines; Cognito never issues it, so every call is refused (401)"
+            )
+        };
         if s.contains(char::is_whitespace) {
             msg.push_str(" (a scope cannot contain spaces)");
         }
@@ -277,6 +330,9 @@ pub fn check_defined<T>(
         let mut f = finding(meta, res, msg)
             .place(place(res, attr, Some(it)))
             .help(help);
+        if partial && meant.is_none() {
+            f = f.note();
+        }
         for srv in &d.servers {
             let defined: Vec<&str> = srv
                 .scope_identifiers()

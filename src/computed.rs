@@ -67,7 +67,13 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
                     .unwrap_or_else(|| unknown("domain_name")),
             ];
             // one validation option per name: the name is known, the record only after apply
+            // (the origin names the option's domain when known, so a record made from one
+            // option can be told apart from the others)
             let dvo = |name: Val| {
+                let key = match name.as_str() {
+                    Some(n) => format!("domain_validation_options[{n:?}]"),
+                    None => "domain_validation_options".to_string(),
+                };
                 let mut o = BTreeMap::new();
                 o.insert("domain_name".to_string(), name);
                 for a in [
@@ -75,10 +81,7 @@ pub fn add(mode: Mode, rtype: &str, addr: &str, attrs: &mut BTreeMap<String, Val
                     "resource_record_value",
                     "resource_record_type",
                 ] {
-                    o.insert(
-                        a.to_string(),
-                        unknown(&format!("domain_validation_options.{a}")),
-                    );
+                    o.insert(a.to_string(), unknown(&format!("{key}.{a}")));
                 }
                 Val::new(V::Obj(o), None)
             };

@@ -1,4 +1,3 @@
-use crate::finding::Severity;
 use crate::model::acm::{
     ValidationMethod, option_domain_name, record_name, related_at, validation_records,
     validations_by_cert,
@@ -21,10 +20,14 @@ fn check(cx: &mut Cx) {
         let method = cert.validation_method();
         match method.known() {
             Some(ValidationMethod::Email) => {
-                cx.report(&method, None, format!("{} uses EMAIL validation; a person must approve it, so a validation resource waits until its timeout", cert.address))
-                    .help("use validation_method = \"DNS\" with Route 53 records")
-                    .severity(Severity::Warning)
-                    .emit(cx);
+                // the documented email workflow: a person approves; only a validation resource
+                // in this configuration waits for it (note)
+                if validations.contains_key(&cert.address) {
+                    cx.report(&method, None, format!("{} uses EMAIL validation: its {} waits until someone approves the email, and fails after its create timeout (75 minutes by default) if nobody does", cert.address, CertificateValidation::TYPE))
+                        .help("approve the email promptly, or use validation_method = \"DNS\" with Route 53 records")
+                        .note()
+                        .emit(cx);
+                }
                 continue;
             }
             _ if method.is_unknown() => cx.cannot_verify(
@@ -51,7 +54,9 @@ fn check(cx: &mut Cx) {
         for d in &dvos {
             match option_domain_name(d) {
                 Some(n) => {
+                    // X and *.X share one validation record: count distinct record names
                     let n = norm_host(n);
+                    let n = n.strip_prefix("*.").map(str::to_string).unwrap_or(n);
                     if !names.contains(&n) {
                         names.push(n);
                     }
@@ -85,7 +90,7 @@ fn check(cx: &mut Cx) {
         };
         if made < names.len() {
             let r = mine[0];
-            cx.report(&record_name(r), None, format!("{} needs a DNS validation record for each of its {} names ({}), but only {made} record(s) are made from its domain_validation_options; the certificate stays PENDING_VALIDATION and the validation times out",
+            cx.report(&record_name(r), None, format!("{} needs {} distinct DNS validation records (for {}; a name and its wildcard share one), but only {made} record(s) are made from its domain_validation_options; the certificate stays PENDING_VALIDATION and the validation times out",
                     cert.address, names.len(), names.join(", ")))
                 .related(related_at(&cert.subject_alternative_names(), "certificate names"))
                 .help("create the records with for_each = { for dvo in <cert>.domain_validation_options : dvo.domain_name => dvo }, not by indexing [0]")

@@ -1,4 +1,7 @@
-use crate::model::acm::{record_allow_overwrite, record_name, related_at, validation_records};
+use crate::model::acm::{
+    record_allow_overwrite, record_name, record_option_names, related_at, validation_records,
+};
+use crate::model::norm_host;
 use crate::model::view::{Certificate, Record};
 use crate::rules::context::Cx;
 
@@ -17,11 +20,43 @@ fn check(cx: &mut Cx) {
         };
         let mut bases: Vec<Record> = recs.get(&cert.address).cloned().unwrap_or_default();
         bases.dedup_by(|a, b| a.base == b.base);
+        let wild = format!("*.{pair}");
         for r in bases {
-            if record_allow_overwrite(r).known() == Some(&true) {
+            // the names the instances of this record resource are made for: for_each keys,
+            // or the option each instance's name comes from
+            let mut made_for: Vec<String> = Vec::new();
+            for i in m.instances(&r.base) {
+                if let Some(k) = i
+                    .address
+                    .rsplit_once("[\"")
+                    .map(|(_, k)| k.trim_end_matches("\"]"))
+                {
+                    made_for.push(norm_host(k));
+                }
+                // (only an instance made from one option tells which name it is for)
+                if let Some(rec) = m.view::<Record>(i)
+                    && let [one] = record_option_names(rec).as_slice()
+                {
+                    made_for.push(one.clone());
+                }
+            }
+            // one record per distinct name (a count over de-duplicated options): nothing twice
+            if !(made_for.contains(pair) && made_for.contains(&wild)) {
                 continue;
             }
-            cx.report(&record_name(r), None, format!("{} lists both {pair} and *.{pair}; ACM gives both the same validation CNAME, so a for_each keyed by domain name creates it twice and Route 53 fails with \"Tried to create resource record set … but it already exists\"", cert.address))
+            let ow = record_allow_overwrite(r);
+            if ow.known() == Some(&true) {
+                continue;
+            }
+            if ow.is_unknown() {
+                cx.cannot_verify(
+                    &ow,
+                    format!("that the validation records of {} for {pair} and {wild} may overwrite each other", cert.address),
+                    "set allow_overwrite = true on the validation records",
+                );
+                continue;
+            }
+            cx.report(&record_name(r), None, format!("{} lists both {pair} and {wild}; ACM gives both the same validation CNAME, and {} creates it once for each, so Route 53 fails with \"Tried to create resource record set … but it already exists\"", cert.address, r.base))
                 .related(related_at(&cert.subject_alternative_names(), "certificate names"))
                 .help("set allow_overwrite = true on the validation records, or key the for_each by resource_record_name")
                 .emit(cx);

@@ -1,4 +1,3 @@
-use crate::finding::Severity;
 use crate::model::acm::{ValidationMethod, certificates_of, region_at, related_at};
 use crate::model::view::{CertificateValidation, State};
 use crate::rules::context::Cx;
@@ -59,7 +58,8 @@ fn check(cx: &mut Cx) {
                     || fqv
                         .items()
                         .is_some_and(|i| i.iter().any(|x| x.as_str().is_some()));
-                if !refs_records && !fqv.has_unknown() {
+                let email = cert.validation_method().known() == Some(&ValidationMethod::Email);
+                if !refs_records && !fqv.has_unknown() && !email {
                     cx.report(
                         &fq,
                         None,
@@ -69,7 +69,7 @@ fn check(cx: &mut Cx) {
                         ),
                     )
                     .help("use [for r in aws_route53_record.<validation> : r.fqdn]")
-                    .severity(Severity::Warning)
+                    .note()
                     .emit(cx);
                 }
             }

@@ -1,5 +1,6 @@
 use crate::model::acm::{
-    record_zone_id, related_at, seen_at, validation_records, zone_is_private, zone_name, zones_of,
+    record_option_names, record_zone_id, related_at, seen_at, validation_records, zone_is_private,
+    zone_name, zones_of,
 };
 use crate::model::norm_host;
 use crate::model::view::{Certificate, State};
@@ -56,8 +57,13 @@ fn check(cx: &mut Cx) {
                 .address
                 .rsplit_once("[\"")
                 .map(|(_, k)| norm_host(k.trim_end_matches("\"]")));
+            // a record whose name comes from known options validates those names only
+            let from_options = record_option_names(r);
             let mine: Vec<&String> = match &key {
                 Some(k) if names.contains(k) => names.iter().filter(|n| *n == k).collect(),
+                _ if !from_options.is_empty() => {
+                    names.iter().filter(|n| from_options.contains(n)).collect()
+                }
                 _ => names.iter().collect(),
             };
             let outside: Vec<&String> = mine
@@ -65,6 +71,21 @@ fn check(cx: &mut Cx) {
                 .filter(|n| !in_zone(n.trim_start_matches("*."), &z))
                 .collect();
             if outside.is_empty() {
+                continue;
+            }
+            // the name comes from several options (a de-duplicated list indexed by count):
+            // which name this record is for is not known here
+            if key.is_none() && from_options.len() > 1 {
+                cx.cannot_verify(
+                    &seen_at(zname.clone(), &zid),
+                    format!(
+                        "that zone {z} holds the name {} validates (its name comes from one of several options of {}, and {} are outside the zone)",
+                        r.address,
+                        cert.address,
+                        outside.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                    "make each record from one option (for_each over domain_validation_options keyed by domain_name)",
+                );
                 continue;
             }
             let names_out: Vec<&str> = outside.iter().map(|s| s.as_str()).collect();

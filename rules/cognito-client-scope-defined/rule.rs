@@ -34,6 +34,7 @@ fn check(cx: &mut Cx) {
                     &pools,
                     &servers,
                     true,
+                    false, // any one scope is enough
                     &mut found,
                 );
                 for f in found {

@@ -109,9 +109,16 @@ fn check(cx: &mut Cx) {
                 .help("use a stage of the mapped API")
                 .emit(cx);
             }
-            let auto = st.auto_deploy().known() == Some(&true);
+            let auto_deploy = st.auto_deploy();
+            let auto = auto_deploy.known() == Some(&true);
             let deployed = !st.deployment_id().is_absent();
-            if !auto && !deployed {
+            if !auto && !deployed && auto_deploy.is_unknown() {
+                cx.cannot_verify(
+                    &auto_deploy,
+                    format!("that {} is deployed (auto_deploy)", st.address),
+                    "make auto_deploy known at plan time, or give the stage a deployment_id",
+                );
+            } else if !auto && !deployed {
                 cx.report(&st.name(), None, format!("{} has neither auto_deploy = true nor a deployment_id; the mapped stage serves nothing (or stale routes and authorizers)", st.address))
                     .help("set auto_deploy = true, or deploy with an aws_apigatewayv2_deployment that changes with the routes")
                     .severity(Severity::Warning)

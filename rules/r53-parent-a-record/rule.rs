@@ -1,3 +1,4 @@
+use crate::load::module::Mode;
 use crate::model::r53::{
     RecordType, cognito_domain_host, is_unknown, records_by_fqdn, related_at, zones_by_name,
 };
@@ -49,6 +50,13 @@ fn check(cx: &mut Cx) {
         }
         let zone = zones.iter().find(|(z, _)| in_zone(&parent, z));
         match zone {
+            // a zone read by a data source holds records managed elsewhere
+            Some((z, zone)) if zone.0.mode == Mode::Data => cx.report(&dom, dom.val(), format!(
+                "cannot verify that {parent} has the A record Cognito custom domain {domain} needs: zone {z} is read by a data source, so its records are managed elsewhere"))
+                .related(related_at(&zone.name(), format!("zone {z}, read here")))
+                .help(format!("make sure {parent} resolves (an A record) before the domain is created"))
+                .note()
+                .emit(cx),
             Some((z, zone)) => cx.report(&dom, dom.val(), format!(
                 "Cognito custom domain {domain} needs an A record for its parent {parent}, and zone {z} (managed here) has none; Cognito fails with \"Custom domain is not a valid subdomain: Was not able to resolve the root domain, please ensure an A record exists for the root domain\""))
                 .related(related_at(&zone.name(), format!("zone {z}, where this configuration writes records")))

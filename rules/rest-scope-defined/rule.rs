@@ -72,6 +72,7 @@ fn check(cx: &mut Cx) {
             &pools,
             &servers,
             true,
+            true, // any one scope is enough
             &mut found,
         );
         for mut f in found {

@@ -42,9 +42,10 @@ fn check(cx: &mut Cx) {
         let apis = bm.rest_apis(m);
         let stage = bm.stage_name();
         match stage.val() {
-            None => cx.report(&bm.api_id(), None, format!("{} has no stage_name; callers must then put the stage in the path, so https://<domain>/<resource> returns 403 or 404", bm.address))
-                .help("stage_name = aws_api_gateway_stage.<name>.stage_name")
-                .severity(Severity::Warning)
+            // the documented "stage in the path" form: a design choice, a note
+            None => cx.report(&bm.api_id(), None, format!("{} has no stage_name: callers must put the stage in the path (https://<domain>/<base path>/<stage>/<resource>); if they call https://<domain>/<resource>, they get 403", bm.address))
+                .help("if callers should not name the stage, set stage_name = aws_api_gateway_stage.<name>.stage_name")
+                .note()
                 .emit(cx),
             Some(sv) => {
                 let linked = bm.linked_stages(m);

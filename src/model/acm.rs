@@ -118,6 +118,23 @@ pub fn certificates_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Certificat
     linked(m, v.val())
 }
 
+/// The certificate names a validation record is made for, when its name comes from known
+/// options (`domain_validation_options["api.example.com"].resource_record_name`), normalized.
+pub fn record_option_names(r: Record<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for o in r.0.get("name").map(|v| v.origins()).unwrap_or_default() {
+        if let Some(rest) = o.attr.strip_prefix("domain_validation_options[\"")
+            && let Some((n, _)) = rest.split_once("\"]")
+        {
+            let n = super::norm_host(n);
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
 /// `aws_acm_certificate_validation` resources by the address of the certificate they validate.
 pub fn validations_by_cert(m: &Model) -> BTreeMap<String, Vec<CertificateValidation<'_>>> {
     let mut out: BTreeMap<String, Vec<CertificateValidation>> = BTreeMap::new();
@@ -136,14 +153,30 @@ pub fn validations_by_cert(m: &Model) -> BTreeMap<String, Vec<CertificateValidat
 pub fn validation_records(m: &Model) -> BTreeMap<String, Vec<Record<'_>>> {
     let mut recs: BTreeMap<String, Vec<Record>> = BTreeMap::new();
     for r in m.all::<Record>() {
-        for o in r.0.get("name").map(|v| v.origins()).unwrap_or_default() {
+        let name = r.0.get("name");
+        let mut certs: Vec<&crate::model::Resource> = Vec::new();
+        for o in name.map(|v| v.origins()).unwrap_or_default() {
             if o.attr.starts_with("domain_validation_options")
                 && let Some(c) = m.origin_resource(&o)
             {
-                let e = recs.entry(c.address.clone()).or_default();
-                if !e.iter().any(|x| x.0.address == r.0.address) {
-                    e.push(r);
-                }
+                certs.push(c);
+            }
+        }
+        // a name not known because the options themselves are not (the certificate's names
+        // are unknown): a record whose arguments or for_each refer to a certificate is made
+        // from its options
+        if certs.is_empty() && name.is_some_and(Val::is_unknown) {
+            for d in &r.0.refs {
+                certs.extend(
+                    m.instances(d)
+                        .filter(|c| c.rtype == Certificate::TYPE && c.mode == Mode::Managed),
+                );
+            }
+        }
+        for c in certs {
+            let e = recs.entry(c.address.clone()).or_default();
+            if !e.iter().any(|x| x.0.address == r.0.address) {
+                e.push(r);
             }
         }
     }

@@ -1,9 +1,10 @@
+# a zone created here starts empty: nothing gives the parent its A record
 variable "domain" {
   type    = string
   default = "shop.example.net"
 }
 
-data "aws_route53_zone" "zone" {
+resource "aws_route53_zone" "zone" {
   name = var.domain
 }
 
@@ -24,7 +25,7 @@ resource "aws_cognito_user_pool_domain" "auth" {
 }
 
 resource "aws_route53_record" "auth" {
-  zone_id = data.aws_route53_zone.zone.zone_id
+  zone_id = aws_route53_zone.zone.zone_id
   name    = aws_cognito_user_pool_domain.auth.domain
   type    = "A"
   alias {
