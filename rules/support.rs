@@ -183,16 +183,28 @@ pub fn did_you_mean<'a>(
 /// Checks that every scope of a scope list (`scopes`, an attribute of a method, route or client)
 /// is defined by a resource server of one of `pools` (what the rule is about is said by
 /// `subject`, e.g. "PUT /orders/{id}").
+/// How a scope list is read by `check_defined`.
+#[derive(Clone, Copy)]
+pub struct Scopes {
+    /// Built-in scopes (`openid`, `email`, …) count as defined.
+    pub allow_builtin: bool,
+    /// A token with any one of the scopes passes (methods and routes; not app clients).
+    pub any_of: bool,
+}
+
 pub fn check_defined<T>(
     meta: &'static super::Meta,
     scopes: &Got<'_, T>,
     subject: &str,
     pools: &[UserPool<'_>],
     index: &ScopeIndex,
-    allow_builtin: bool,
-    any_of: bool,
+    how: Scopes,
     out: &mut Vec<Finding>,
 ) {
+    let Scopes {
+        allow_builtin,
+        any_of,
+    } = how;
     let (res, attr) = (scopes.res, scopes.attr);
     // a list, strictly: anything else is a value not known here
     let items = match list_of(res, attr).state {
@@ -265,7 +277,7 @@ pub fn check_defined<T>(
         let ident = s.rsplit_once('/').map(|(i, _)| i.to_string());
         // an identifier no resource server of the configuration has, and not a typo of one: the
         // pool's resource servers may be managed elsewhere
-        let foreign = index.pools_by_scope.get(s).is_none()
+        let foreign = !index.pools_by_scope.contains_key(s)
             && did_you_mean(s, &d.known).is_none()
             && ident
                 .as_ref()

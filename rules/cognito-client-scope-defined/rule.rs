@@ -1,7 +1,7 @@
 use crate::model::cognito::{ScopeIndex, pools_of, written};
 use crate::model::view::{State, UserPoolClient};
 use crate::rules::context::Cx;
-use crate::rules::support::{check_defined, origins_text};
+use crate::rules::support::{Scopes, check_defined, origins_text};
 
 rule!(
     Error,
@@ -33,9 +33,11 @@ fn check(cx: &mut Cx) {
                     &subject,
                     &pools,
                     &servers,
-                    true,
-                    false, // any one scope is enough
-                    &mut found,
+                    Scopes {
+                allow_builtin: true,
+                any_of: false,
+            },
+            &mut found,
                 );
                 for f in found {
                     cx.emit_made(f);

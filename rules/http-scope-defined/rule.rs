@@ -3,7 +3,7 @@ use crate::model::cognito::{Issuer, ScopeIndex, issuer_pools};
 use crate::model::http::{RouteAuthorization, related_at};
 use crate::model::view::{HttpRoute, State};
 use crate::rules::context::Cx;
-use crate::rules::support::{check_defined, names, origins_text};
+use crate::rules::support::{Scopes, check_defined, names, origins_text};
 
 rule!(
     Error,
@@ -61,9 +61,11 @@ fn check(cx: &mut Cx) {
                     &subject,
                     &pools,
                     &servers,
-                    true,
-                    true, // any one scope is enough
-                    &mut found,
+                    Scopes {
+                allow_builtin: true,
+                any_of: true,
+            },
+            &mut found,
                 );
                 for mut f in found {
                     if f.severity == Severity::Error {

@@ -3,7 +3,7 @@ use crate::model::cognito::ScopeIndex;
 use crate::model::rest::Authorization;
 use crate::model::view::{RestMethod, State, UserPool};
 use crate::rules::context::Cx;
-use crate::rules::support::{check_defined, names, origins_text, related};
+use crate::rules::support::{Scopes, check_defined, names, origins_text, related};
 
 rule!(
     Error,
@@ -71,8 +71,10 @@ fn check(cx: &mut Cx) {
             &route,
             &pools,
             &servers,
-            true,
-            true, // any one scope is enough
+            Scopes {
+                allow_builtin: true,
+                any_of: true,
+            },
             &mut found,
         );
         for mut f in found {
