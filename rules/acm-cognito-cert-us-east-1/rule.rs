@@ -1,6 +1,4 @@
-use crate::model::acm::{
-    check_cert_region, user_pool_domain_certificate_arn, user_pool_domain_domain,
-};
+use crate::model::acm::{check_cert_region, user_pool_domain_certificate_arn};
 use crate::model::view::UserPoolDomain;
 use crate::rules::context::Cx;
 
@@ -13,17 +11,17 @@ fn check(cx: &mut Cx) {
     let m = cx.m;
     let east = crate::value::Val::str("us-east-1");
     for d in m.all::<UserPoolDomain>() {
-        let domain = user_pool_domain_domain(d);
-        if domain.is_unknown() {
+        let custom = d.is_custom();
+        if custom.is_unknown() {
             cx.cannot_verify(
-                &domain,
+                &custom,
                 format!("whether {} is a custom domain", d.address),
                 "make the domain known at plan time (a literal, a variable with a value)",
             );
             continue;
         }
-        // a prefix domain (no dot) is Amazon's, with Amazon's certificate
-        if !domain.known().is_some_and(|x| x.contains('.')) {
+        // a prefix domain is Amazon's, with Amazon's certificate
+        if custom.known() != Some(&true) {
             continue;
         }
         check_cert_region(

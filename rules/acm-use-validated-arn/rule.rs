@@ -2,7 +2,7 @@ use crate::finding::Severity;
 use crate::model::acm::{
     ConsumerKind, cert_consumers, certificates_of, related_at, validations_by_cert,
 };
-use crate::model::view::{CertificateValidation, View};
+use crate::model::view::{CertificateValidation, UserPoolDomain, View};
 use crate::rules::context::Cx;
 
 rule!(
@@ -16,17 +16,18 @@ fn check(cx: &mut Cx) {
     for c in cert_consumers(m) {
         let res = c.res;
         let cognito = c.kind == ConsumerKind::Cognito;
-        if cognito {
-            let domain = c.host();
-            if domain.is_unknown() {
+        if cognito && let Some(d) = m.view::<UserPoolDomain>(res) {
+            // a certificate_arn makes it a custom domain whatever its name
+            let custom = d.is_custom();
+            if custom.is_unknown() {
                 cx.cannot_verify(
-                    &domain,
+                    &custom,
                     format!("whether {} is a custom domain", res.address),
                     "make the domain known at plan time (a literal, a variable with a value)",
                 );
                 continue;
             }
-            if !domain.known().is_some_and(|d| d.contains('.')) {
+            if custom.known() != Some(&true) {
                 continue;
             }
         }

@@ -15,6 +15,10 @@ fn check(cx: &mut Cx) {
     let (records, some_unknown) = records_by_fqdn(cx.m);
     let zones = zones_by_name(cx.m);
     for d in cx.m.all::<UserPoolDomain>() {
+        // a prefix domain (also one whose unknown parts cannot hold a dot) is Amazon's
+        if d.is_custom().known() == Some(&false) {
+            continue;
+        }
         let dom = cognito_domain_host(d);
         let domain = match &dom.state {
             State::Known(s, _) => *s,

@@ -13,6 +13,10 @@ rule!(
 fn check(cx: &mut Cx) {
     let (records, _) = records_by_fqdn(cx.m);
     for d in cx.m.all::<UserPoolDomain>() {
+        // a prefix domain (also one whose unknown parts cannot hold a dot) is Amazon's
+        if d.is_custom().known() == Some(&false) {
+            continue;
+        }
         let dom = cognito_domain_host(d);
         let Some(domain) = dom.known().copied().filter(|x| x.contains('.')) else {
             if is_unknown(&dom) {

@@ -237,11 +237,6 @@ pub fn http_domain_certificate_arn<'a>(d: HttpDomain<'a>) -> Got<'a, &'a Val> {
     raw(d.0, "domain_name_configuration.0.certificate_arn")
 }
 
-/// `aws_cognito_user_pool_domain.domain`: a prefix, or a custom domain (a host name).
-pub fn user_pool_domain_domain<'a>(d: UserPoolDomain<'a>) -> Got<'a, &'a str> {
-    text(d.0, "domain", None)
-}
-
 pub fn user_pool_domain_certificate_arn<'a>(d: UserPoolDomain<'a>) -> Got<'a, &'a Val> {
     raw(d.0, "certificate_arn")
 }
@@ -377,7 +372,7 @@ pub fn us_east_1_consumers<'a>(m: &'a Model, cert: Certificate<'_>) -> Vec<&'a R
             }
         };
         for d in m.all::<UserPoolDomain>() {
-            if d.domain().known().is_some_and(|x| x.contains('.')) {
+            if d.is_custom().known() == Some(&true) {
                 add(d.0);
             }
         }

@@ -489,6 +489,65 @@ impl<'a> UserPoolDomain<'a> {
     pub fn pools(self, m: &'a Model) -> Vec<UserPool<'a>> {
         pools_by_id(m, self.0)
     }
+    /// Whether this is a custom domain (`true`) or an Amazon prefix domain (`false`): a
+    /// `certificate_arn` makes it custom whatever its name; otherwise a dot in the name does. A
+    /// name not known here is still a prefix when its literal text has no dot and its unknown
+    /// parts cannot contain one (an account id, a random_string/random_id/random_integer/
+    /// random_pet/random_uuid result).
+    pub fn is_custom(self) -> Got<'a, bool> {
+        let cert = self.certificate_arn();
+        if cert.val().is_some_and(|v| !v.is_null()) {
+            return Got {
+                res: cert.res,
+                attr: cert.attr,
+                state: State::Known(true, cert.val().unwrap_or(&NULL)),
+            };
+        }
+        let d = self.domain();
+        match d.state {
+            State::Unknown(v) if dotless(v) => Got {
+                res: d.res,
+                attr: d.attr,
+                state: State::Known(false, v),
+            },
+            _ => d.map(|x| x.contains('.')),
+        }
+    }
+}
+
+static NULL: Val = Val {
+    v: V::Null,
+    at: None,
+    res: None,
+    ty: None,
+};
+
+/// A value not known here whose text can have no dot: literal parts without one, and unknown
+/// parts from sources that never produce one.
+fn dotless(v: &Val) -> bool {
+    let origin_ok = |o: &Origin| {
+        o.attr == "account_id"
+            || o.res.as_deref().is_some_and(|r| {
+                r.split('.').any(|seg| {
+                    matches!(
+                        seg,
+                        "random_string"
+                            | "random_id"
+                            | "random_integer"
+                            | "random_pet"
+                            | "random_uuid"
+                    )
+                })
+            })
+    };
+    match &v.v {
+        V::Unknown(o) => !o.is_empty() && o.iter().all(origin_ok),
+        V::Template(parts) => parts.iter().all(|p| match p {
+            crate::value::Part::Lit(s) => !s.contains('.'),
+            crate::value::Part::Unknown(o) => !o.is_empty() && o.iter().all(origin_ok),
+        }),
+        _ => false,
+    }
 }
 
 // ------------------------------------------------------- other services, as Cognito rules read them
