@@ -13,6 +13,17 @@ fn check(cx: &mut Cx) {
     let zones = zones_by_name(cx.m);
     for r in cx.m.all::<Record>() {
         let kind = r.kind();
+        // alias blocks from a dynamic block over a value not known here: whether the record
+        // is an alias (and so which arguments it takes) cannot be told
+        let alias = r.alias();
+        if alias.is_unknown() {
+            cx.cannot_verify(
+                &alias,
+                format!("the shape of {} (whether it has an alias block)", r.address),
+                "make the dynamic alias block's for_each known at plan time",
+            );
+            continue;
+        }
         let has_alias = r.has_alias();
         let (ttl, records) = (r.ttl(), r.records());
         if has_alias && (ttl.is_set() || records.is_set()) {
