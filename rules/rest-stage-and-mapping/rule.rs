@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::model::Resource;
-use crate::model::view::{RestApi, RestBasePathMapping, RestDomain, RestStage};
+use crate::model::view::{RestApi, RestBasePathMapping, RestDeployment, RestDomain, RestStage};
 use crate::rules::context::Cx;
 use crate::rules::support::{names, related};
 use std::collections::BTreeMap;
@@ -49,30 +49,42 @@ fn check(cx: &mut Cx) {
                 .emit(cx),
             Some(sv) => {
                 let linked = bm.linked_stages(m);
-                let stages: Vec<RestStage> = if linked.is_empty() {
-                    // a literal name: find the stage it names, and require ordering
+                // a reference whose value is known reads as a literal: the stages of that name
+                // the mapping refers to are the ones it names
+                let linked: Vec<RestStage> = if linked.is_empty() {
+                    sv.as_str()
+                        .and_then(|n| stages_by_name.get(n))
+                        .map(|v| {
+                            v.iter()
+                                .copied()
+                                .filter(|st| bm.0.depends_on_base(&st.base))
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                } else {
+                    linked
+                };
+                let by_name = linked.is_empty();
+                let stages: Vec<RestStage> = if by_name {
+                    // a literal name: the mapped API's stage of that name (never another API's:
+                    // two APIs may both have a stage "prod"), and require ordering
                     match sv.as_str() {
-                        // only stages of the mapped API: two APIs may both have a stage "prod"
-                        Some(n) => {
-                            let own: Vec<RestStage> = if apis.is_empty() {
-                                stages_by_name.get(n).cloned().unwrap_or_default()
-                            } else {
-                                apis.iter()
-                                    .flat_map(|a| {
-                                        stages_by_api
-                                            .get(&(a.0.address.as_str(), n))
-                                            .cloned()
-                                            .unwrap_or_default()
-                                    })
-                                    .collect()
-                            };
-                            // a stage of another API with this name: reported below as the wrong API's stage
+                        Some(n) if !apis.is_empty() => {
+                            let own: Vec<RestStage> = apis
+                                .iter()
+                                .flat_map(|a| {
+                                    stages_by_api
+                                        .get(&(a.0.address.as_str(), n))
+                                        .cloned()
+                                        .unwrap_or_default()
+                                })
+                                .collect();
                             if own.is_empty() {
-                                stages_by_name.get(n).cloned().unwrap_or_default()
-                            } else {
-                                own
+                                inline_stage(cx, bm, &apis, n, &stage);
                             }
+                            own
                         }
+                        Some(n) => stages_by_name.get(n).cloned().unwrap_or_default(),
                         None => {
                             if stage.is_unknown() {
                                 cx.cannot_verify(
@@ -93,6 +105,7 @@ fn check(cx: &mut Cx) {
                         cx.report(&stage, Some(sv), format!("{} names stage \"{}\" as a literal without depending on {}; the first apply can run before the stage exists (\"Invalid stage identifier specified\")", bm.address, sv.as_str().unwrap_or(""), st.base))
                             .related(related(sn.res, sn.attr, "the stage"))
                             .help(format!("stage_name = {}.stage_name", st.base))
+                            .severity(Severity::Warning)
                             .emit(cx);
                     }
                     let sapis = st.rest_apis(m);
@@ -140,5 +153,43 @@ fn check(cx: &mut Cx) {
                     .emit(cx);
             }
         }
+    }
+}
+
+/// A literal stage name that no `aws_api_gateway_stage` of the mapped API has: a deployment's
+/// inline `stage_name` creates it (the mapping must wait for that deployment), or it is not in
+/// this configuration (a note).
+fn inline_stage(
+    cx: &mut Cx,
+    bm: RestBasePathMapping,
+    apis: &[RestApi],
+    name: &str,
+    stage: &crate::model::view::Got<'_, &crate::value::Val>,
+) {
+    let m = cx.m;
+    let deployments: Vec<RestDeployment> = m
+        .all::<RestDeployment>()
+        .filter(|d| d.stage_name().known() == Some(&name))
+        .filter(|d| {
+            d.rest_apis(m)
+                .iter()
+                .any(|a| apis.iter().any(|b| a.address == b.address))
+        })
+        .collect();
+    if deployments.is_empty() {
+        cx.report(stage, stage.val(), format!("cannot verify that stage \"{name}\" of {} exists: no aws_api_gateway_stage or deployment stage_name of that API in this configuration has the name", addresses(apis)))
+            .help("stage_name = aws_api_gateway_stage.<name>.stage_name")
+            .note()
+            .emit(cx);
+        return;
+    }
+    if !deployments.iter().any(|d| m.orders_after(bm.0, &d.base)) {
+        let d = deployments[0];
+        let sn = d.stage_name();
+        cx.report(stage, stage.val(), format!("{} names stage \"{name}\", which {} creates, as a literal without depending on it; the first apply can create the mapping before the stage exists (\"Invalid stage identifier specified\")", bm.address, d.base))
+            .related(related(sn.res, sn.attr, "the deployment's stage"))
+            .help(format!("stage_name = {}.stage_name (or depends_on = [{}])", d.base, d.base))
+            .severity(Severity::Warning)
+            .emit(cx);
     }
 }

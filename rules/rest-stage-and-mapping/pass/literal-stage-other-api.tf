@@ -1,3 +1,5 @@
+# a literal stage name the mapped API has no stage of in this configuration; another API has a
+# stage of that name, but a literal is never matched against another API's stage (a note)
 resource "aws_api_gateway_rest_api" "api" {
   name = "api"
 }

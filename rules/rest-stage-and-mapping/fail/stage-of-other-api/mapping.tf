@@ -1,0 +1,24 @@
+# the mapping references a stage of another API: it maps the wrong API (or fails)
+resource "aws_api_gateway_rest_api" "other" {
+  name = "other"
+}
+
+resource "aws_api_gateway_stage" "other_v1" {
+  rest_api_id   = aws_api_gateway_rest_api.other.id
+  deployment_id = "abc123"
+  stage_name    = "v1"
+}
+
+resource "aws_api_gateway_domain_name" "api" {
+  domain_name              = "api.example.com"
+  regional_certificate_arn = "arn:aws:acm:eu-west-1:111122223333:certificate/abc"
+  endpoint_configuration {
+    types = ["REGIONAL"]
+  }
+}
+
+resource "aws_api_gateway_base_path_mapping" "m" {
+  api_id      = aws_api_gateway_rest_api.api.id
+  domain_name = aws_api_gateway_domain_name.api.domain_name
+  stage_name  = aws_api_gateway_stage.other_v1.stage_name
+}
