@@ -1280,8 +1280,9 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
         }
         "abspath" => {
             arity(name, a, 1, 1)?;
+            // Go's filepath.Abs: joined with the working directory (the root) and cleaned
             let p = resolve(cx, &s1(0)?);
-            Ok(string(p.to_string_lossy().replace('\\', "/")))
+            Ok(string(go_clean(&p.to_string_lossy().replace('\\', "/"))))
         }
         "dirname" | "basename" => {
             arity(name, a, 1, 1)?;

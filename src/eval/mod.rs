@@ -391,11 +391,7 @@ impl<'a> Evaluator<'a> {
         parent: Option<(usize, &'a CallDecl, Scope)>,
         depth: usize,
     ) -> usize {
-        let rel_dir = match def.dir.strip_prefix(&self.root) {
-            Ok(p) if p.as_os_str().is_empty() => ".".to_string(),
-            Ok(p) => p.to_string_lossy().replace('\\', "/"),
-            Err(_) => crate::source::display_path(&def.dir),
-        };
+        let rel_dir = relative_path(&self.root, &def.dir);
         let mut insts = self.insts.borrow_mut();
         insts.push(Rc::new(Inst {
             path,
@@ -1542,7 +1538,8 @@ impl<'a> Evaluator<'a> {
             "path" => match attr(0) {
                 Some("module") => (Val::str(inst.rel_dir.clone()), 1),
                 Some("root") => (Val::str("."), 1),
-                Some("cwd") => (Val::str(crate::source::display_path(&self.root)), 1),
+                // Terraform's working directory is the root module's, printed absolute
+                Some("cwd") => (Val::str(self.root.to_string_lossy().replace('\\', "/")), 1),
                 _ => (
                     Val::error("path has only the attributes module, root and cwd"),
                     1,
@@ -2639,6 +2636,29 @@ fn iter_pairs(c: &Val) -> Result<Option<Vec<(Val, Val)>>, String> {
 }
 
 /// A root module directory for a path given to `authwire eval`.
+/// `path.module` as Terraform prints it when run in the root: the module directory relative to
+/// the root directory (`.`, `modules/api`, `../mod`), whatever authwire's own current directory.
+fn relative_path(root: &Path, dir: &Path) -> String {
+    use std::path::Component;
+    let (r, d): (Vec<Component>, Vec<Component>) =
+        (root.components().collect(), dir.components().collect());
+    let common = r.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    if common == 0 && root.is_absolute() != dir.is_absolute() {
+        return crate::source::display_path(dir);
+    }
+    let mut parts: Vec<String> = r[common..].iter().map(|_| "..".to_string()).collect();
+    parts.extend(
+        d[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
 pub fn root_for<'l>(loaded: &'l Loaded, path: &Path) -> Option<&'l PathBuf> {
     let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     loaded

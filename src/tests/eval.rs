@@ -305,3 +305,26 @@ fn resource_objects_keep_their_computed_attributes() {
     let run = super::lint(&["testdata/eval/resource-objects"]);
     assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
 }
+
+/// path.module is relative to the root (Terraform's working directory) and file functions read
+/// relative paths from the root, whatever authwire's own current directory (the tests run in the
+/// crate root, two levels above the fixture's root) and however the root is named.
+#[test]
+fn path_module_and_files_are_relative_to_the_root() {
+    let abs = super::root().join("testdata/eval/path-module/root");
+    for dir in [
+        "testdata/eval/path-module/root".to_string(),
+        abs.to_string_lossy().into_owned(),
+    ] {
+        let m = model(&dir, &[], &[]);
+        let p = m.resource("module.api.aws_ssm_parameter.spec").unwrap();
+        assert_eq!(p.str("value"), Some("{\"x-region\":\"eu-west-2\"}\n"));
+        assert_eq!(p.str("tags.module"), Some("../mod"));
+        assert_eq!(p.str("tags.sub"), Some("../mod/sub"));
+        let root = std::fs::canonicalize(&abs).unwrap();
+        let mod_dir = root.parent().unwrap().join("mod");
+        assert_eq!(p.str("tags.abs"), Some(mod_dir.to_string_lossy().as_ref()));
+        assert_eq!(p.str("tags.cwd"), Some(root.to_string_lossy().as_ref()));
+        assert_eq!(p.get("tags.exists").and_then(|v| v.as_bool()), Some(true));
+    }
+}
