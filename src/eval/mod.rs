@@ -840,6 +840,9 @@ impl<'a> Evaluator<'a> {
             _ => self.provider_region(inst, r),
         };
         crate::computed::add(r.mode, &r.rtype, &addr, &mut attrs, &region);
+        for (k, x) in attrs.iter_mut() {
+            crate::value::mark_within(x, &addr, k);
+        }
         let res = Resource {
             address: addr.clone(),
             base: base.to_string(),
@@ -852,6 +855,7 @@ impl<'a> Evaluator<'a> {
                 at: Some(r.span),
                 res: Some(addr.clone()),
                 ty: None,
+                within: None,
             },
             spans,
             span: Some(r.span),
@@ -1104,6 +1108,7 @@ impl<'a> Evaluator<'a> {
                                 at: Some(b.span),
                                 res: Some(addr.to_string()),
                                 ty: None,
+                                within: None,
                             });
                         }
                         lists.entry(label.clone()).or_default();
@@ -1131,6 +1136,7 @@ impl<'a> Evaluator<'a> {
                 at: Some(b.span),
                 res: Some(addr.to_string()),
                 ty: None,
+                within: None,
             });
         }
         for (k, l) in lists {
@@ -1609,20 +1615,9 @@ impl<'a> Evaluator<'a> {
         match &v.v {
             V::Obj(m) => match m.get(a) {
                 Some(x) => x.clone(),
-                None => match &v.res {
-                    Some(addr) => {
-                        let data = addr.starts_with("data.") || addr.contains(".data.");
-                        Val::unknown(Origin {
-                            res: Some(addr.clone()),
-                            attr: a.to_string(),
-                            kind: if data {
-                                OriginKind::Data
-                            } else {
-                                OriginKind::Computed
-                            },
-                            at: None,
-                        })
-                    }
+                None => match crate::value::provider_attr(v, a) {
+                    // not set in the configuration: the provider's (computed), at any depth
+                    Some(origin) => Val::unknown(origin),
                     None if v.is_map() => Val::error(format!(
                         "Invalid index: the map has no element with the key \"{a}\""
                     )),
@@ -1712,7 +1707,7 @@ impl<'a> Evaluator<'a> {
             V::Obj(m) => match key_string(k) {
                 Some(s) => match m.get(&s) {
                     Some(x) => x.clone(),
-                    None if v.res.is_some() => self.get_attr(v, &s),
+                    None if v.res.is_some() || v.within.is_some() => self.get_attr(v, &s),
                     None => Val::error(format!(
                         "Invalid index: the given key \"{s}\" does not identify an element in this collection value.{}",
                         did_you_mean(&s, m.keys().map(String::as_str))

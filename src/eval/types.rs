@@ -274,6 +274,7 @@ fn keep(v: &Val, nv: V, ty: Option<Ty>) -> Val {
         at: v.at,
         res: None,
         ty,
+        within: None,
     }
 }
 
@@ -434,17 +435,17 @@ fn convert_in(v: &Val, c: &Con) -> Result<Val, String> {
                     (None, None, true) => {
                         keep(v, V::Null, Some(a.con.ty()).filter(|t| *t != Ty::Dynamic))
                     }
-                    (None, None, false) => match (m.get(&a.name), &v.res) {
-                        (Some(null), _) => convert_in(null, &a.con)?,
-                        // a resource object has every attribute of its schema: computed ones
-                        // are known after apply
-                        (None, Some(addr)) => {
-                            convert_in(&Val::unknown(Origin::computed(addr, &a.name)), &a.con)?
+                    (None, None, false) => {
+                        match (m.get(&a.name), crate::value::provider_attr(v, &a.name)) {
+                            (Some(null), _) => convert_in(null, &a.con)?,
+                            // a resource object (or an object nested in one) has every attribute of
+                            // its schema: computed ones are known after apply
+                            (None, Some(origin)) => convert_in(&Val::unknown(origin), &a.con)?,
+                            (None, None) => {
+                                return Err(format!("attribute \"{}\" is required", a.name));
+                            }
                         }
-                        (None, None) => {
-                            return Err(format!("attribute \"{}\" is required", a.name));
-                        }
-                    },
+                    }
                 };
                 out.insert(a.name.clone(), x);
             }
@@ -501,6 +502,7 @@ pub fn make_set(items: Vec<Val>, ety: Ty, at: Option<crate::source::Span>) -> Va
         at,
         res: None,
         ty: Some(Ty::Set(Box::new(ety))),
+        within: None,
     }
 }
 

@@ -328,3 +328,65 @@ fn path_module_and_files_are_relative_to_the_root() {
         assert_eq!(p.get("tags.exists").and_then(|v| v.as_bool()), Some(true));
     }
 }
+
+/// A resource's value holds only what the configuration sets; any attribute it does not hold, at
+/// any depth, is the provider's: unknown, with the resource and the attribute path as origin.
+#[test]
+fn unset_attributes_of_resource_values_are_the_providers() {
+    let m = model("testdata/eval/provider-attrs", &[], &[]);
+    let role = m.resource("neon_role.this").unwrap();
+    let origin = |path: &str| {
+        let v = role.get(path).unwrap();
+        assert!(v.is_unknown(), "{path}: {v:?}");
+        let o = v.origins();
+        assert_eq!(o.len(), 1, "{path}: {o:?}");
+        (
+            o[0].res.clone().unwrap_or_default(),
+            o[0].attr.clone(),
+            o[0].kind,
+        )
+    };
+    let project = "neon_project.this".to_string();
+    let computed = OriginKind::Computed;
+    assert_eq!(
+        origin("branch_id"),
+        (project.clone(), "branch.id".into(), computed)
+    );
+    assert_eq!(
+        origin("tags.indexed"),
+        (project.clone(), "branch.id".into(), computed)
+    );
+    assert_eq!(
+        origin("tags.endpoint"),
+        (project.clone(), "endpoints.0.host".into(), computed)
+    );
+    assert_eq!(
+        origin("tags.setting"),
+        (project.clone(), "settings.0.id".into(), computed)
+    );
+    assert_eq!(
+        origin("tags.data"),
+        (
+            "data.neon_branch.b".into(),
+            "filter.id".into(),
+            OriginKind::Data
+        )
+    );
+    assert_eq!(
+        origin("tags.typed"),
+        (project, "branch.id".into(), computed)
+    );
+    assert_eq!(role.str("tags.name"), Some("main"));
+    let run = super::lint(&["testdata/eval/provider-attrs"]);
+    assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
+    // what is not declared stays an error
+    let dir = std::path::Path::new("testdata/eval/provider-attrs");
+    for expr in ["neon_projec.this.branch.id", "var.branch", "local.x.id"] {
+        let (v, diags, _) = crate::evalcmd::run(dir, expr, None, &[]).unwrap();
+        assert!(!diags.is_empty(), "{expr}: {v:?}");
+    }
+    // a map value of a resource keeps its keys: a missing key is still an error
+    let (v, diags, _) =
+        crate::evalcmd::run(dir, "tomap(neon_project.this.branch)[\"id\"]", None, &[]).unwrap();
+    assert!(!diags.is_empty(), "{v:?}");
+}
