@@ -125,6 +125,8 @@ pub struct Evaluator<'a> {
     seen: RefCell<HashSet<(Span, String)>>,
     missing: RefCell<Vec<MissingModule>>,
     dep_memo: RefCell<DepMemo>,
+    /// `terraform.workspace` (or the error an invalid `TF_WORKSPACE` gives).
+    workspace: Val,
 }
 
 fn origins_of(vals: &[&Val]) -> Vec<Origin> {
@@ -331,6 +333,10 @@ impl<'a> Evaluator<'a> {
             seen: RefCell::new(HashSet::new()),
             missing: RefCell::new(Vec::new()),
             dep_memo: RefCell::new(HashMap::new()),
+            workspace: match crate::load::workspace(root, loaded.tf_workspace.as_deref()) {
+                Ok(w) => Val::str(w),
+                Err(e) => Val::error(e),
+            },
         };
         ev.push_inst(String::new(), String::new(), def, None, 0);
         let providers = own_providers(def, 0);
@@ -1552,7 +1558,7 @@ impl<'a> Evaluator<'a> {
                 ),
             },
             "terraform" => match attr(0) {
-                Some("workspace") => (Val::str("default"), 1),
+                Some("workspace") => (self.workspace.clone(), 1),
                 Some("applying") => (Val::bool(false), 1),
                 _ => (
                     Val::error("terraform has only the attributes workspace and applying"),

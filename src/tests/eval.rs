@@ -390,3 +390,48 @@ fn unset_attributes_of_resource_values_are_the_providers() {
         crate::evalcmd::run(dir, "tomap(neon_project.this.branch)[\"id\"]", None, &[]).unwrap();
     assert!(!diags.is_empty(), "{v:?}");
 }
+
+/// terraform.workspace as Terraform chooses it: TF_WORKSPACE (not empty), else the root's
+/// `.terraform/environment`, else "default".
+#[test]
+fn terraform_workspace_from_env_then_environment_file() {
+    let dir = "testdata/eval/workspace";
+    let eval = |tf_workspace: Option<&str>| {
+        let mut loaded = load(&[PathBuf::from(dir)], &[], &[]);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        loaded.tf_workspace = tf_workspace.map(str::to_string);
+        let ev = crate::eval::eval_root(&loaded, &loaded.roots[0]);
+        let msgs: Vec<String> = ev.diags.iter().map(|d| d.message.clone()).collect();
+        let m = finish_model(ev.resources);
+        let p = m.resource("aws_ssm_parameter.w").unwrap();
+        (
+            p.str("name").map(str::to_string),
+            p.str("value").map(str::to_string),
+            msgs,
+        )
+    };
+    let (name, value, _) = eval(None);
+    assert_eq!(name.as_deref(), Some("p-play"));
+    assert_eq!(value.as_deref(), Some("10.0.0.0/24"));
+    assert_eq!(eval(Some("")).0.as_deref(), Some("p-play"));
+    let (name, value, _) = eval(Some("prod"));
+    assert_eq!(name.as_deref(), Some("p-prod"));
+    assert_eq!(value.as_deref(), Some("10.1.0.0/24"));
+    // a workspace the configuration does not expect is Terraform's error
+    let (_, value, msgs) = eval(Some("staging"));
+    assert_eq!(value, None);
+    assert!(
+        msgs.iter().any(|m| m.starts_with("Invalid index")),
+        "{msgs:?}"
+    );
+    let (_, _, msgs) = eval(Some("a b"));
+    assert!(
+        msgs.iter().any(|m| m.starts_with("Invalid workspace name")),
+        "{msgs:?}"
+    );
+    let elsewhere = super::root().join("testdata/eval/precedence");
+    assert_eq!(
+        crate::load::workspace(&elsewhere, None).as_deref(),
+        Ok("default")
+    );
+}
