@@ -557,18 +557,8 @@ impl<'a> Evaluator<'a> {
             },
             Some((v, at)) => (v, at),
             None => match default() {
-                // a root variable whose default is null is given by the pipeline (-var, TF_VAR_):
-                // not known here, as `terraform validate` sees it
-                Some(d) if d.is_null() && i.parent.is_none() => {
-                    let u = Val::unknown(Origin::other(
-                        OriginKind::Variable,
-                        format!("{qualified} (default null)"),
-                    ));
-                    return match self.con_of(inst, name) {
-                        Some(con) => types::convert(&u, &con).unwrap_or(u),
-                        None => u,
-                    };
-                }
+                // a default of null is the value null (of the variable's type), as in
+                // `terraform plan` when no value is given
                 Some(d) => {
                     let at = d.at.unwrap_or(decl.span);
                     (d, at)

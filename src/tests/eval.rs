@@ -291,8 +291,9 @@ fn resource_objects_keep_their_computed_attributes() {
         );
     }
     assert_eq!(v.str("tags.names"), Some("other"));
-    // the prefix is not known here (default null): the name is unknown, not an error
-    assert!(v.get("name").unwrap().is_unknown());
+    // a root variable whose default is null is null when no value is given (terraform console:
+    // "${coalesce(var.prefix, "x")}-v" is "x-v")
+    assert_eq!(v.str("name"), Some("x-v"));
     let p = m.resource("aws_cognito_user_pool.p[0]").unwrap();
     assert!(p.get("lifecycle.0.ignore_changes").is_some());
     // a conditional whose condition is unknown keeps the references of both branches
@@ -434,4 +435,31 @@ fn terraform_workspace_from_env_then_environment_file() {
         crate::load::workspace(&elsewhere, None).as_deref(),
         Ok("default")
     );
+}
+
+/// `default = null` is the value null of the variable's type when no value is given; no default
+/// and no value is unknown (authwire's choice: the pipeline gives it).
+#[test]
+fn null_default_root_variables_are_null() {
+    let m = model("testdata/eval/null-default", &[], &[]);
+    let stage = m.resource("aws_apigatewayv2_stage.live").unwrap();
+    assert_eq!(
+        stage.get("auto_deploy").and_then(|v| v.as_bool()),
+        Some(true)
+    );
+    assert_eq!(stage.str("tags.settings"), Some("none"));
+    let cert = stage.get("tags.cert").unwrap();
+    assert!(
+        matches!(&cert.v, V::Unknown(o) if o[0].kind == OriginKind::Variable && o[0].attr == "var.certificate_arn"),
+        "{cert:?}"
+    );
+    let cli = [CliVar::Pair("enable_auto_deploy".into(), "false".into())];
+    let m = model("testdata/eval/null-default", &cli, &[]);
+    let stage = m.resource("aws_apigatewayv2_stage.live").unwrap();
+    assert_eq!(
+        stage.get("auto_deploy").and_then(|v| v.as_bool()),
+        Some(false)
+    );
+    let run = super::lint(&["testdata/eval/null-default"]);
+    assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
 }
