@@ -37,6 +37,9 @@ pub enum OriginKind {
     Ephemeral,
     /// A module Terraform has not downloaded (registry or git source without `terraform init`).
     Module,
+    /// A hash of a file that does not exist yet (`filebase64sha256("build/lambda.zip")`): a build
+    /// artifact a script makes before `terraform apply`, after a pre-commit linter runs.
+    Artifact,
 }
 
 impl Origin {
@@ -79,6 +82,10 @@ impl Origin {
                 format!("{} is ephemeral (never known before apply)", self.name())
             }
             OriginKind::Module => self.attr.clone(),
+            OriginKind::Artifact => format!(
+                "{} reads a file that does not exist yet (a build artifact made before apply?)",
+                self.attr
+            ),
         }
     }
 }

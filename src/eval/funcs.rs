@@ -1237,7 +1237,21 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
         "filemd5" | "filesha1" | "filesha256" | "filesha512" | "filebase64sha256"
         | "filebase64sha512" => {
             arity(name, a, 1, 1)?;
-            let b = read_bytes(cx, &s1(0)?).map_err(err_text)?;
+            let p = s1(0)?;
+            // Terraform fails at plan time, but a build step may make the file before apply: a
+            // pre-commit linter sees the hash as not known yet
+            if std::fs::metadata(resolve(cx, &p))
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+            {
+                return Ok(Val::unknown_typed(
+                    vec![Origin::other(
+                        OriginKind::Artifact,
+                        format!("{name}(\"{p}\")"),
+                    )],
+                    Ty::Str,
+                ));
+            }
+            let b = read_bytes(cx, &p).map_err(err_text)?;
             Ok(string(hash(name.trim_start_matches("file"), &b)))
         }
         "uuidv5" => {

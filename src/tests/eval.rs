@@ -463,3 +463,48 @@ fn null_default_root_variables_are_null() {
     let run = super::lint(&["testdata/eval/null-default"]);
     assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
 }
+
+/// Hashes of a file that does not exist yet (a build artifact) are unknown, with an origin that
+/// says so; file(), filebase64() and templatefile() of a missing file stay located errors.
+#[test]
+fn hashes_of_missing_build_artifacts_are_unknown() {
+    let m = model("testdata/eval/artifacts", &[], &[]);
+    let f = m.resource("aws_lambda_function.f").unwrap();
+    for (path, func) in [
+        ("source_code_hash", "filebase64sha256"),
+        ("tags.sha256", "filesha256"),
+        ("tags.md5", "filemd5"),
+        ("tags.sha1", "filesha1"),
+        ("tags.sha512", "filesha512"),
+        ("tags.b64sha512", "filebase64sha512"),
+    ] {
+        let v = f.get(path).unwrap();
+        let want = format!("{func}(\"build/lambda.zip\")");
+        assert!(
+            matches!(&v.v, V::Unknown(o) if o[0].kind == OriginKind::Artifact && o[0].attr == want),
+            "{path}: {v:?}"
+        );
+        assert_eq!(v.ty, Some(crate::value::Ty::Str), "{path}");
+    }
+    // terraform console: filebase64sha256("handler.txt") of "hello\n"
+    assert_eq!(
+        f.str("tags.present"),
+        Some("WJG1tSLV3whtD/CxEPvZ0hu0/HFjrzTQgoai6Eb2vgM=")
+    );
+    let run = super::lint(&["testdata/eval/artifacts"]);
+    assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
+    let dir = std::path::Path::new("testdata/eval/artifacts");
+    for expr in [
+        "file(\"build/lambda.zip\")",
+        "filebase64(\"build/lambda.zip\")",
+        "templatefile(\"build/x.tpl\", {})",
+    ] {
+        let (v, diags, files) = crate::evalcmd::run(dir, expr, None, &[]).unwrap();
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.contains("no file exists") && d.location(&files).is_some()),
+            "{expr}: {v:?} {diags:?}"
+        );
+    }
+}
