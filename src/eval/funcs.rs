@@ -455,8 +455,13 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
         }
         "timestamp" | "uuid" | "bcrypt" | "plantimestamp" => return Ok(volatile(name)),
         "list" | "map" => {
+            let (literal, what) = if name == "list" {
+                ("[ ... ]", "list")
+            } else {
+                ("{ ... }", "map")
+            };
             return Err(format!(
-                "Call to function \"{name}\" failed: the {name}() function was removed in Terraform 0.12; use [ … ] or {{ … }} or to{name}()"
+                "Call to function \"{name}\" failed: the \"{name}\" function was deprecated in Terraform v0.12 and removed in v0.15; use to{name}({literal}) syntax to write a literal {what}."
             ));
         }
         "rsadecrypt" => {

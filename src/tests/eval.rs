@@ -508,3 +508,24 @@ fn hashes_of_missing_build_artifacts_are_unknown() {
         );
     }
 }
+
+/// list() and map(): deprecated in Terraform 0.12, removed in 0.15 (Terraform 1.11: 'the "list"
+/// function was deprecated in Terraform v0.12 and is no longer available; use tolist([ ... ])
+/// syntax to write a literal list.').
+#[test]
+fn list_and_map_functions_were_removed_in_0_15() {
+    for (expr, want) in [
+        (
+            "list(\"a\")",
+            "Call to function \"list\" failed: the \"list\" function was deprecated in Terraform v0.12 and removed in v0.15; use tolist([ ... ]) syntax to write a literal list.",
+        ),
+        (
+            "map(\"a\", 1)",
+            "Call to function \"map\" failed: the \"map\" function was deprecated in Terraform v0.12 and removed in v0.15; use tomap({ ... }) syntax to write a literal map.",
+        ),
+    ] {
+        let (v, diags) = crate::evalcmd::eval_snippet(&[], expr).unwrap();
+        let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs, [want], "{expr}: {v:?}");
+    }
+}
