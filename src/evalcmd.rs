@@ -23,6 +23,7 @@ pub fn run(
         return Err(format!("{} is not a directory", path.display()));
     }
     let mut loaded = load::load_root_dir(path, cli_vars, &env);
+    loaded.tf_workspace = load::tf_workspace_env();
     let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     // a directory with no configuration: evaluate in an empty root module
     loaded

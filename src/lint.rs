@@ -40,6 +40,7 @@ fn tf_var_env() -> Vec<(String, String)> {
 /// Loads the inputs into models without running rules (used by `authwire token`).
 pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>, Vec<Diag>) {
     let mut loaded = load::load(paths, cli_vars, &tf_var_env());
+    loaded.tf_workspace = load::tf_workspace_env();
     let mut errors = std::mem::take(&mut loaded.errors);
     let mut models: Vec<Model> = Vec::new();
     for root in &loaded.roots {
@@ -151,6 +152,7 @@ pub fn run_filtered(
     rules: &[&'static dyn Rule],
 ) -> Run {
     let mut loaded = load::load_with_source(paths, source, cli_vars, &tf_var_env());
+    loaded.tf_workspace = load::tf_workspace_env();
     let mut scope = None;
     if let Some(ch) = changed {
         loaded.roots = roots_containing(&loaded, ch);

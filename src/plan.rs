@@ -502,6 +502,7 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
                 at: None,
                 res: Some(addr.clone()),
                 ty: None,
+                within: None,
             },
             spans: BTreeMap::new(),
             span: None,

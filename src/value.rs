@@ -40,6 +40,9 @@ pub enum OriginKind {
     /// A root variable left at an empty-string default, a placeholder the pipeline fills with
     /// `-var` (lint only: `authwire eval` shows `""` as Terraform does).
     Placeholder,
+    /// A hash of a file that does not exist yet (`filebase64sha256("build/lambda.zip")`): a build
+    /// artifact a script makes before `terraform apply`, after a pre-commit linter runs.
+    Artifact,
 }
 
 impl Origin {
@@ -86,7 +89,55 @@ impl Origin {
                 "{} is empty here (its default is \"\"): pass the real value with --var/--var-file to check",
                 self.name()
             ),
+            OriginKind::Artifact => format!(
+                "{} reads a file that does not exist yet (a build artifact made before apply?)",
+                self.attr
+            ),
         }
+    }
+}
+
+/// The origin of an attribute a resource value does not hold: the provider's (computed, or read
+/// by a data source), named by the resource address and the attribute path. `None` when the value
+/// is not (inside) a resource instance's value.
+pub fn provider_attr(v: &Val, attr: &str) -> Option<Origin> {
+    let (addr, path) = match (&v.within, &v.res) {
+        (Some(w), _) => (w.0.as_str(), format!("{}.{attr}", w.1)),
+        (None, Some(addr)) => (addr.as_str(), attr.to_string()),
+        (None, None) => return None,
+    };
+    let data = addr.starts_with("data.") || addr.contains(".data.");
+    Some(Origin {
+        res: Some(addr.to_string()),
+        attr: path,
+        kind: if data {
+            OriginKind::Data
+        } else {
+            OriginKind::Computed
+        },
+        at: None,
+    })
+}
+
+/// Marks the objects nested in a resource instance's attribute value (at any depth, through
+/// lists) with the instance's address and their attribute path.
+pub fn mark_within(v: &mut Val, addr: &str, path: &str) {
+    let nested = |x: &Val| matches!(x.v, V::Obj(_) | V::List(_));
+    if matches!(v.v, V::Obj(_)) && !v.is_map() {
+        v.within = Some(Box::new((addr.to_string(), path.to_string())));
+    }
+    match &mut v.v {
+        V::Obj(m) => {
+            for (k, x) in m.iter_mut().filter(|(_, x)| nested(x)) {
+                mark_within(x, addr, &format!("{path}.{k}"));
+            }
+        }
+        V::List(l) => {
+            for (i, x) in l.iter_mut().enumerate().filter(|(_, x)| nested(x)) {
+                mark_within(x, addr, &format!("{path}.{i}"));
+            }
+        }
+        _ => {}
     }
 }
 
@@ -171,6 +222,10 @@ pub struct Val {
     /// `Some(List(_))`/`Some(Set(_))` a list or set; `None` on an `Obj` is an object,
     /// `Some(Map(_))` a map; on `Null` and `Unknown` the type, when known.
     pub ty: Option<Ty>,
+    /// On an object nested in a resource instance's value (an attribute, a list element, a
+    /// block): the instance's address and the attribute path (`branch`, `rules.0`). Attributes
+    /// the configuration does not set are the provider's: unknown, never an error.
+    pub within: Option<Box<(String, String)>>,
 }
 
 /// Structural equality of values and their types; where a value was written does not matter.
@@ -200,6 +255,7 @@ impl Val {
             at,
             res: None,
             ty: None,
+            within: None,
         }
     }
     pub fn typed(v: V, ty: Option<Ty>) -> Val {
@@ -208,6 +264,7 @@ impl Val {
             at: None,
             res: None,
             ty,
+            within: None,
         }
     }
     pub fn null() -> Val {

@@ -455,8 +455,13 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
         }
         "timestamp" | "uuid" | "bcrypt" | "plantimestamp" => return Ok(volatile(name)),
         "list" | "map" => {
+            let (literal, what) = if name == "list" {
+                ("[ ... ]", "list")
+            } else {
+                ("{ ... }", "map")
+            };
             return Err(format!(
-                "Call to function \"{name}\" failed: the {name}() function was removed in Terraform 0.12; use [ … ] or {{ … }} or to{name}()"
+                "Call to function \"{name}\" failed: the \"{name}\" function was deprecated in Terraform v0.12 and removed in v0.15; use to{name}({literal}) syntax to write a literal {what}."
             ));
         }
         "rsadecrypt" => {
@@ -1237,7 +1242,21 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
         "filemd5" | "filesha1" | "filesha256" | "filesha512" | "filebase64sha256"
         | "filebase64sha512" => {
             arity(name, a, 1, 1)?;
-            let b = read_bytes(cx, &s1(0)?).map_err(err_text)?;
+            let p = s1(0)?;
+            // Terraform fails at plan time, but a build step may make the file before apply: a
+            // pre-commit linter sees the hash as not known yet
+            if std::fs::metadata(resolve(cx, &p))
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+            {
+                return Ok(Val::unknown_typed(
+                    vec![Origin::other(
+                        OriginKind::Artifact,
+                        format!("{name}(\"{p}\")"),
+                    )],
+                    Ty::Str,
+                ));
+            }
+            let b = read_bytes(cx, &p).map_err(err_text)?;
             Ok(string(hash(name.trim_start_matches("file"), &b)))
         }
         "uuidv5" => {
@@ -1280,8 +1299,9 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
         }
         "abspath" => {
             arity(name, a, 1, 1)?;
+            // Go's filepath.Abs: joined with the working directory (the root) and cleaned
             let p = resolve(cx, &s1(0)?);
-            Ok(string(p.to_string_lossy().replace('\\', "/")))
+            Ok(string(go_clean(&p.to_string_lossy().replace('\\', "/"))))
         }
         "dirname" | "basename" => {
             arity(name, a, 1, 1)?;

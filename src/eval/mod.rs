@@ -127,6 +127,8 @@ pub struct Evaluator<'a> {
     seen: RefCell<HashSet<(Span, String)>>,
     missing: RefCell<Vec<MissingModule>>,
     dep_memo: RefCell<DepMemo>,
+    /// `terraform.workspace` (or the error an invalid `TF_WORKSPACE` gives).
+    workspace: Val,
 }
 
 fn origins_of(vals: &[&Val]) -> Vec<Origin> {
@@ -336,6 +338,10 @@ impl<'a> Evaluator<'a> {
             seen: RefCell::new(HashSet::new()),
             missing: RefCell::new(Vec::new()),
             dep_memo: RefCell::new(HashMap::new()),
+            workspace: match crate::load::workspace(root, loaded.tf_workspace.as_deref()) {
+                Ok(w) => Val::str(w),
+                Err(e) => Val::error(e),
+            },
         };
         ev.push_inst(String::new(), String::new(), def, None, 0);
         let providers = own_providers(def, 0);
@@ -396,11 +402,7 @@ impl<'a> Evaluator<'a> {
         parent: Option<(usize, &'a CallDecl, Scope)>,
         depth: usize,
     ) -> usize {
-        let rel_dir = match def.dir.strip_prefix(&self.root) {
-            Ok(p) if p.as_os_str().is_empty() => ".".to_string(),
-            Ok(p) => p.to_string_lossy().replace('\\', "/"),
-            Err(_) => crate::source::display_path(&def.dir),
-        };
+        let rel_dir = relative_path(&self.root, &def.dir);
         let mut insts = self.insts.borrow_mut();
         insts.push(Rc::new(Inst {
             path,
@@ -560,18 +562,6 @@ impl<'a> Evaluator<'a> {
             },
             Some((v, at)) => (v, at),
             None => match default() {
-                // a root variable whose default is null is given by the pipeline (-var, TF_VAR_):
-                // not known here, as `terraform validate` sees it
-                Some(d) if d.is_null() && i.parent.is_none() => {
-                    let u = Val::unknown(Origin::other(
-                        OriginKind::Variable,
-                        format!("{qualified} (default null)"),
-                    ));
-                    return match self.con_of(inst, name) {
-                        Some(con) => types::convert(&u, &con).unwrap_or(u),
-                        None => u,
-                    };
-                }
                 // a root variable left at "" in lint: a placeholder the pipeline fills
                 Some(d) if self.placeholders && i.parent.is_none() && d.as_str() == Some("") => {
                     return Val::unknown_typed(
@@ -579,6 +569,8 @@ impl<'a> Evaluator<'a> {
                         Ty::Str,
                     );
                 }
+                // a default of null is the value null (of the variable's type), as in
+                // `terraform plan` when no value is given
                 Some(d) => {
                     let at = d.at.unwrap_or(decl.span);
                     (d, at)
@@ -856,6 +848,9 @@ impl<'a> Evaluator<'a> {
             _ => self.provider_region(inst, r),
         };
         crate::computed::add(r.mode, &r.rtype, &addr, &mut attrs, &region);
+        for (k, x) in attrs.iter_mut() {
+            crate::value::mark_within(x, &addr, k);
+        }
         let res = Resource {
             address: addr.clone(),
             base: base.to_string(),
@@ -868,6 +863,7 @@ impl<'a> Evaluator<'a> {
                 at: Some(r.span),
                 res: Some(addr.clone()),
                 ty: None,
+                within: None,
             },
             spans,
             span: Some(r.span),
@@ -1120,6 +1116,7 @@ impl<'a> Evaluator<'a> {
                                 at: Some(b.span),
                                 res: Some(addr.to_string()),
                                 ty: None,
+                                within: None,
                             });
                         }
                         lists.entry(label.clone()).or_default();
@@ -1147,6 +1144,7 @@ impl<'a> Evaluator<'a> {
                 at: Some(b.span),
                 res: Some(addr.to_string()),
                 ty: None,
+                within: None,
             });
         }
         for (k, l) in lists {
@@ -1554,14 +1552,15 @@ impl<'a> Evaluator<'a> {
             "path" => match attr(0) {
                 Some("module") => (Val::str(inst.rel_dir.clone()), 1),
                 Some("root") => (Val::str("."), 1),
-                Some("cwd") => (Val::str(crate::source::display_path(&self.root)), 1),
+                // Terraform's working directory is the root module's, printed absolute
+                Some("cwd") => (Val::str(self.root.to_string_lossy().replace('\\', "/")), 1),
                 _ => (
                     Val::error("path has only the attributes module, root and cwd"),
                     1,
                 ),
             },
             "terraform" => match attr(0) {
-                Some("workspace") => (Val::str("default"), 1),
+                Some("workspace") => (self.workspace.clone(), 1),
                 Some("applying") => (Val::bool(false), 1),
                 _ => (
                     Val::error("terraform has only the attributes workspace and applying"),
@@ -1624,20 +1623,9 @@ impl<'a> Evaluator<'a> {
         match &v.v {
             V::Obj(m) => match m.get(a) {
                 Some(x) => x.clone(),
-                None => match &v.res {
-                    Some(addr) => {
-                        let data = addr.starts_with("data.") || addr.contains(".data.");
-                        Val::unknown(Origin {
-                            res: Some(addr.clone()),
-                            attr: a.to_string(),
-                            kind: if data {
-                                OriginKind::Data
-                            } else {
-                                OriginKind::Computed
-                            },
-                            at: None,
-                        })
-                    }
+                None => match crate::value::provider_attr(v, a) {
+                    // not set in the configuration: the provider's (computed), at any depth
+                    Some(origin) => Val::unknown(origin),
                     None if v.is_map() => Val::error(format!(
                         "Invalid index: the map has no element with the key \"{a}\""
                     )),
@@ -1727,7 +1715,7 @@ impl<'a> Evaluator<'a> {
             V::Obj(m) => match key_string(k) {
                 Some(s) => match m.get(&s) {
                     Some(x) => x.clone(),
-                    None if v.res.is_some() => self.get_attr(v, &s),
+                    None if v.res.is_some() || v.within.is_some() => self.get_attr(v, &s),
                     None => Val::error(format!(
                         "Invalid index: the given key \"{s}\" does not identify an element in this collection value.{}",
                         did_you_mean(&s, m.keys().map(String::as_str))
@@ -2651,6 +2639,29 @@ fn iter_pairs(c: &Val) -> Result<Option<Vec<(Val, Val)>>, String> {
 }
 
 /// A root module directory for a path given to `authwire eval`.
+/// `path.module` as Terraform prints it when run in the root: the module directory relative to
+/// the root directory (`.`, `modules/api`, `../mod`), whatever authwire's own current directory.
+fn relative_path(root: &Path, dir: &Path) -> String {
+    use std::path::Component;
+    let (r, d): (Vec<Component>, Vec<Component>) =
+        (root.components().collect(), dir.components().collect());
+    let common = r.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    if common == 0 && root.is_absolute() != dir.is_absolute() {
+        return crate::source::display_path(dir);
+    }
+    let mut parts: Vec<String> = r[common..].iter().map(|_| "..".to_string()).collect();
+    parts.extend(
+        d[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
 pub fn root_for<'l>(loaded: &'l Loaded, path: &Path) -> Option<&'l PathBuf> {
     let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     loaded

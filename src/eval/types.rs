@@ -274,6 +274,7 @@ fn keep(v: &Val, nv: V, ty: Option<Ty>) -> Val {
         at: v.at,
         res: None,
         ty,
+        within: None,
     }
 }
 
@@ -434,17 +435,17 @@ fn convert_in(v: &Val, c: &Con) -> Result<Val, String> {
                     (None, None, true) => {
                         keep(v, V::Null, Some(a.con.ty()).filter(|t| *t != Ty::Dynamic))
                     }
-                    (None, None, false) => match (m.get(&a.name), &v.res) {
-                        (Some(null), _) => convert_in(null, &a.con)?,
-                        // a resource object has every attribute of its schema: computed ones
-                        // are known after apply
-                        (None, Some(addr)) => {
-                            convert_in(&Val::unknown(Origin::computed(addr, &a.name)), &a.con)?
+                    (None, None, false) => {
+                        match (m.get(&a.name), crate::value::provider_attr(v, &a.name)) {
+                            (Some(null), _) => convert_in(null, &a.con)?,
+                            // a resource object (or an object nested in one) has every attribute of
+                            // its schema: computed ones are known after apply
+                            (None, Some(origin)) => convert_in(&Val::unknown(origin), &a.con)?,
+                            (None, None) => {
+                                return Err(format!("attribute \"{}\" is required", a.name));
+                            }
                         }
-                        (None, None) => {
-                            return Err(format!("attribute \"{}\" is required", a.name));
-                        }
-                    },
+                    }
                 };
                 out.insert(a.name.clone(), x);
             }
@@ -501,6 +502,7 @@ pub fn make_set(items: Vec<Val>, ety: Ty, at: Option<crate::source::Span>) -> Va
         at,
         res: None,
         ty: Some(Ty::Set(Box::new(ety))),
+        within: None,
     }
 }
 
@@ -535,61 +537,221 @@ pub fn conforms(have: &Ty, want: &Ty) -> bool {
 
 /// cty's type unification: the one type every given type converts to, if any.
 pub fn unify(tys: &[Ty]) -> Option<Ty> {
+    let known: Vec<Ty> = tys.iter().filter(|t| **t != Ty::Dynamic).cloned().collect();
+    match unify_structural(tys) {
+        Structural::Done(t) => t,
+        // cty's general path: the most general of the given types (in its preference order) to
+        // which every other one converts
+        Structural::Fallback => unify_by_preference(&known),
+    }
+}
+
+enum Structural {
+    /// The structural rules decided (a type, or no unification at all).
+    Done(Option<Ty>),
+    /// cty falls through to its preference-order search (maps with objects, lists with
+    /// tuples that did not unify as collections, mixed kinds, primitives).
+    Fallback,
+}
+
+/// cty's `sortTypes` followed by the search `unify` ends with: the first type in preference order
+/// that every other given type converts to (unsafe conversions, as `UnifyUnsafe`).
+fn unify_by_preference(tys: &[Ty]) -> Option<Ty> {
+    let n = tys.len();
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        for j in i + 1..n {
+            match compare_types(&tys[i], &tys[j]) {
+                c if c < 0 => edges[i].push(j),
+                c if c > 0 => edges[j].push(i),
+                _ => {}
+            }
+        }
+    }
+    let mut in_degree = vec![0usize; n];
+    for outs in &edges {
+        for &j in outs {
+            in_degree[j] += 1;
+        }
+    }
+    let mut order: Vec<usize> = (0..n).filter(|&i| in_degree[i] == 0).collect();
+    let mut next = 0;
+    while next < order.len() {
+        let i = order[next];
+        next += 1;
+        for &j in &edges[i] {
+            in_degree[j] -= 1;
+            if in_degree[j] == 0 {
+                order.push(j);
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|w| &tys[w])
+        .find(|want| tys.iter().all(|t| t == *want || convertible(t, want)))
+        .cloned()
+}
+
+/// cty's `compareTypes`: negative when `a` is more general than `b`, positive when `b` is.
+fn compare_types(a: &Ty, b: &Ty) -> i32 {
+    let prim = |t: &Ty| matches!(t, Ty::Bool | Ty::Num | Ty::Str);
+    match (a, b) {
+        (Ty::Dynamic, Ty::Dynamic) => return 0,
+        (Ty::Dynamic, _) => return 1,
+        (_, Ty::Dynamic) => return -1,
+        _ if prim(a) && prim(b) => {
+            return match (a == &Ty::Str, b == &Ty::Str) {
+                (true, false) => -1,
+                (false, true) => 1,
+                _ => 0,
+            };
+        }
+        (Ty::List(x), Ty::List(y)) | (Ty::Set(x), Ty::Set(y)) | (Ty::Map(x), Ty::Map(y)) => {
+            return compare_types(x, y);
+        }
+        _ => {}
+    }
+    let (a, b, swap) = match (a, b) {
+        (Ty::Tuple(_), Ty::List(_))
+        | (Ty::Obj(_), Ty::Map(_))
+        | (Ty::Set(_), Ty::Tuple(_))
+        | (Ty::Set(_), Ty::List(_)) => (b, a, -1),
+        _ => (a, b, 1),
+    };
+    match (a, b) {
+        (Ty::Tuple(_) | Ty::List(_), Ty::Set(_))
+        | (Ty::List(_), Ty::Tuple(_))
+        | (Ty::Map(_), Ty::Obj(_)) => -swap,
+        (Ty::Obj(x), Ty::Obj(y)) => {
+            if x.len() != y.len() || x.keys().any(|k| !y.contains_key(k)) {
+                return 0;
+            }
+            supers(x.keys().map(|k| compare_types(&x[k], &y[k])), swap)
+        }
+        (Ty::Tuple(x), Ty::Tuple(y)) => {
+            if x.len() != y.len() {
+                return 0;
+            }
+            supers(x.iter().zip(y).map(|(p, q)| compare_types(p, q)), swap)
+        }
+        _ => 0,
+    }
+}
+
+fn supers(cmps: impl Iterator<Item = i32>, swap: i32) -> i32 {
+    let (mut a_super, mut b_super) = (false, false);
+    for c in cmps {
+        a_super |= c < 0;
+        b_super |= c > 0;
+    }
+    match (a_super, b_super) {
+        (true, false) => -swap,
+        (false, true) => swap,
+        _ => 0,
+    }
+}
+
+/// Whether cty has an (unsafe) conversion from `from` to `to` (`GetConversionUnsafe` is not nil).
+pub fn convertible(from: &Ty, to: &Ty) -> bool {
+    let elem = |x: &Ty, y: &Ty| x == y || convertible(x, y);
+    match (from, to) {
+        (_, Ty::Dynamic) | (Ty::Dynamic, _) => true,
+        (Ty::Bool, Ty::Num) | (Ty::Num, Ty::Bool) => false,
+        (Ty::Bool | Ty::Num | Ty::Str, Ty::Bool | Ty::Num | Ty::Str) => true,
+        (Ty::Obj(x), Ty::Obj(y)) => y.iter().all(|(k, t)| x.get(k).is_some_and(|s| elem(s, t))),
+        (Ty::Tuple(x), Ty::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(s, t)| elem(s, t))
+        }
+        (Ty::List(x) | Ty::Set(x), Ty::List(y) | Ty::Set(y)) | (Ty::Map(x), Ty::Map(y)) => {
+            elem(x, y)
+        }
+        (Ty::Tuple(xs), Ty::List(y) | Ty::Set(y)) => collect_to(xs.iter().collect(), y),
+        (Ty::Obj(xs), Ty::Map(y)) => collect_to(xs.values().collect(), y),
+        (Ty::Map(x), Ty::Obj(ys)) => ys.values().all(|t| elem(x, t)),
+        _ => false,
+    }
+}
+
+/// Tuple elements or object attributes into one collection element type (`Dynamic`: the one
+/// type they unify to).
+fn collect_to(items: Vec<&Ty>, ety: &Ty) -> bool {
+    if items.is_empty() {
+        return true;
+    }
+    let ety = if *ety == Ty::Dynamic {
+        let tys: Vec<Ty> = items.iter().map(|t| (*t).clone()).collect();
+        match unify(&tys) {
+            None => return false,
+            Some(Ty::Dynamic) if tys.iter().any(|t| *t != Ty::Dynamic) => return false,
+            Some(t) => t,
+        }
+    } else {
+        ety.clone()
+    };
+    items.iter().all(|t| **t == ety || convertible(t, &ety))
+}
+
+fn unify_structural(tys: &[Ty]) -> Structural {
+    use Structural::*;
     // a null or unknown of no known type converts to whatever the others unify to
     let known: Vec<Ty> = tys.iter().filter(|t| **t != Ty::Dynamic).cloned().collect();
     if known.is_empty() {
-        return if tys.is_empty() {
+        return Done(if tys.is_empty() {
             None
         } else {
             Some(Ty::Dynamic)
-        };
+        });
     }
     let tys = &known[..];
     let first = &tys[0];
     if tys.iter().all(|t| t == first) {
-        return Some(first.clone());
+        return Done(Some(first.clone()));
     }
     let all = |f: fn(&Ty) -> bool| tys.iter().all(f);
     if all(|t| matches!(t, Ty::Bool | Ty::Num | Ty::Str)) {
         // mixed primitives unify to string
-        return if tys.contains(&Ty::Str) {
-            Some(Ty::Str)
-        } else {
-            None
+        return Done(tys.contains(&Ty::Str).then_some(Ty::Str));
+    }
+    // all tuples: one tuple type element by element, else a list
+    if all(|t| matches!(t, Ty::Tuple(_))) {
+        let lens: Vec<usize> = tys
+            .iter()
+            .map(|t| match t {
+                Ty::Tuple(v) => v.len(),
+                _ => 0,
+            })
+            .collect();
+        if lens.iter().all(|l| *l == lens[0]) {
+            let mut out = Vec::new();
+            for i in 0..lens[0] {
+                let col: Vec<Ty> = tys
+                    .iter()
+                    .map(|t| match t {
+                        Ty::Tuple(v) => v[i].clone(),
+                        _ => Ty::Dynamic,
+                    })
+                    .collect();
+                match unify(&col) {
+                    Some(t) => out.push(t),
+                    None => return Done(None),
+                }
+            }
+            return Done(Some(Ty::Tuple(out)));
+        }
+        return Done(unify_elements(tys).map(|e| Ty::List(Box::new(e))));
+    }
+    // lists (and tuples, which convert to lists); when the elements do not unify, cty tries
+    // its general search
+    if all(|t| matches!(t, Ty::List(_) | Ty::Tuple(_))) {
+        return match unify_elements(tys) {
+            Some(e) => Done(Some(Ty::List(Box::new(e)))),
+            None if all(|t| matches!(t, Ty::List(_))) => Done(None),
+            None => Fallback,
         };
     }
-    // lists (and tuples, which convert to lists)
-    if all(|t| matches!(t, Ty::List(_) | Ty::Tuple(_)))
-        && tys.iter().any(|t| matches!(t, Ty::List(_)))
-        || all(|t| matches!(t, Ty::Tuple(_)))
-    {
-        if all(|t| matches!(t, Ty::Tuple(_))) {
-            let lens: Vec<usize> = tys
-                .iter()
-                .map(|t| match t {
-                    Ty::Tuple(v) => v.len(),
-                    _ => 0,
-                })
-                .collect();
-            if lens.iter().all(|l| *l == lens[0]) {
-                let mut out = Vec::new();
-                for i in 0..lens[0] {
-                    let col: Vec<Ty> = tys
-                        .iter()
-                        .map(|t| match t {
-                            Ty::Tuple(v) => v[i].clone(),
-                            _ => Ty::Dynamic,
-                        })
-                        .collect();
-                    out.push(unify(&col)?);
-                }
-                return Some(Ty::Tuple(out));
-            }
-        }
-        return Some(Ty::List(Box::new(unify_elements(tys)?)));
-    }
     if all(|t| matches!(t, Ty::Set(_) | Ty::Tuple(_))) {
-        return Some(Ty::Set(Box::new(unify_elements(tys)?)));
+        return Done(unify_elements(tys).map(|e| Ty::Set(Box::new(e))));
     }
     if all(|t| matches!(t, Ty::Map(_) | Ty::Obj(_))) {
         if all(|t| matches!(t, Ty::Obj(_))) {
@@ -610,14 +772,24 @@ pub fn unify(tys: &[Ty]) -> Option<Ty> {
                             _ => Ty::Dynamic,
                         })
                         .collect();
-                    out.insert((*k).clone(), unify(&col)?);
+                    match unify(&col) {
+                        Some(t) => out.insert((*k).clone(), t),
+                        None => return Done(None),
+                    };
                 }
-                return Some(Ty::Obj(out));
+                return Done(Some(Ty::Obj(out)));
             }
+            return Done(unify_elements(tys).map(|e| Ty::Map(Box::new(e))));
         }
-        return Some(Ty::Map(Box::new(unify_elements(tys)?)));
+        // maps with objects: as one map type if the objects' attributes unify with the maps'
+        // elements, else cty's general search (a `map(any)` null converts to the object type)
+        return match unify_elements(tys) {
+            Some(e) => Done(Some(Ty::Map(Box::new(e)))),
+            None if all(|t| matches!(t, Ty::Map(_))) => Done(None),
+            None => Fallback,
+        };
     }
-    None
+    Fallback
 }
 
 /// The one type the elements of several collection types unify to (`Dynamic` when they have
@@ -761,5 +933,14 @@ mod tests {
             unify(&[Ty::Tuple(vec![]), Ty::Tuple(vec![Ty::Str])]),
             Some(Ty::List(Box::new(Ty::Str)))
         );
+        // a map(any) with an object whose attributes do not unify: the object (cty's search)
+        let obj = Ty::Obj(BTreeMap::from([
+            ("a".to_string(), Ty::Str),
+            ("b".to_string(), Ty::Obj(BTreeMap::new())),
+        ]));
+        let any_map = Ty::Map(Box::new(Ty::Dynamic));
+        assert_eq!(unify(&[obj.clone(), any_map.clone()]), Some(obj.clone()));
+        assert_eq!(unify(&[any_map, obj.clone()]), Some(obj.clone()));
+        assert_eq!(unify(&[obj, Ty::Map(Box::new(Ty::Str))]), None);
     }
 }

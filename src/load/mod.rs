@@ -40,6 +40,41 @@ pub struct Loaded {
     /// `.terraform/modules/modules.json` of a module directory (after `terraform init`):
     /// module key (`api`, `api.acm`) → the directory holding that module's source.
     pub manifests: BTreeMap<PathBuf, BTreeMap<String, PathBuf>>,
+    /// The `TF_WORKSPACE` environment variable, set by the command that loads (tests leave it
+    /// unset): see [`workspace`].
+    pub tf_workspace: Option<String>,
+}
+
+/// `terraform.workspace` of a root, as Terraform chooses it: `TF_WORKSPACE` when set and not
+/// empty (an error when it is not a valid workspace name), else the content of
+/// `.terraform/environment` in the root directory (what `terraform workspace select` writes;
+/// blanks trimmed), else `default`.
+pub fn workspace(root: &Path, tf_workspace: Option<&str>) -> Result<String, String> {
+    if let Some(w) = tf_workspace.filter(|w| !w.is_empty()) {
+        // Terraform's validWorkspaceName: url.PathEscape leaves the name unchanged
+        let valid = w
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.~$&+:=@".contains(c));
+        return if valid {
+            Ok(w.to_string())
+        } else {
+            Err(format!(
+                "Invalid workspace name set using TF_WORKSPACE: \"{w}\" would need escaping in a URL path"
+            ))
+        };
+    }
+    let file = std::fs::read(root.join(".terraform").join("environment")).unwrap_or_default();
+    let name = String::from_utf8_lossy(&file).trim().to_string();
+    Ok(if name.is_empty() {
+        "default".into()
+    } else {
+        name
+    })
+}
+
+/// The `TF_WORKSPACE` environment variable of this process.
+pub fn tf_workspace_env() -> Option<String> {
+    std::env::var("TF_WORKSPACE").ok()
 }
 
 /// Reads `.terraform/modules/modules.json` in `dir`, if there is one.

@@ -520,6 +520,7 @@ static NULL: Val = Val {
     at: None,
     res: None,
     ty: None,
+    within: None,
 };
 
 /// A value not known here whose text can have no dot: literal parts without one, and unknown

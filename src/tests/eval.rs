@@ -291,8 +291,9 @@ fn resource_objects_keep_their_computed_attributes() {
         );
     }
     assert_eq!(v.str("tags.names"), Some("other"));
-    // the prefix is not known here (default null): the name is unknown, not an error
-    assert!(v.get("name").unwrap().is_unknown());
+    // a root variable whose default is null is null when no value is given (terraform console:
+    // "${coalesce(var.prefix, "x")}-v" is "x-v")
+    assert_eq!(v.str("name"), Some("x-v"));
     let p = m.resource("aws_cognito_user_pool.p[0]").unwrap();
     assert!(p.get("lifecycle.0.ignore_changes").is_some());
     // a conditional whose condition is unknown keeps the references of both branches
@@ -304,4 +305,227 @@ fn resource_objects_keep_their_computed_attributes() {
     assert_eq!(certs.len(), 2, "{certs:?}");
     let run = super::lint(&["testdata/eval/resource-objects"]);
     assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
+}
+
+/// path.module is relative to the root (Terraform's working directory) and file functions read
+/// relative paths from the root, whatever authwire's own current directory (the tests run in the
+/// crate root, two levels above the fixture's root) and however the root is named.
+#[test]
+fn path_module_and_files_are_relative_to_the_root() {
+    let abs = super::root().join("testdata/eval/path-module/root");
+    for dir in [
+        "testdata/eval/path-module/root".to_string(),
+        abs.to_string_lossy().into_owned(),
+    ] {
+        let m = model(&dir, &[], &[]);
+        let p = m.resource("module.api.aws_ssm_parameter.spec").unwrap();
+        assert_eq!(p.str("value"), Some("{\"x-region\":\"eu-west-2\"}\n"));
+        assert_eq!(p.str("tags.module"), Some("../mod"));
+        assert_eq!(p.str("tags.sub"), Some("../mod/sub"));
+        let root = std::fs::canonicalize(&abs).unwrap();
+        let mod_dir = root.parent().unwrap().join("mod");
+        assert_eq!(p.str("tags.abs"), Some(mod_dir.to_string_lossy().as_ref()));
+        assert_eq!(p.str("tags.cwd"), Some(root.to_string_lossy().as_ref()));
+        assert_eq!(p.get("tags.exists").and_then(|v| v.as_bool()), Some(true));
+    }
+}
+
+/// A resource's value holds only what the configuration sets; any attribute it does not hold, at
+/// any depth, is the provider's: unknown, with the resource and the attribute path as origin.
+#[test]
+fn unset_attributes_of_resource_values_are_the_providers() {
+    let m = model("testdata/eval/provider-attrs", &[], &[]);
+    let role = m.resource("neon_role.this").unwrap();
+    let origin = |path: &str| {
+        let v = role.get(path).unwrap();
+        assert!(v.is_unknown(), "{path}: {v:?}");
+        let o = v.origins();
+        assert_eq!(o.len(), 1, "{path}: {o:?}");
+        (
+            o[0].res.clone().unwrap_or_default(),
+            o[0].attr.clone(),
+            o[0].kind,
+        )
+    };
+    let project = "neon_project.this".to_string();
+    let computed = OriginKind::Computed;
+    assert_eq!(
+        origin("branch_id"),
+        (project.clone(), "branch.id".into(), computed)
+    );
+    assert_eq!(
+        origin("tags.indexed"),
+        (project.clone(), "branch.id".into(), computed)
+    );
+    assert_eq!(
+        origin("tags.endpoint"),
+        (project.clone(), "endpoints.0.host".into(), computed)
+    );
+    assert_eq!(
+        origin("tags.setting"),
+        (project.clone(), "settings.0.id".into(), computed)
+    );
+    assert_eq!(
+        origin("tags.data"),
+        (
+            "data.neon_branch.b".into(),
+            "filter.id".into(),
+            OriginKind::Data
+        )
+    );
+    assert_eq!(
+        origin("tags.typed"),
+        (project, "branch.id".into(), computed)
+    );
+    assert_eq!(role.str("tags.name"), Some("main"));
+    let run = super::lint(&["testdata/eval/provider-attrs"]);
+    assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
+    // what is not declared stays an error
+    let dir = std::path::Path::new("testdata/eval/provider-attrs");
+    for expr in ["neon_projec.this.branch.id", "var.branch", "local.x.id"] {
+        let (v, diags, _) = crate::evalcmd::run(dir, expr, None, &[]).unwrap();
+        assert!(!diags.is_empty(), "{expr}: {v:?}");
+    }
+    // a map value of a resource keeps its keys: a missing key is still an error
+    let (v, diags, _) =
+        crate::evalcmd::run(dir, "tomap(neon_project.this.branch)[\"id\"]", None, &[]).unwrap();
+    assert!(!diags.is_empty(), "{v:?}");
+}
+
+/// terraform.workspace as Terraform chooses it: TF_WORKSPACE (not empty), else the root's
+/// `.terraform/environment`, else "default".
+#[test]
+fn terraform_workspace_from_env_then_environment_file() {
+    let dir = "testdata/eval/workspace";
+    let eval = |tf_workspace: Option<&str>| {
+        let mut loaded = load(&[PathBuf::from(dir)], &[], &[]);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        loaded.tf_workspace = tf_workspace.map(str::to_string);
+        let ev = crate::eval::eval_root(&loaded, &loaded.roots[0]);
+        let msgs: Vec<String> = ev.diags.iter().map(|d| d.message.clone()).collect();
+        let m = finish_model(ev.resources);
+        let p = m.resource("aws_ssm_parameter.w").unwrap();
+        (
+            p.str("name").map(str::to_string),
+            p.str("value").map(str::to_string),
+            msgs,
+        )
+    };
+    let (name, value, _) = eval(None);
+    assert_eq!(name.as_deref(), Some("p-play"));
+    assert_eq!(value.as_deref(), Some("10.0.0.0/24"));
+    assert_eq!(eval(Some("")).0.as_deref(), Some("p-play"));
+    let (name, value, _) = eval(Some("prod"));
+    assert_eq!(name.as_deref(), Some("p-prod"));
+    assert_eq!(value.as_deref(), Some("10.1.0.0/24"));
+    // a workspace the configuration does not expect is Terraform's error
+    let (_, value, msgs) = eval(Some("staging"));
+    assert_eq!(value, None);
+    assert!(
+        msgs.iter().any(|m| m.starts_with("Invalid index")),
+        "{msgs:?}"
+    );
+    let (_, _, msgs) = eval(Some("a b"));
+    assert!(
+        msgs.iter().any(|m| m.starts_with("Invalid workspace name")),
+        "{msgs:?}"
+    );
+    let elsewhere = super::root().join("testdata/eval/precedence");
+    assert_eq!(
+        crate::load::workspace(&elsewhere, None).as_deref(),
+        Ok("default")
+    );
+}
+
+/// `default = null` is the value null of the variable's type when no value is given; no default
+/// and no value is unknown (authwire's choice: the pipeline gives it).
+#[test]
+fn null_default_root_variables_are_null() {
+    let m = model("testdata/eval/null-default", &[], &[]);
+    let stage = m.resource("aws_apigatewayv2_stage.live").unwrap();
+    assert_eq!(
+        stage.get("auto_deploy").and_then(|v| v.as_bool()),
+        Some(true)
+    );
+    assert_eq!(stage.str("tags.settings"), Some("none"));
+    let cert = stage.get("tags.cert").unwrap();
+    assert!(
+        matches!(&cert.v, V::Unknown(o) if o[0].kind == OriginKind::Variable && o[0].attr == "var.certificate_arn"),
+        "{cert:?}"
+    );
+    let cli = [CliVar::Pair("enable_auto_deploy".into(), "false".into())];
+    let m = model("testdata/eval/null-default", &cli, &[]);
+    let stage = m.resource("aws_apigatewayv2_stage.live").unwrap();
+    assert_eq!(
+        stage.get("auto_deploy").and_then(|v| v.as_bool()),
+        Some(false)
+    );
+    let run = super::lint(&["testdata/eval/null-default"]);
+    assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
+}
+
+/// Hashes of a file that does not exist yet (a build artifact) are unknown, with an origin that
+/// says so; file(), filebase64() and templatefile() of a missing file stay located errors.
+#[test]
+fn hashes_of_missing_build_artifacts_are_unknown() {
+    let m = model("testdata/eval/artifacts", &[], &[]);
+    let f = m.resource("aws_lambda_function.f").unwrap();
+    for (path, func) in [
+        ("source_code_hash", "filebase64sha256"),
+        ("tags.sha256", "filesha256"),
+        ("tags.md5", "filemd5"),
+        ("tags.sha1", "filesha1"),
+        ("tags.sha512", "filesha512"),
+        ("tags.b64sha512", "filebase64sha512"),
+    ] {
+        let v = f.get(path).unwrap();
+        let want = format!("{func}(\"build/lambda.zip\")");
+        assert!(
+            matches!(&v.v, V::Unknown(o) if o[0].kind == OriginKind::Artifact && o[0].attr == want),
+            "{path}: {v:?}"
+        );
+        assert_eq!(v.ty, Some(crate::value::Ty::Str), "{path}");
+    }
+    // terraform console: filebase64sha256("handler.txt") of "hello\n"
+    assert_eq!(
+        f.str("tags.present"),
+        Some("WJG1tSLV3whtD/CxEPvZ0hu0/HFjrzTQgoai6Eb2vgM=")
+    );
+    let run = super::lint(&["testdata/eval/artifacts"]);
+    assert!(run.errors.is_empty(), "{}", super::describe(&run, None));
+    let dir = std::path::Path::new("testdata/eval/artifacts");
+    for expr in [
+        "file(\"build/lambda.zip\")",
+        "filebase64(\"build/lambda.zip\")",
+        "templatefile(\"build/x.tpl\", {})",
+    ] {
+        let (v, diags, files) = crate::evalcmd::run(dir, expr, None, &[]).unwrap();
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.contains("no file exists") && d.location(&files).is_some()),
+            "{expr}: {v:?} {diags:?}"
+        );
+    }
+}
+
+/// list() and map(): deprecated in Terraform 0.12, removed in 0.15 (Terraform 1.11: 'the "list"
+/// function was deprecated in Terraform v0.12 and is no longer available; use tolist([ ... ])
+/// syntax to write a literal list.').
+#[test]
+fn list_and_map_functions_were_removed_in_0_15() {
+    for (expr, want) in [
+        (
+            "list(\"a\")",
+            "Call to function \"list\" failed: the \"list\" function was deprecated in Terraform v0.12 and removed in v0.15; use tolist([ ... ]) syntax to write a literal list.",
+        ),
+        (
+            "map(\"a\", 1)",
+            "Call to function \"map\" failed: the \"map\" function was deprecated in Terraform v0.12 and removed in v0.15; use tomap({ ... }) syntax to write a literal map.",
+        ),
+    ] {
+        let (v, diags) = crate::evalcmd::eval_snippet(&[], expr).unwrap();
+        let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs, [want], "{expr}: {v:?}");
+    }
 }

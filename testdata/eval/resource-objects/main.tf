@@ -1,7 +1,7 @@
 # Lessons from public modules: a resource object keeps its computed attributes through
 # conditionals, merge, lookup, try and typed module variables; lifecycle ignore_changes holds
 # attribute paths (not references); line breaks inside `{ for ... }`; a root variable whose
-# default is null is given by the pipeline.
+# default is null is null when no value is given.
 variable "enabled" {
   default = true
 }

@@ -1,0 +1,3 @@
+output "module" {
+  value = path.module
+}
