@@ -234,12 +234,7 @@ pub fn check_defined<T>(
         .iter()
         .filter_map(|srv| srv.identifier().into_known().map(str::to_string))
         .collect();
-    let any_ids: BTreeSet<String> = index
-        .by_pool
-        .values()
-        .flatten()
-        .filter_map(|srv| srv.identifier().into_known().map(str::to_string))
-        .collect();
+    let any_ids = &index.identifiers;
     for it in items {
         let Some(s) = it.as_str() else {
             finding(

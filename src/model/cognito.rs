@@ -364,6 +364,8 @@ impl<'a> ResourceServer<'a> {
 pub struct ScopeIndex<'a> {
     pub by_pool: BTreeMap<String, Vec<ResourceServer<'a>>>,
     pub pools_by_scope: BTreeMap<String, BTreeSet<String>>,
+    /// The known identifiers of every resource server of the configuration, whatever its pool.
+    pub identifiers: BTreeSet<String>,
 }
 
 impl<'a> ScopeIndex<'a> {
@@ -382,9 +384,14 @@ impl<'a> ScopeIndex<'a> {
                 }
             }
         }
+        let identifiers = m
+            .all::<ResourceServer>()
+            .filter_map(|srv| srv.identifier().into_known().map(str::to_string))
+            .collect();
         ScopeIndex {
             by_pool,
             pools_by_scope,
+            identifiers,
         }
     }
     /// The custom scopes the resource servers of `pools` define.
