@@ -85,6 +85,10 @@ impl Origin {
                 format!("{} is ephemeral (never known before apply)", self.name())
             }
             OriginKind::Module => self.attr.clone(),
+            OriginKind::Placeholder if self.attr.ends_with("(default null)") => format!(
+                "{} has no value here: pass the real value with --var/--var-file to check",
+                self.name()
+            ),
             OriginKind::Placeholder => format!(
                 "{} is empty here (its default is \"\"): pass the real value with --var/--var-file to check",
                 self.name()

@@ -569,6 +569,19 @@ impl<'a> Evaluator<'a> {
                         Ty::Str,
                     );
                 }
+                // lint: a root variable left at a null default is also a value the pipeline
+                // passes (a template or format() of it would fail the plan otherwise): unknown,
+                // of the variable's type. `authwire eval` gives null, as terraform plan does
+                Some(d) if self.placeholders && i.parent.is_none() && d.is_null() => {
+                    let u = Val::unknown(Origin::other(
+                        OriginKind::Placeholder,
+                        format!("{qualified} (default null)"),
+                    ));
+                    return match self.con_of(inst, name) {
+                        Some(con) => types::convert(&u, &con).unwrap_or(u),
+                        None => u,
+                    };
+                }
                 // a default of null is the value null (of the variable's type), as in
                 // `terraform plan` when no value is given
                 Some(d) => {
