@@ -274,9 +274,11 @@ pub fn check_defined<T>(
         // pool's resource servers may be managed elsewhere
         let foreign = !index.pools_by_scope.contains_key(s)
             && did_you_mean(s, &d.known).is_none()
-            && ident
-                .as_ref()
-                .is_some_and(|i| !any_ids.contains(i) && did_you_mean(i, &pool_ids).is_none());
+            && ident.as_ref().is_some_and(|i| {
+                // an identifier two edits from a resource server's is its typo; further away
+                // (api-stage.example.org beside api.example.org) it is another resource server
+                !any_ids.contains(i) && !pool_ids.iter().any(|p| edit_distance(i, p) <= 2)
+            });
         if foreign {
             let i = ident.unwrap_or_default();
             finding(meta, res, format!("cannot verify scope {s} of {subject}: no resource server in this configuration has the identifier {i}; if it is managed elsewhere for user pool {pool_names}, check it there, otherwise Cognito never issues the scope and callers are refused (401)"))

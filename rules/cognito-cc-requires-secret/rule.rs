@@ -44,6 +44,16 @@ fn check(cx: &mut Cx) {
                 } else {
                     flows
                 };
+                // written as null: the provider's default (false) for a new client, but the
+                // usual way to keep an imported client (that has a secret) from being replaced
+                if v.is_some_and(|x| x.is_null()) {
+                    cx.report(&at, v, format!(
+                        "app client {} allows client_credentials with generate_secret = null: a client created from this configuration has no secret and Cognito rejects it (\"client_credentials flow can not be selected if client does not have a client secret\"); an imported client keeps the secret it has", c.address))
+                        .help("set generate_secret = true for a client Terraform creates")
+                        .note()
+                        .emit(cx);
+                    continue;
+                }
                 cx.report(&at, v, format!(
                     "app client {} allows client_credentials but has no client secret; Cognito rejects it (\"client_credentials flow can not be selected if client does not have a client secret\")", c.address))
                     .help("set generate_secret = true (it forces a new client, so the client id changes)")
