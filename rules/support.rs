@@ -273,7 +273,6 @@ pub fn check_defined<T>(
         // an identifier no resource server of the configuration has, and not a typo of one: the
         // pool's resource servers may be managed elsewhere
         let foreign = !index.pools_by_scope.contains_key(s)
-            && did_you_mean(s, &d.known).is_none()
             && ident.as_ref().is_some_and(|i| {
                 // an identifier two edits from a resource server's is its typo; further away
                 // (api-stage.example.org beside api.example.org) it is another resource server
