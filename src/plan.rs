@@ -148,6 +148,20 @@ fn parent_module(module: &str) -> String {
 }
 
 /// Origins from a configuration expression's `references` (most specific per resource).
+/// Every reference string (`aws_x.y.id`) in a plan expression, nested ones included.
+fn reference_strings<'a>(e: &'a J, out: &mut Vec<&'a str>) {
+    match e {
+        J::Object(m) => {
+            if let Some(J::Array(rs)) = m.get("references") {
+                out.extend(rs.iter().filter_map(J::as_str));
+            }
+            m.values().for_each(|v| reference_strings(v, out));
+        }
+        J::Array(a) => a.iter().for_each(|v| reference_strings(v, out)),
+        _ => {}
+    }
+}
+
 fn refs_to_origins(expr: Option<&J>, prefix: &str, sc: Scope) -> Vec<Origin> {
     let mut o: Vec<Origin> = Vec::new();
     if let Some(rs) = expr.and_then(|e| e.get("references")).and_then(J::as_array) {
@@ -430,6 +444,7 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
             walk_refs(e, &prefix, sc, &mut refs);
         }
         let mut attr_refs = BTreeMap::new();
+        let mut attr_id_refs = BTreeMap::new();
         if crate::model::ATTR_REFS_TYPES.contains(&rtype)
             && let Some(J::Object(m)) = exprs
         {
@@ -437,6 +452,32 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
                 let mut out = BTreeSet::new();
                 walk_refs(e, &prefix, sc, &mut out);
                 attr_refs.insert(k.clone(), out);
+                // Terraform lists `x.y.id` and `x.y` for a read of `x.y.id`: a resource read
+                // only through `.id` has no other attribute suffix
+                let mut strs = Vec::new();
+                reference_strings(e, &mut strs);
+                let mut suffixes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+                for r in &strs {
+                    let parts: Vec<&str> = r.split('.').collect();
+                    if parts.len() >= 2
+                        && !matches!(
+                            parts[0],
+                            "var" | "local" | "module" | "data" | "each" | "count" | "path"
+                        )
+                    {
+                        let base = format!("{prefix}{}.{}", parts[0], parts[1]);
+                        let e = suffixes.entry(base).or_default();
+                        if parts.len() > 2 {
+                            e.insert(parts[2..].join("."));
+                        }
+                    }
+                }
+                let id_only: BTreeSet<String> = suffixes
+                    .into_iter()
+                    .filter(|(_, sfx)| sfx.len() == 1 && sfx.contains("id"))
+                    .map(|(b, _)| b)
+                    .collect();
+                attr_id_refs.insert(k.clone(), id_only);
             }
         }
         let depends_on: BTreeSet<String> = cfg
@@ -510,6 +551,7 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
             refs,
             depends_on,
             attr_refs,
+            attr_id_refs,
             unknown_count: false,
         });
     }

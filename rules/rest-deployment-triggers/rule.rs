@@ -60,20 +60,31 @@ fn check(cx: &mut Cx) {
         let Some(api) = apis.first() else { continue };
         let fallback = d.rest_api_id().span();
         let args = d.redeploy_args();
-        let volatile = args.iter().any(|(g, _)| {
-            g.val()
+        let volatile = args.iter().any(|a| {
+            a.at.val()
                 .is_some_and(|v| v.origins().iter().any(|o| o.kind == OriginKind::Volatile))
         });
         let refs: BTreeSet<&str> = args
             .iter()
-            .flat_map(|(_, r)| r.iter().map(String::as_str))
+            .flat_map(|a| a.refs.iter().map(String::as_str))
             .collect();
         let is_covered = |base: &str| refs.iter().any(|d| covers(d, base));
+        // covered by a read of more than the id (an in-place change keeps the id)
+        let whole = |base: &str| {
+            args.iter()
+                .any(|a| a.refs.iter().any(|d| covers(d, base)) && !a.id_only.contains(base))
+        };
         let mut missing: Vec<&str> = Vec::new();
+        let mut ids_only: Vec<&str> = Vec::new();
         if !volatile {
             for p in parts.get(api.address.as_str()).into_iter().flatten() {
-                if !is_covered(&p.base) && !missing.contains(&p.base.as_str()) {
-                    missing.push(p.base.as_str());
+                let b = p.base.as_str();
+                if !is_covered(b) {
+                    if !missing.contains(&b) {
+                        missing.push(b);
+                    }
+                } else if !whole(b) && !ids_only.contains(&b) {
+                    ids_only.push(b);
                 }
             }
         }
@@ -88,16 +99,23 @@ fn check(cx: &mut Cx) {
         } else if !missing.is_empty() && refs.is_empty() {
             // triggers computed from values that name no resource (file hashes, a variable
             // with a literal value): what they cover cannot be told
-            let (g, _) = &args[0];
+            let g = &args[0].at;
             cx.report(g, None, format!("cannot verify that {} is redeployed when the API changes: its {} refers to no resource of the configuration (a file hash or a literal value covers what it covers); {} would need to be covered", d.address, g.attr, listing(&missing)))
                 .note()
                 .help("hash the API's resources in triggers: sha1(jsonencode([aws_api_gateway_method.x, …])), or ignore this note when the hashed files define them all")
                 .emit(cx);
         } else if !missing.is_empty() {
-            let (g, _) = &args[0];
+            let g = &args[0].at;
             cx.report(g, None, format!("{} is not redeployed when {} change(s): its `{}` argument does not refer to them, so edited scopes, authorizers or integrations stay inactive and the stage keeps serving the old API", d.address, listing(&missing), g.attr))
                 .related(related(name.res, name.attr, "the REST API"))
                 .help("add them to triggers = { redeployment = sha1(jsonencode([...])) }")
+                .emit(cx);
+        }
+        if missing.is_empty() && !ids_only.is_empty() {
+            let g = &args[0].at;
+            cx.report(g, None, format!("{} hashes only the id of {}: an in-place change (authorization, scopes, authorizer or integration settings) keeps the id, so it is not deployed and the stage keeps serving the old API", d.address, listing(&ids_only)))
+                .related(related(name.res, name.attr, "the REST API"))
+                .help("hash the whole resources: sha1(jsonencode([aws_api_gateway_method.x, aws_api_gateway_integration.x, …])), not their .id")
                 .emit(cx);
         }
         // replacing a deployment a stage points at fails unless the new one is created first
@@ -108,7 +126,7 @@ fn check(cx: &mut Cx) {
             && !d.create_before_destroy().known().is_some_and(|b| *b)
             && !inherited_cbd.iter().any(|x| covers(x, &d.base))
         {
-            cx.report_on(&d, format!("{} is replaced whenever its {} change, but lacks lifecycle {{ create_before_destroy = true }}; replacing it fails with \"Active stages pointing to this deployment must be moved or deleted\"", d.address, args.iter().map(|(g, _)| g.attr).collect::<Vec<_>>().join("/")))
+            cx.report_on(&d, format!("{} is replaced whenever its {} change, but lacks lifecycle {{ create_before_destroy = true }}; replacing it fails with \"Active stages pointing to this deployment must be moved or deleted\"", d.address, args.iter().map(|a| a.at.attr).collect::<Vec<_>>().join("/")))
                 .at(d.lifecycle().attr_span().or(fallback))
                 .help("add lifecycle { create_before_destroy = true }")
                 .emit(cx);

@@ -369,11 +369,35 @@ impl<'a> Evaluator<'a> {
                 cur = parent;
             }
             if crate::model::ATTR_REFS_TYPES.contains(&p.res.rtype.as_str()) {
+                let prefix = self.prefix(p.inst);
                 for a in &p.decl.body.attrs {
                     let mut paths = Vec::new();
                     a.expr.references(&mut paths);
                     let mut out = BTreeSet::new();
                     self.deps_of(p.inst, &paths, &mut out, 0);
+                    // resources read only through `.id`, directly (through a local or a
+                    // module input the attribute read is not followed: counted as whole)
+                    let mut id_only = BTreeSet::new();
+                    let mut whole = BTreeSet::new();
+                    for path in &paths {
+                        match crate::load::module::ref_to_resource(path) {
+                            Some(r) if !r.starts_with("module.") && !r.starts_with("data.") => {
+                                let base = format!("{prefix}{r}");
+                                if path.len() == 3 && path[2] == "id" {
+                                    id_only.insert(base);
+                                } else {
+                                    whole.insert(base);
+                                }
+                            }
+                            _ => {
+                                let mut via = BTreeSet::new();
+                                self.deps_of(p.inst, std::slice::from_ref(path), &mut via, 0);
+                                whole.extend(via);
+                            }
+                        }
+                    }
+                    id_only.retain(|b| !whole.contains(b));
+                    p.res.attr_id_refs.insert(a.name.clone(), id_only);
                     p.res.attr_refs.insert(a.name.clone(), out);
                 }
             }
@@ -884,6 +908,7 @@ impl<'a> Evaluator<'a> {
             refs: BTreeSet::new(),
             depends_on: BTreeSet::new(),
             attr_refs: BTreeMap::new(),
+            attr_id_refs: BTreeMap::new(),
             unknown_count,
         };
         let v = res.attrs.clone();

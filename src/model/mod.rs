@@ -40,6 +40,9 @@ pub struct Resource {
     /// Per top-level argument, the full base addresses it refers to: kept only for the types
     /// in [`ATTR_REFS_TYPES`] (a deployment's `triggers` decide what redeploys it).
     pub attr_refs: BTreeMap<String, BTreeSet<String>>,
+    /// Per top-level argument (same types), the resources it reads only the `id` of, directly
+    /// (`aws_api_gateway_method.get.id`): an in-place change of such a resource keeps its id.
+    pub attr_id_refs: BTreeMap<String, BTreeSet<String>>,
     /// The instance stands for an unknown number of instances (count/for_each unknown).
     pub unknown_count: bool,
 }

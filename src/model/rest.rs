@@ -273,6 +273,15 @@ impl<'a> RestAuthorizer<'a> {
     }
 }
 
+/// A deployment argument whose change replaces it, and what it refers to.
+pub struct RedeployArg<'a> {
+    pub at: Got<'a, &'a Val>,
+    /// The resources it refers to (through locals, module inputs and outputs).
+    pub refs: &'a std::collections::BTreeSet<String>,
+    /// Those it reads only the `id` of, directly.
+    pub id_only: &'a std::collections::BTreeSet<String>,
+}
+
 impl<'a> RestDeployment<'a> {
     /// The arguments whose change replaces the deployment (the provider's ForceNew arguments a
     /// configuration sets to redeploy: `triggers`, and before provider 6 `variables` and
@@ -284,15 +293,16 @@ impl<'a> RestDeployment<'a> {
     }
     /// The written arguments of [`Self::REDEPLOY_ARGS`], with the resources each refers to
     /// (through locals, module inputs and outputs).
-    pub fn redeploy_args(self) -> Vec<(Got<'a, &'a Val>, &'a std::collections::BTreeSet<String>)> {
+    pub fn redeploy_args(self) -> Vec<RedeployArg<'a>> {
         static NONE: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         Self::REDEPLOY_ARGS
             .iter()
             .map(|a| raw(self.0, a))
             .filter(|g| g.val().is_some_and(|v| !v.is_null()))
-            .map(|g| {
-                let refs = self.0.attr_refs.get(g.attr).unwrap_or(&NONE);
-                (g, refs)
+            .map(|g| RedeployArg {
+                refs: self.0.attr_refs.get(g.attr).unwrap_or(&NONE),
+                id_only: self.0.attr_id_refs.get(g.attr).unwrap_or(&NONE),
+                at: g,
             })
             .collect()
     }
