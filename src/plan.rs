@@ -445,10 +445,15 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
         }
         let mut attr_refs = BTreeMap::new();
         let mut attr_id_refs = BTreeMap::new();
-        if crate::model::ATTR_REFS_TYPES.contains(&rtype)
+        if crate::model::ATTR_REFS_TYPES
+            .iter()
+            .any(|(t, _)| *t == rtype)
             && let Some(J::Object(m)) = exprs
         {
-            for (k, e) in m {
+            for (k, e) in m
+                .iter()
+                .filter(|(k, _)| crate::model::keeps_attr_refs(rtype, k))
+            {
                 let mut out = BTreeSet::new();
                 walk_refs(e, &prefix, sc, &mut out);
                 attr_refs.insert(k.clone(), out);

@@ -368,9 +368,15 @@ impl<'a> Evaluator<'a> {
                 self.deps_of(parent, &call.depends_on, &mut dep, 0);
                 cur = parent;
             }
-            if crate::model::ATTR_REFS_TYPES.contains(&p.res.rtype.as_str()) {
+            if crate::model::ATTR_REFS_TYPES
+                .iter()
+                .any(|(t, _)| *t == p.res.rtype)
+            {
                 let prefix = self.prefix(p.inst);
                 for a in &p.decl.body.attrs {
+                    if !crate::model::keeps_attr_refs(&p.res.rtype, &a.name) {
+                        continue;
+                    }
                     let mut paths = Vec::new();
                     a.expr.references(&mut paths);
                     let mut out = BTreeSet::new();

@@ -83,8 +83,20 @@ impl Resource {
     }
 }
 
-/// Resource types whose references are also kept per argument ([`Resource::attr_refs`]).
-pub const ATTR_REFS_TYPES: &[&str] = &["aws_api_gateway_deployment", "aws_apigatewayv2_deployment"];
+/// Resource types whose references are also kept per argument ([`Resource::attr_refs`]), and
+/// which arguments (none listed: all).
+pub const ATTR_REFS_TYPES: &[(&str, &[&str])] = &[
+    ("aws_api_gateway_deployment", &[]),
+    ("aws_apigatewayv2_deployment", &[]),
+    ("aws_route53_record", &["name"]),
+];
+
+/// Whether the references of argument `attr` of a resource of type `rtype` are kept per argument.
+pub fn keeps_attr_refs(rtype: &str, attr: &str) -> bool {
+    ATTR_REFS_TYPES
+        .iter()
+        .any(|(t, attrs)| *t == rtype && (attrs.is_empty() || attrs.contains(&attr)))
+}
 
 /// Whether a dependency entry (a base address, or a `module.x` prefix) stands for `base`.
 pub fn dep_covers(dep: &str, base: &str) -> bool {

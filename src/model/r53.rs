@@ -142,6 +142,10 @@ pub fn attrs_read_of(m: &Model, v: &Val, res: &Resource) -> Vec<String> {
 // ------------------------------------------------------------------------------ records
 
 impl<'a> Record<'a> {
+    /// The resources the `name` argument refers to (through locals and module inputs).
+    pub fn name_refs(self) -> impl Iterator<Item = &'a String> {
+        self.0.attr_refs.get("name").into_iter().flatten()
+    }
     /// `name` as written (relative to the zone or fully qualified).
     pub fn name(self) -> Got<'a, &'a str> {
         text(self.0, "name", None)
