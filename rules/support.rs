@@ -401,3 +401,36 @@ pub fn cognito_authorizers<'m>(
     }
     out
 }
+
+/// Mappings of one custom domain that claim the same path (`api_mapping_key`, `base_path`): API
+/// Gateway keeps one mapping per path of a domain and refuses the next one (`ConflictException`).
+/// `mappings`: each mapping's domain (a key naming it, and its name for messages) when known, and
+/// its path as views read it (unknown paths are skipped: they decide nothing here).
+pub fn report_duplicate_paths(
+    cx: &mut super::context::Cx,
+    mappings: &[(Option<(String, String)>, Got<'_, &str>)],
+) {
+    let mut seen: std::collections::BTreeMap<(&str, &str), &Resource> =
+        std::collections::BTreeMap::new();
+    for (domain, path) in mappings {
+        let (Some((key, name)), Some(p)) = (domain, path.known()) else {
+            continue;
+        };
+        match seen.get(&(key.as_str(), *p)) {
+            None => {
+                seen.insert((key.as_str(), *p), path.res);
+            }
+            Some(first) => {
+                let shown = if p.is_empty() {
+                    "the domain's root (no path)".to_string()
+                } else {
+                    format!("path \"{p}\"")
+                };
+                cx.report(path, None, format!("{} and {} both map {shown} of custom domain {name}; a domain has one mapping per path, so API Gateway refuses the second (ConflictException)", first.address, path.res.address))
+                    .related(related(first, path.attr, "the first mapping of that path"))
+                    .help("give each mapping its own path (api_mapping_key / base_path), or map one stage only")
+                    .emit(cx);
+            }
+        }
+    }
+}

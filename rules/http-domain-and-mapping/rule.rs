@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::model::http::{addresses, related_at};
 use crate::model::view::{HttpApiMapping, HttpDomain, HttpStage};
 use crate::rules::context::Cx;
+use crate::rules::support::report_duplicate_paths;
 
 rule!(
     Error,
@@ -10,6 +11,21 @@ rule!(
 
 fn check(cx: &mut Cx) {
     let m = cx.m;
+    let paths: Vec<_> = m
+        .all::<HttpApiMapping>()
+        .map(|x| {
+            // the domain: its known name, else the domain resource it refers to
+            let domain = match x.domain_name().into_known() {
+                Some(n) => Some((crate::model::norm_host(n), n.to_string())),
+                None => x.domains(m).first().map(|d| {
+                    let name = d.domain_name().into_known().unwrap_or(&d.address);
+                    (crate::model::norm_host(name), name.to_string())
+                }),
+            };
+            (domain, x.api_mapping_key())
+        })
+        .collect();
+    report_duplicate_paths(cx, &paths);
     for d in m.all::<HttpDomain>() {
         let et = d.endpoint_type();
         match et.known() {

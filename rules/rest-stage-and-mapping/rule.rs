@@ -2,7 +2,7 @@ use crate::finding::Severity;
 use crate::model::Resource;
 use crate::model::view::{RestApi, RestBasePathMapping, RestDeployment, RestDomain, RestStage};
 use crate::rules::context::Cx;
-use crate::rules::support::{names, related};
+use crate::rules::support::{names, related, report_duplicate_paths};
 use std::collections::BTreeMap;
 
 rule!(
@@ -17,6 +17,20 @@ fn addresses(apis: &[RestApi]) -> String {
 
 fn check(cx: &mut Cx) {
     let m = cx.m;
+    let paths: Vec<_> = m
+        .all::<RestBasePathMapping>()
+        .map(|x| {
+            let domain = match x.domain_name_text().into_known() {
+                Some(n) => Some((crate::model::norm_host(n), n.to_string())),
+                None => x.linked_domains(m).first().map(|d| {
+                    let name = d.domain_name().into_known().unwrap_or(&d.address);
+                    (crate::model::norm_host(name), name.to_string())
+                }),
+            };
+            (domain, x.base_path())
+        })
+        .collect();
+    report_duplicate_paths(cx, &paths);
     // literal names → stages and domains, indexed once
     let mut stages_by_name: BTreeMap<&str, Vec<RestStage>> = BTreeMap::new();
     // (API address, stage name) → stages: the mapped API's own stage without a scan

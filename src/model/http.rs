@@ -224,6 +224,10 @@ impl<'a> HttpStage<'a> {
 }
 
 impl<'a> HttpDomain<'a> {
+    /// `domain_name`: the custom host.
+    pub fn domain_name(self) -> Got<'a, &'a str> {
+        text(self.0, "domain_name", None)
+    }
     /// `domain_name_configuration.endpoint_type` (required; only `REGIONAL` exists).
     pub fn endpoint_type(self) -> Got<'a, &'a str> {
         text(self.0, "domain_name_configuration.0.endpoint_type", None)
@@ -246,6 +250,18 @@ impl<'a> HttpApiMapping<'a> {
     /// The APIs `api_id` points at.
     pub fn apis(self, m: &'a Model) -> Vec<HttpApi<'a>> {
         linked(m, self.0.get("api_id"))
+    }
+    /// `domain_name`, as written.
+    pub fn domain_name(self) -> Got<'a, &'a str> {
+        text(self.0, "domain_name", None)
+    }
+    /// The custom domains `domain_name` points at by reference or known value.
+    pub fn domains(self, m: &'a Model) -> Vec<HttpDomain<'a>> {
+        linked(m, self.0.get("domain_name"))
+    }
+    /// `api_mapping_key` (the path under the domain; none is the empty key).
+    pub fn api_mapping_key(self) -> Got<'a, &'a str> {
+        text(self.0, "api_mapping_key", Some(""))
     }
 }
 

@@ -388,4 +388,12 @@ impl<'a> RestBasePathMapping<'a> {
     pub fn linked_domains(self, m: &'a Model) -> Vec<RestDomain<'a>> {
         linked(m, self.0.get("domain_name"))
     }
+    /// `domain_name` as text (when known).
+    pub fn domain_name_text(self) -> Got<'a, &'a str> {
+        text(self.0, "domain_name", None)
+    }
+    /// `base_path` (none is the empty path, the domain's root).
+    pub fn base_path(self) -> Got<'a, &'a str> {
+        text(self.0, "base_path", Some(""))
+    }
 }
