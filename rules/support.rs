@@ -402,14 +402,29 @@ pub fn cognito_authorizers<'m>(
     out
 }
 
+/// A mapping's domain (a key naming it, and its name for messages), when known, and its path.
+pub type MappedPath<'a> = (Option<(String, String)>, Got<'a, &'a str>);
+
+/// The key and display name of a mapping's domain: its known name, else the domain resource it
+/// refers to (by that resource's known name, else its address).
+pub fn mapped_domain(
+    written: Option<&str>,
+    linked: Option<(&Resource, Option<&str>)>,
+) -> Option<(String, String)> {
+    match written {
+        Some(n) => Some((crate::model::norm_host(n), n.to_string())),
+        None => linked.map(|(d, name)| {
+            let name = name.unwrap_or(&d.address);
+            (crate::model::norm_host(name), name.to_string())
+        }),
+    }
+}
+
 /// Mappings of one custom domain that claim the same path (`api_mapping_key`, `base_path`): API
 /// Gateway keeps one mapping per path of a domain and refuses the next one (`ConflictException`).
 /// `mappings`: each mapping's domain (a key naming it, and its name for messages) when known, and
 /// its path as views read it (unknown paths are skipped: they decide nothing here).
-pub fn report_duplicate_paths(
-    cx: &mut super::context::Cx,
-    mappings: &[(Option<(String, String)>, Got<'_, &str>)],
-) {
+pub fn report_duplicate_paths(cx: &mut super::context::Cx, mappings: &[MappedPath<'_>]) {
     let mut seen: std::collections::BTreeMap<(&str, &str), &Resource> =
         std::collections::BTreeMap::new();
     for (domain, path) in mappings {

@@ -2,7 +2,7 @@ use crate::finding::Severity;
 use crate::model::http::{addresses, related_at};
 use crate::model::view::{HttpApiMapping, HttpDomain, HttpStage};
 use crate::rules::context::Cx;
-use crate::rules::support::report_duplicate_paths;
+use crate::rules::support::{mapped_domain, report_duplicate_paths};
 
 rule!(
     Error,
@@ -14,14 +14,11 @@ fn check(cx: &mut Cx) {
     let paths: Vec<_> = m
         .all::<HttpApiMapping>()
         .map(|x| {
-            // the domain: its known name, else the domain resource it refers to
-            let domain = match x.domain_name().into_known() {
-                Some(n) => Some((crate::model::norm_host(n), n.to_string())),
-                None => x.domains(m).first().map(|d| {
-                    let name = d.domain_name().into_known().unwrap_or(&d.address);
-                    (crate::model::norm_host(name), name.to_string())
-                }),
-            };
+            let linked = x
+                .domains(m)
+                .first()
+                .map(|d| (d.0, d.domain_name().into_known()));
+            let domain = mapped_domain(x.domain_name().into_known(), linked);
             (domain, x.api_mapping_key())
         })
         .collect();

@@ -2,7 +2,7 @@ use crate::finding::Severity;
 use crate::model::Resource;
 use crate::model::view::{RestApi, RestBasePathMapping, RestDeployment, RestDomain, RestStage};
 use crate::rules::context::Cx;
-use crate::rules::support::{names, related, report_duplicate_paths};
+use crate::rules::support::{mapped_domain, names, related, report_duplicate_paths};
 use std::collections::BTreeMap;
 
 rule!(
@@ -20,13 +20,11 @@ fn check(cx: &mut Cx) {
     let paths: Vec<_> = m
         .all::<RestBasePathMapping>()
         .map(|x| {
-            let domain = match x.domain_name_text().into_known() {
-                Some(n) => Some((crate::model::norm_host(n), n.to_string())),
-                None => x.linked_domains(m).first().map(|d| {
-                    let name = d.domain_name().into_known().unwrap_or(&d.address);
-                    (crate::model::norm_host(name), name.to_string())
-                }),
-            };
+            let linked = x
+                .linked_domains(m)
+                .first()
+                .map(|d| (d.0, d.domain_name().into_known()));
+            let domain = mapped_domain(x.domain_name_text().into_known(), linked);
             (domain, x.base_path())
         })
         .collect();
