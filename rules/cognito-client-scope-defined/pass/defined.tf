@@ -24,6 +24,8 @@ resource "aws_cognito_user_pool_client" "web" {
   allowed_oauth_scopes                 = ["openid", "email", "orders/view"]
   callback_urls                        = ["https://shop.example.com/callback"]
   supported_identity_providers         = ["COGNITO"]
+  # a literal scope is fine once the client waits for the resource server that defines it
+  depends_on = [aws_cognito_resource_server.orders]
 }
 
 resource "aws_cognito_user_pool_client" "fulfilment" {
