@@ -154,6 +154,8 @@ mod rest_authorizer_identity_source;
 mod rest_authorizer_no_aud_regex;
 #[path = "rest-cors-preflight-open/rule.rs"]
 mod rest_cors_preflight_open;
+#[path = "rest-deployment-stage-conflict/rule.rs"]
+mod rest_deployment_stage_conflict;
 #[path = "rest-deployment-triggers/rule.rs"]
 mod rest_deployment_triggers;
 #[path = "rest-domain-endpoint-cert-kind/rule.rs"]
@@ -222,6 +224,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &rest_authorizer_identity_source::RULE,
         &rest_authorizer_no_aud_regex::RULE,
         &rest_cors_preflight_open::RULE,
+        &rest_deployment_stage_conflict::RULE,
         &rest_deployment_triggers::RULE,
         &rest_domain_endpoint_cert_kind::RULE,
         &rest_m2m_needs_scopes::RULE,
