@@ -146,6 +146,8 @@ mod r53_parent_record_order;
 mod r53_record_in_zone;
 #[path = "r53-record-shape/rule.rs"]
 mod r53_record_shape;
+#[path = "rest-api-not-served/rule.rs"]
+mod rest_api_not_served;
 #[path = "rest-authorizer-cognito-pool/rule.rs"]
 mod rest_authorizer_cognito_pool;
 #[path = "rest-authorizer-identity-source/rule.rs"]
@@ -220,6 +222,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &r53_parent_record_order::RULE,
         &r53_record_in_zone::RULE,
         &r53_record_shape::RULE,
+        &rest_api_not_served::RULE,
         &rest_authorizer_cognito_pool::RULE,
         &rest_authorizer_identity_source::RULE,
         &rest_authorizer_no_aud_regex::RULE,
