@@ -23,7 +23,21 @@ fn check(cx: &mut Cx) {
         })
         .collect();
     report_duplicate_paths(cx, &paths);
+    // domains some mapping maps (by its key: the domain's name or the domain resource)
+    let mapped: std::collections::BTreeSet<&str> = paths
+        .iter()
+        .filter_map(|(d, _)| d.as_ref().map(|(k, _)| k.as_str()))
+        .collect();
+    let some_unknown = paths.iter().any(|(d, _)| d.is_none());
     for d in m.all::<HttpDomain>() {
+        let name = d.domain_name();
+        let key = crate::model::norm_host(name.known().copied().unwrap_or(&d.address));
+        if !some_unknown && !mapped.contains(key.as_str()) {
+            cx.report(&name, None, format!("custom domain {} has no aws_apigatewayv2_api_mapping in this configuration: requests to it get 403 {{\"message\":\"Forbidden\"}} unless a mapping is made elsewhere", d.address))
+                .help("add an aws_apigatewayv2_api_mapping with domain_name, api_id and stage")
+                .note()
+                .emit(cx);
+        }
         let et = d.endpoint_type();
         match et.known() {
             Some(e) if *e != "REGIONAL" => cx

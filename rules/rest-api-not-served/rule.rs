@@ -21,8 +21,7 @@ fn check(cx: &mut Cx) {
         }
     }
     for api in m.all::<RestApi>() {
-        if with_methods.contains(api.address.as_str()) && !deployed.contains(api.address.as_str())
-        {
+        if with_methods.contains(api.address.as_str()) && !deployed.contains(api.address.as_str()) {
             let name = api.name();
             cx.report(&name, None, format!("{} has methods but no aws_api_gateway_deployment in this configuration: nothing is served (every call gets 403 \"Missing Authentication Token\" or no stage at all) unless it is deployed elsewhere", api.address))
                 .help("add an aws_api_gateway_deployment with triggers over the API's methods, and an aws_api_gateway_stage")
