@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::model::http::{addresses, related_at};
-use crate::model::view::{HttpApiMapping, HttpDomain, HttpStage};
+use crate::model::view::{HttpApiMapping, HttpDomain, HttpStage, RestApi, RestStage};
 use crate::rules::context::Cx;
 use crate::rules::support::{mapped_domain, report_duplicate_paths};
 
@@ -83,25 +83,54 @@ fn check(cx: &mut Cx) {
         let apis = map.apis(m);
         let stage = map.stage();
         let Some(sv) = stage.val() else { continue };
+        // a REST API's stage mapped to a regional domain through an API mapping
+        let rest = map.rest_apis(m);
+        if !rest.is_empty() {
+            rest_stage(cx, map, &rest);
+            continue;
+        }
         let mut stages = map.stages(m);
         if stages.is_empty()
             && let Some(n) = sv.as_str()
         {
-            stages = m
+            // a reference whose value is known reads as a literal: the stages of that name the
+            // mapping refers to are the ones it names; else the mapped API's stage of that name
+            // (never another API's: two APIs may both have a stage "v1")
+            let named: Vec<HttpStage> = m
                 .all::<HttpStage>()
                 .filter(|s| s.name().known() == Some(&n))
                 .collect();
+            let referenced: Vec<HttpStage> = named
+                .iter()
+                .copied()
+                .filter(|s| map.0.depends_on_base(&s.base))
+                .collect();
+            stages = if !referenced.is_empty() {
+                referenced
+            } else if apis.is_empty() {
+                named
+            } else {
+                named
+                    .into_iter()
+                    .filter(|s| {
+                        s.apis(m)
+                            .iter()
+                            .any(|b| apis.iter().any(|a| a.address == b.address))
+                    })
+                    .collect()
+            };
             if stages.is_empty() && n != "$default" {
-                cx.report(&stage, Some(sv), format!("{} maps stage \"{n}\", which no aws_apigatewayv2_stage in this configuration declares", map.address))
+                cx.report(&stage, Some(sv), format!("{} maps stage \"{n}\", which no aws_apigatewayv2_stage of the mapped API in this configuration declares", map.address))
                     .help("stage = aws_apigatewayv2_stage.<name>.id")
                     .note()
                     .emit(cx);
             }
             for st in &stages {
                 if !m.orders_after(map.0, &st.base) {
-                    cx.report(&stage, Some(sv), format!("{} names stage \"{n}\" as a literal without depending on {}; the mapping can be created before the stage", map.address, st.base))
+                    cx.report(&stage, Some(sv), format!("{} names stage \"{n}\" as a literal without depending on {}; the first apply can create the mapping before the stage (a race)", map.address, st.base))
                         .related(related_at(&st.name(), "the stage"))
                         .help(format!("stage = {}.id", st.base))
+                        .severity(Severity::Warning)
                         .emit(cx);
                 }
             }
@@ -152,5 +181,44 @@ fn check(cx: &mut Cx) {
                     .emit(cx);
             }
         }
+    }
+}
+
+/// An API mapping of a REST API: its stage is an `aws_api_gateway_stage` of that API, named by
+/// its stage name.
+fn rest_stage(cx: &mut Cx, map: HttpApiMapping, rest: &[RestApi]) {
+    let m = cx.m;
+    let stage = map.stage();
+    let Some(n) = stage.val().and_then(|v| v.as_str()) else {
+        if stage.is_unknown() {
+            cx.cannot_verify(
+                &stage,
+                format!("the stage {} maps", map.address),
+                "stage = aws_api_gateway_stage.<name>.stage_name",
+            );
+        }
+        return;
+    };
+    let stages: Vec<RestStage> = m
+        .all::<RestStage>()
+        .filter(|s| s.stage_name().known() == Some(&n))
+        .filter(|s| {
+            s.rest_apis(m)
+                .iter()
+                .any(|b| rest.iter().any(|a| a.address == b.address))
+        })
+        .collect();
+    if stages.is_empty() {
+        cx.report(&stage, stage.val(), format!("{} maps stage \"{n}\" of REST API {}, which no aws_api_gateway_stage of that API in this configuration declares", map.address, rest[0].address))
+            .help("stage = aws_api_gateway_stage.<name>.stage_name")
+            .note()
+            .emit(cx);
+    } else if !stages.iter().any(|st| m.orders_after(map.0, &st.base)) {
+        let sn = stages[0].stage_name();
+        cx.report(&stage, stage.val(), format!("{} names stage \"{n}\" as a literal without depending on {}; the first apply can create the mapping before the stage (a race)", map.address, stages[0].base))
+            .related(related_at(&sn, "the stage"))
+            .help(format!("stage = {}.stage_name", stages[0].base))
+            .severity(Severity::Warning)
+            .emit(cx);
     }
 }

@@ -251,6 +251,11 @@ impl<'a> HttpApiMapping<'a> {
     pub fn apis(self, m: &'a Model) -> Vec<HttpApi<'a>> {
         linked(m, self.0.get("api_id"))
     }
+    /// The REST APIs `api_id` points at (an API mapping can map a REST API's stage to a
+    /// regional custom domain).
+    pub fn rest_apis(self, m: &'a Model) -> Vec<RestApi<'a>> {
+        linked(m, self.0.get("api_id"))
+    }
     /// `domain_name`, as written.
     pub fn domain_name(self) -> Got<'a, &'a str> {
         text(self.0, "domain_name", None)
