@@ -1,10 +1,14 @@
 use crate::load::module::Mode;
+use crate::model::acm::validation_records;
 use crate::model::r53::{
     RecordType, cognito_domain_host, is_unknown, records_by_fqdn, related_at, zones_by_name,
 };
+use crate::model::view::Record;
 use crate::model::view::{State, UserPoolDomain};
+use crate::model::{Model, Resource};
 use crate::rules::context::Cx;
 use crate::rules::support::{in_zone, origins_text, parent_of};
+use std::collections::BTreeSet;
 
 rule!(
     Error,
@@ -14,6 +18,11 @@ rule!(
 fn check(cx: &mut Cx) {
     let (records, some_unknown) = records_by_fqdn(cx.m);
     let zones = zones_by_name(cx.m);
+    let validation: BTreeSet<&str> = validation_records(cx.m)
+        .into_values()
+        .flatten()
+        .map(|r| r.0.address.as_str())
+        .collect();
     for d in cx.m.all::<UserPoolDomain>() {
         // a prefix domain (also one whose unknown parts cannot hold a dot) is Amazon's
         if d.is_custom().known() == Some(&false) {
@@ -54,9 +63,10 @@ fn check(cx: &mut Cx) {
         }
         let zone = zones.iter().find(|(z, _)| in_zone(&parent, z));
         match zone {
-            // a zone read by a data source holds records managed elsewhere
-            Some((z, zone)) if zone.0.mode == Mode::Data => cx.report(&dom, dom.val(), format!(
-                "cannot verify that {parent} has the A record Cognito custom domain {domain} needs: zone {z} is read by a data source, so its records are managed elsewhere"))
+            // a zone read by a data source, where this root writes only validation records:
+            // its other records are managed elsewhere
+            Some((z, zone)) if zone.0.mode == Mode::Data && !writes_other_records(cx.m, zone.0, &validation) => cx.report(&dom, dom.val(), format!(
+                "cannot verify that {parent} has the A record Cognito custom domain {domain} needs: zone {z} is read by a data source and this configuration writes only validation records into it, so its records are managed elsewhere"))
                 .related(related_at(&zone.name(), format!("zone {z}, read here")))
                 .help(format!("make sure {parent} resolves (an A record) before the domain is created"))
                 .note()
@@ -75,4 +85,13 @@ fn check(cx: &mut Cx) {
             }
         }
     }
+}
+
+/// Whether this configuration writes a record other than a certificate validation record into
+/// `zone` (then it manages the zone's records, and a missing parent record is decided here).
+fn writes_other_records(m: &Model, zone: &Resource, validation: &BTreeSet<&str>) -> bool {
+    m.all::<Record>().any(|r| {
+        !validation.contains(r.0.address.as_str())
+            && r.zones(m).iter().any(|z| z.0.address == zone.address)
+    })
 }

@@ -1,4 +1,5 @@
-# the zone is read by a data source: its records (the parent A record included) live elsewhere
+# the zone is read by a data source and this root writes only validation records into it: its
+# records (the parent A record included) live elsewhere, so a note
 variable "domain" {
   type    = string
   default = "shop.example.net"
@@ -24,13 +25,14 @@ resource "aws_cognito_user_pool_domain" "auth" {
   user_pool_id    = aws_cognito_user_pool.pool.id
 }
 
-resource "aws_route53_record" "auth" {
-  zone_id = data.aws_route53_zone.zone.zone_id
-  name    = aws_cognito_user_pool_domain.auth.domain
-  type    = "A"
-  alias {
-    name                   = aws_cognito_user_pool_domain.auth.cloudfront_distribution
-    zone_id                = aws_cognito_user_pool_domain.auth.cloudfront_distribution_zone_id
-    evaluate_target_health = false
+resource "aws_route53_record" "validation" {
+  for_each = {
+    for dvo in aws_acm_certificate.cert.domain_validation_options : dvo.domain_name => dvo
   }
+  zone_id         = data.aws_route53_zone.zone.zone_id
+  name            = each.value.resource_record_name
+  type            = each.value.resource_record_type
+  records         = [each.value.resource_record_value]
+  ttl             = 60
+  allow_overwrite = true
 }
