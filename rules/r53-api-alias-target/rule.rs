@@ -79,6 +79,20 @@ fn check(cx: &mut Cx) {
             let Some(target) = t.val() else { continue };
             let of_domain = attrs_read_of(m, target, d);
             if of_domain.is_empty() {
+                // an alias to the custom host's own name: the record points at itself, which
+                // Route 53 refuses (the alias target record does not exist) and which never
+                // reaches API Gateway
+                if rec.has_alias()
+                    && target
+                        .as_str()
+                        .is_some_and(|x| crate::model::norm_host(x) == host)
+                {
+                    cx.report(&t, Some(target), format!("the record for {host} aliases {host} itself (the custom domain's own name) instead of the domain's target; Route 53 refuses an alias whose target record does not exist (\"Tried to create an alias that targets {host}. … but that target was not found\"), and the name never reaches API Gateway"))
+                        .related(related_at(&host_got, "the custom domain"))
+                        .help(format!("use {}.{name_attr} and {}.{zone_attr}", d.base, d.base))
+                        .emit(cx);
+                    continue;
+                }
                 // another rule covers execute-api targets; a literal or foreign target is unverifiable
                 if !reads_api_gateway(target) {
                     cx.report(&t, Some(target), format!("cannot verify that the record for {host} targets {}: the target does not reference it", d.address))

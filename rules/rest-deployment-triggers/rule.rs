@@ -111,7 +111,7 @@ fn check(cx: &mut Cx) {
                 .help("add them to triggers = { redeployment = sha1(jsonencode([...])) }")
                 .emit(cx);
         }
-        if missing.is_empty() && !ids_only.is_empty() {
+        if !ids_only.is_empty() {
             let g = &args[0].at;
             cx.report(g, None, format!("{} hashes only the id of {}: an in-place change (authorization, scopes, authorizer or integration settings) keeps the id, so it is not deployed and the stage keeps serving the old API", d.address, listing(&ids_only)))
                 .related(related(name.res, name.attr, "the REST API"))
