@@ -30,12 +30,7 @@ fn browsers(
     cors_declared: bool,
     clients: &BTreeMap<String, Vec<UserPoolClient>>,
 ) -> Browsers {
-    let pools: Vec<UserPool> = method
-        .linked_authorizers(m)
-        .into_iter()
-        .filter_map(|a| a.trusted_pools(m).and_then(Result::ok))
-        .flatten()
-        .collect();
+    let pools = method_pools(m, method);
     if cors_declared && !machine_only(clients, &pools) {
         Browsers::Yes
     } else if browser_client(clients, &pools).is_some() {
@@ -141,13 +136,17 @@ fn browser_name(
     method: RestMethod,
     clients: &BTreeMap<String, Vec<UserPoolClient>>,
 ) -> String {
-    let pools: Vec<UserPool> = method
+    browser_client(clients, &method_pools(m, method))
+        .map(|c| c.address.clone())
+        .unwrap_or_default()
+}
+
+/// The user pools the method's authorizers trust.
+fn method_pools<'a>(m: &'a Model, method: RestMethod<'a>) -> Vec<UserPool<'a>> {
+    method
         .linked_authorizers(m)
         .into_iter()
         .filter_map(|a| a.trusted_pools(m).and_then(Result::ok))
         .flatten()
-        .collect();
-    browser_client(clients, &pools)
-        .map(|c| c.address.clone())
-        .unwrap_or_default()
+        .collect()
 }
