@@ -1,4 +1,4 @@
-use crate::model::acm::{check_cert_region, user_pool_domain_certificate_arn};
+use crate::model::acm::check_cert_region;
 use crate::model::view::UserPoolDomain;
 use crate::rules::context::Cx;
 
@@ -26,7 +26,7 @@ fn check(cx: &mut Cx) {
         }
         check_cert_region(
             cx,
-            &user_pool_domain_certificate_arn(d),
+            &d.certificate_arn(),
             &east,
             "Cognito serves custom domains through CloudFront, whatever the user pool's region",
             "Cognito rejects the domain (\"The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain\")",

@@ -1,4 +1,4 @@
-use crate::model::acm::{check_cert_region, rest_domain_certificate_arn};
+use crate::model::acm::check_cert_region;
 use crate::model::rest::EndpointType;
 use crate::model::view::RestDomain;
 use crate::rules::context::Cx;
@@ -28,7 +28,7 @@ fn check(cx: &mut Cx) {
         }
         check_cert_region(
             cx,
-            &rest_domain_certificate_arn(d),
+            &d.certificate_arn(),
             &east,
             "an edge-optimized domain is served by CloudFront",
             "API Gateway rejects it (\"BadRequestException: Invalid certificate ARN … Certificate must be in 'us-east-1'\")",

@@ -1,8 +1,5 @@
 use crate::model::Model;
-use crate::model::acm::{
-    certificates_of, check_cert_region, http_domain_certificate_arn, rest_domain_endpoint_type,
-    rest_domain_regional_certificate_arn, us_east_1_users,
-};
+use crate::model::acm::{certificates_of, check_cert_region, us_east_1_users};
 use crate::model::rest::EndpointType;
 use crate::model::view::{Got, HttpDomain, RestDomain};
 use crate::rules::context::Cx;
@@ -18,7 +15,7 @@ fn check(cx: &mut Cx) {
     let why = "API Gateway cannot find the certificate and refuses to create the domain (a regional domain needs a certificate in the same region as the API)";
     let need = "a regional domain uses certificates of its own region";
     for d in m.all::<RestDomain>() {
-        let ty = rest_domain_endpoint_type(d);
+        let ty = d.endpoint_type();
         match ty.known() {
             Some(EndpointType::Regional) => {}
             Some(_) => continue,
@@ -31,14 +28,14 @@ fn check(cx: &mut Cx) {
                 continue;
             }
         }
-        let cert = rest_domain_regional_certificate_arn(d);
+        let cert = d.regional_certificate_arn();
         if shared_with_us_east_1(m, &cert) {
             continue; // acm-shared-cert-region-conflict explains it
         }
         check_cert_region(cx, &cert, &d.region, need, why);
     }
     for d in m.all::<HttpDomain>() {
-        let cert = http_domain_certificate_arn(d);
+        let cert = d.certificate_arn();
         if shared_with_us_east_1(m, &cert) {
             continue;
         }

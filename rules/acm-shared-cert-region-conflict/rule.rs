@@ -1,7 +1,4 @@
-use crate::model::acm::{
-    certificates_of, http_domain_certificate_arn, region_at, related_at, rest_domain_endpoint_type,
-    rest_domain_regional_certificate_arn, us_east_1_users,
-};
+use crate::model::acm::{certificates_of, region_at, related_at, us_east_1_users};
 use crate::model::rest::EndpointType;
 use crate::model::view::{HttpDomain, RestDomain, State};
 use crate::rules::context::Cx;
@@ -15,9 +12,9 @@ fn check(cx: &mut Cx) {
     let m = cx.m;
     let mut regional = Vec::new();
     for d in m.all::<RestDomain>() {
-        let ty = rest_domain_endpoint_type(d);
+        let ty = d.endpoint_type();
         match ty.known() {
-            Some(EndpointType::Regional) => regional.push(rest_domain_regional_certificate_arn(d)),
+            Some(EndpointType::Regional) => regional.push(d.regional_certificate_arn()),
             Some(_) => {}
             None => cx.cannot_verify(
                 &ty,
@@ -26,7 +23,7 @@ fn check(cx: &mut Cx) {
             ),
         }
     }
-    regional.extend(m.all::<HttpDomain>().map(http_domain_certificate_arn));
+    regional.extend(m.all::<HttpDomain>().map(HttpDomain::certificate_arn));
     for at in regional {
         let d = at.res;
         let Some(v) = at.val() else { continue };

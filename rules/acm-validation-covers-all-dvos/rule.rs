@@ -1,6 +1,5 @@
 use crate::model::acm::{
-    ValidationMethod, option_domain_name, record_name, related_at, validation_records,
-    validations_by_cert,
+    ValidationMethod, option_domain_name, related_at, validation_records, validations_by_cert,
 };
 use crate::model::norm_host;
 use crate::model::view::{Certificate, CertificateValidation, State, View};
@@ -90,7 +89,7 @@ fn check(cx: &mut Cx) {
         };
         if made < names.len() {
             let r = mine[0];
-            cx.report(&record_name(r), None, format!("{} needs {} distinct DNS validation records (for {}; a name and its wildcard share one), but only {made} record(s) are made from its domain_validation_options; the certificate stays PENDING_VALIDATION and the validation times out",
+            cx.report(&r.name_value(), None, format!("{} needs {} distinct DNS validation records (for {}; a name and its wildcard share one), but only {made} record(s) are made from its domain_validation_options; the certificate stays PENDING_VALIDATION and the validation times out",
                     cert.address, names.len(), names.join(", ")))
                 .related(related_at(&cert.subject_alternative_names(), "certificate names"))
                 .help("create the records with for_each = { for dvo in <cert>.domain_validation_options : dvo.domain_name => dvo }, not by indexing [0]")

@@ -1,6 +1,4 @@
-use crate::model::acm::{
-    record_allow_overwrite, record_name, record_option_names, related_at, validation_records,
-};
+use crate::model::acm::{record_option_names, related_at, validation_records};
 use crate::model::norm_host;
 use crate::model::view::{Certificate, Record};
 use crate::rules::context::Cx;
@@ -44,7 +42,7 @@ fn check(cx: &mut Cx) {
             if !(made_for.contains(pair) && made_for.contains(&wild)) {
                 continue;
             }
-            let ow = record_allow_overwrite(r);
+            let ow = r.allow_overwrite();
             if ow.known() == Some(&true) {
                 continue;
             }
@@ -56,7 +54,7 @@ fn check(cx: &mut Cx) {
                 );
                 continue;
             }
-            cx.report(&record_name(r), None, format!("{} lists both {pair} and {wild}; ACM gives both the same validation CNAME, and {} creates it once for each, so Route 53 fails with \"Tried to create resource record set … but it already exists\"", cert.address, r.base))
+            cx.report(&r.name_value(), None, format!("{} lists both {pair} and {wild}; ACM gives both the same validation CNAME, and {} creates it once for each, so Route 53 fails with \"Tried to create resource record set … but it already exists\"", cert.address, r.base))
                 .related(related_at(&cert.subject_alternative_names(), "certificate names"))
                 .help("set allow_overwrite = true on the validation records, or key the for_each by resource_record_name")
                 .emit(cx);

@@ -1,7 +1,4 @@
-use crate::model::acm::{
-    record_option_names, record_zone_id, related_at, seen_at, validation_records, zone_is_private,
-    zone_name, zones_of,
-};
+use crate::model::acm::{record_option_names, related_at, seen_at, validation_records, zones_of};
 use crate::model::norm_host;
 use crate::model::view::{Certificate, State};
 use crate::rules::context::Cx;
@@ -18,7 +15,7 @@ fn check(cx: &mut Cx) {
     for cert in m.all::<Certificate>() {
         let names = cert.names();
         for r in recs.get(&cert.address).cloned().unwrap_or_default() {
-            let zid = record_zone_id(r);
+            let zid = r.zone_id();
             let Some(zone) = zones_of(m, &zid).into_iter().next() else {
                 if zid.is_unknown() {
                     cx.cannot_verify(
@@ -29,8 +26,8 @@ fn check(cx: &mut Cx) {
                 }
                 continue;
             };
-            let zname = zone_name(zone);
-            if zone_is_private(zone) {
+            let zname = zone.name();
+            if zone.private_zone().known() == Some(&true) {
                 cx.report(&zid, None, format!("{} writes the validation records of {} into private zone {}; ACM cannot see them and the validation times out", r.address, cert.address, zone.address))
                     .related(related_at(&zname, "private zone"))
                     .help("use the public hosted zone of the domain")

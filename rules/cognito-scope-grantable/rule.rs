@@ -1,6 +1,5 @@
 use crate::model::cognito::{
-    Issuer, ScopeIndex, by_user_pool, defined_scopes, element, http_authorizer_issuer,
-    http_route_is_jwt, http_route_key, http_route_scopes, issuer_pools, pools_of, written,
+    Issuer, ScopeIndex, by_user_pool, defined_scopes, element, issuer_pools, pools_of, written,
 };
 use crate::model::rest::Authorization;
 use crate::model::view::{Got, HttpRoute, RestMethod, State, UserPool, UserPoolClient};
@@ -55,15 +54,15 @@ fn check(cx: &mut Cx) {
         targets.push((method.route(m), pools, method.authorization_scopes()));
     }
     for route in m.all::<HttpRoute>() {
-        let jwt = http_route_is_jwt(route);
+        let jwt = route.is_jwt();
         let subject = format!(
             "route {}",
-            http_route_key(route).known().copied().unwrap_or("?")
+            route.route_key().known().copied().unwrap_or("?")
         );
         match &jwt.state {
             State::Known(true, _) => {}
             State::Unknown(_) => {
-                if may_require(&http_route_scopes(route)) {
+                if may_require(&route.authorization_scopes()) {
                     cx.cannot_verify(
                         &jwt,
                         format!("whether {subject} uses a JWT authorizer"),
@@ -77,13 +76,13 @@ fn check(cx: &mut Cx) {
         let auths = route.authorizers(m);
         let pools = match auths
             .first()
-            .and_then(|a| written(&http_authorizer_issuer(*a)))
+            .and_then(|a| written(&a.issuer()))
             .map(|i| issuer_pools(m, i))
         {
             Some(Issuer::Pools(p)) => p,
             _ => vec![],
         };
-        targets.push((subject, pools, http_route_scopes(route)));
+        targets.push((subject, pools, route.authorization_scopes()));
     }
     for (subject, pools, scopes_got) in targets {
         if pools.is_empty() {

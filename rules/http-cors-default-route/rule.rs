@@ -1,5 +1,5 @@
 use crate::model::cognito::{Issuer, browser_client, by_user_pool, issuer_pools};
-use crate::model::http::{RouteAuthorization, client_callback_urls, related_at};
+use crate::model::http::{RouteAuthorization, related_at};
 use crate::model::view::{HttpRoute, UserPoolClient};
 use crate::rules::context::Cx;
 
@@ -69,7 +69,7 @@ fn check(cx: &mut Cx) {
             continue;
         };
         cx.report(&key, None, format!("route {k} requires a JWT and {} has no cors_configuration or open OPTIONS route, while {} signs users in from a browser; the preflight gets 401 and browsers report a CORS error", api.address, web.address))
-            .related(related_at(&client_callback_urls(web), "browser client"))
+            .related(related_at(&web.callback_urls(), "browser client"))
             .help("add cors_configuration to the API (API Gateway then answers preflights), or an OPTIONS /{proxy+} route with authorization NONE")
             .emit(cx);
     }

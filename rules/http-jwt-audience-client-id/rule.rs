@@ -1,7 +1,5 @@
 use crate::model::cognito::{Issuer, issuer_pools};
-use crate::model::http::{
-    HttpAuthorizerType, addresses, client_user_pool_id, related_at, server_identifier,
-};
+use crate::model::http::{HttpAuthorizerType, addresses, related_at};
 use crate::model::view::{HttpAuthorizer, ResourceServer, State, UserPoolClient, linked};
 use crate::rules::context::Cx;
 use crate::rules::support::{names, origins_text};
@@ -15,7 +13,7 @@ fn check(cx: &mut Cx) {
     let m = cx.m;
     let identifiers: Vec<(&str, ResourceServer)> = m
         .all::<ResourceServer>()
-        .filter_map(|r| server_identifier(r).into_known().map(|i| (i, r)))
+        .filter_map(|r| r.identifier().into_known().map(|i| (i, r)))
         .collect();
     for a in m.all::<HttpAuthorizer>() {
         let kind = a.kind();
@@ -79,7 +77,7 @@ fn check(cx: &mut Cx) {
                             .any(|p| pools.iter().any(|q| q.address == p.address))
                     {
                         cx.report(&aud, Some(it), format!("the audience of {} lists client {} of pool {}, but the issuer is pool {}; that client's tokens are refused", a.address, c.address, addresses(&cpools), names(&pools)))
-                            .related(related_at(&client_user_pool_id(c), "client of another pool"))
+                            .related(related_at(&c.user_pool_id(), "client of another pool"))
                             .help("list clients of the issuer's pool, or fix the issuer")
                             .emit(cx);
                     }
@@ -90,7 +88,7 @@ fn check(cx: &mut Cx) {
                 Some(s) => {
                     if let Some((_, rs)) = identifiers.iter().find(|(i, _)| *i == s) {
                         cx.report(&aud, Some(it), format!("the audience of {} lists \"{s}\", a resource server identifier; Cognito access tokens carry no aud, API Gateway checks their client_id against the audience, so every request gets 401 (\"the token does not have a valid audience\")", a.address))
-                            .related(related_at(&server_identifier(*rs), "resource server identifier"))
+                            .related(related_at(&rs.identifier(), "resource server identifier"))
                             .help("list app client ids: audience = [aws_cognito_user_pool_client.<name>.id]")
                             .emit(cx);
                     } else {

@@ -1,5 +1,5 @@
 use crate::model::cognito::{Issuer, issuer_pools};
-use crate::model::http::{HttpAuthorizerType, pool_domain, related_at, related_block};
+use crate::model::http::{HttpAuthorizerType, related_at, related_block};
 use crate::model::norm_host;
 use crate::model::view::{HttpAuthorizer, State, UserPoolDomain};
 use crate::rules::context::Cx;
@@ -15,7 +15,7 @@ fn check(cx: &mut Cx) {
     let m = cx.m;
     let custom_domains: Vec<(String, UserPoolDomain)> = m
         .all::<UserPoolDomain>()
-        .filter_map(|d| pool_domain(d).into_known().map(|x| (norm_host(x), d)))
+        .filter_map(|d| d.domain().into_known().map(|x| (norm_host(x), d)))
         .collect();
     for a in m.all::<HttpAuthorizer>() {
         let kind = a.kind();
@@ -68,7 +68,7 @@ fn check(cx: &mut Cx) {
             let mut f = cx.report(&issuer, Some(iss), format!("{msg}; API Gateway compares the token's iss claim exactly and fetches the keys from <issuer>/.well-known/jwks.json, so every request gets 401"))
                     .help(fix.to_string());
             if let Some(d) = rel {
-                f = f.related(related_at(&pool_domain(d), "the Cognito domain"));
+                f = f.related(related_at(&d.domain(), "the Cognito domain"));
             }
             f.emit(cx);
         };

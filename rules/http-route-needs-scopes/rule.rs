@@ -1,5 +1,5 @@
 use crate::model::cognito::{Issuer, by_user_pool, issuer_pools};
-use crate::model::http::{RouteAuthorization, client_oauth_scopes, related_at};
+use crate::model::http::{RouteAuthorization, related_at};
 use crate::model::view::{HttpRoute, State, UserPoolClient, linked};
 use crate::rules::context::Cx;
 
@@ -68,7 +68,7 @@ fn check(cx: &mut Cx) {
         }
         let key = r.route_key().into_known().unwrap_or("?");
         cx.report(&kind, None, format!("route {key} requires a JWT but no scope: it accepts any token of the audience's clients, ID tokens included, so machine client {} (in the audience) and signed-in users get the same access; require a scope if they should not", c.address))
-            .related(related_at(&client_oauth_scopes(c), "client_credentials client of the pool"))
+            .related(related_at(&c.allowed_oauth_scopes(), "client_credentials client of the pool"))
             .help("set authorization_scopes to the scopes the route needs (aws_cognito_resource_server.<name>.scope_identifiers)")
             .emit(cx);
     }

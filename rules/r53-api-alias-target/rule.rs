@@ -1,7 +1,7 @@
 use crate::model::norm_host;
 use crate::model::r53::{
-    attrs_read_of, http_domain_host, http_domain_target, is_unknown, reads_api_gateway,
-    records_by_fqdn, related_at, rest_domain_host, rest_domain_target,
+    attrs_read_of, http_domain_target, is_unknown, reads_api_gateway, records_by_fqdn, related_at,
+    rest_domain_target,
 };
 use crate::model::view::{HttpDomain, RestDomain};
 use crate::rules::context::Cx;
@@ -18,10 +18,10 @@ fn check(cx: &mut Cx) {
     for d in m.all::<RestDomain>() {
         let endpoint = d.endpoint_type();
         let expect = endpoint.known().and_then(rest_domain_target);
-        domains.push((d.0, rest_domain_host(d), expect, Some(endpoint)));
+        domains.push((d.0, d.domain_name(), expect, Some(endpoint)));
     }
     for d in m.all::<HttpDomain>() {
-        domains.push((d.0, http_domain_host(d), Some(http_domain_target()), None));
+        domains.push((d.0, d.domain_name(), Some(http_domain_target()), None));
     }
     for (d, host_got, expect, endpoint) in domains {
         let Some(host) = host_got.known() else {

@@ -1,9 +1,9 @@
 use crate::computed::CLOUDFRONT_ZONE_ID;
 use crate::model::norm_host;
 use crate::model::r53::{
-    cognito_domain_host, cognito_domain_related, is_cloudfront_host, is_cognito_prefix_host,
-    is_unknown, origin_views, reads_cognito_distribution, reads_cognito_distribution_zone,
-    reads_other_zone_id, records_by_fqdn, unknown_from_nowhere,
+    cognito_domain_related, is_cloudfront_host, is_cognito_prefix_host, is_unknown, origin_views,
+    reads_cognito_distribution, reads_cognito_distribution_zone, reads_other_zone_id,
+    records_by_fqdn, unknown_from_nowhere,
 };
 use crate::model::view::{Record, UserPool, UserPoolDomain};
 use crate::rules::context::Cx;
@@ -36,7 +36,7 @@ fn check(cx: &mut Cx) {
         if d.is_custom().known() == Some(&false) {
             continue;
         }
-        let dom = cognito_domain_host(d);
+        let dom = d.domain();
         let Some(host) = dom.known().filter(|x| x.contains('.')) else {
             // the name is not known here: records named by reference to this domain are its
             // records all the same

@@ -1,8 +1,6 @@
 use crate::load::module::Mode;
 use crate::model::acm::validation_records;
-use crate::model::r53::{
-    RecordType, cognito_domain_host, is_unknown, records_by_fqdn, related_at, zones_by_name,
-};
+use crate::model::r53::{RecordType, is_unknown, records_by_fqdn, related_at, zones_by_name};
 use crate::model::view::Record;
 use crate::model::view::{State, UserPoolDomain};
 use crate::model::{Model, Resource};
@@ -28,7 +26,7 @@ fn check(cx: &mut Cx) {
         if d.is_custom().known() == Some(&false) {
             continue;
         }
-        let dom = cognito_domain_host(d);
+        let dom = d.domain();
         let domain = match &dom.state {
             State::Known(s, _) => *s,
             State::Unknown(v) if v.is_unknown() => {

@@ -1,6 +1,4 @@
-use crate::model::r53::{
-    RecordType, cognito_domain_host, depends_on_span, is_unknown, records_by_fqdn, related_at,
-};
+use crate::model::r53::{RecordType, depends_on_span, is_unknown, records_by_fqdn, related_at};
 use crate::model::view::UserPoolDomain;
 use crate::rules::context::Cx;
 use crate::rules::support::parent_of;
@@ -17,7 +15,7 @@ fn check(cx: &mut Cx) {
         if d.is_custom().known() == Some(&false) {
             continue;
         }
-        let dom = cognito_domain_host(d);
+        let dom = d.domain();
         let Some(domain) = dom.known().copied().filter(|x| x.contains('.')) else {
             if is_unknown(&dom) {
                 cx.cannot_verify(

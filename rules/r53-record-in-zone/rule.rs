@@ -1,5 +1,5 @@
 use crate::model::norm_host;
-use crate::model::r53::{cognito_domain_host, http_domain_host, related_at, rest_domain_host};
+use crate::model::r53::related_at;
 use crate::model::view::{HttpDomain, Record, RestDomain, UserPoolDomain};
 use crate::rules::context::Cx;
 use crate::rules::support::in_zone;
@@ -15,9 +15,9 @@ fn check(cx: &mut Cx) {
     let mut hosts = std::collections::BTreeSet::new();
     let served = m
         .all::<UserPoolDomain>()
-        .map(cognito_domain_host)
-        .chain(m.all::<RestDomain>().map(rest_domain_host))
-        .chain(m.all::<HttpDomain>().map(http_domain_host));
+        .map(UserPoolDomain::domain)
+        .chain(m.all::<RestDomain>().map(RestDomain::domain_name))
+        .chain(m.all::<HttpDomain>().map(HttpDomain::domain_name));
     for h in served {
         if let Some(h) = h.known().filter(|h| h.contains('.')) {
             hosts.insert(norm_host(h));

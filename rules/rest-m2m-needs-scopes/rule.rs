@@ -1,5 +1,5 @@
 use crate::model::cognito::{by_user_pool, machine_only};
-use crate::model::rest::{Authorization, client_oauth_flows};
+use crate::model::rest::Authorization;
 use crate::model::view::{RestMethod, State, UserPoolClient};
 use crate::rules::context::Cx;
 use crate::rules::support::related;
@@ -58,7 +58,7 @@ fn check(cx: &mut Cx) {
             );
             continue;
         }
-        let flows = client_oauth_flows(*c);
+        let flows = c.allowed_oauth_flows();
         if machine_only(&clients, &pools) {
             cx.report(&auth, None, format!(
                 "{route} uses the Cognito authorizer without authorization_scopes, so API Gateway expects an ID token; every client of its user pool is a client_credentials client (such as {}), which only ever gets access tokens, so every call gets 401", c.address))

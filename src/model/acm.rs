@@ -204,69 +204,9 @@ impl<'a> CertificateValidation<'a> {
 
 // ------------------------------------------------------- other services' views (free functions)
 
-/// `aws_api_gateway_domain_name.endpoint_configuration.types`.
-pub fn rest_domain_types<'a>(d: RestDomain<'a>) -> Got<'a, Vec<&'a Val>> {
-    items(d.0, "endpoint_configuration.0.types")
-}
-
-/// The endpoint type of a REST custom domain; the provider's default is EDGE (no
-/// endpoint_configuration, or an empty types list).
-pub fn rest_domain_endpoint_type<'a>(d: RestDomain<'a>) -> Got<'a, EndpointType> {
-    let types = rest_domain_types(d);
-    let state = match types.state {
-        State::Absent | State::Default(_) => State::Default(EndpointType::Edge),
-        State::Known(t, _) if t.is_empty() => State::Default(EndpointType::Edge),
-        State::Known(t, _) => match t[0].as_str() {
-            Some(s) => State::Known(EndpointType::parse(s), t[0]),
-            None => State::Unknown(t[0]),
-        },
-        State::Unknown(v) => State::Unknown(v),
-    };
-    got(d.0, types.attr, state)
-}
-
-pub fn rest_domain_certificate_arn<'a>(d: RestDomain<'a>) -> Got<'a, &'a Val> {
-    raw(d.0, "certificate_arn")
-}
-
-pub fn rest_domain_regional_certificate_arn<'a>(d: RestDomain<'a>) -> Got<'a, &'a Val> {
-    raw(d.0, "regional_certificate_arn")
-}
-
-pub fn http_domain_certificate_arn<'a>(d: HttpDomain<'a>) -> Got<'a, &'a Val> {
-    raw(d.0, "domain_name_configuration.0.certificate_arn")
-}
-
-pub fn user_pool_domain_certificate_arn<'a>(d: UserPoolDomain<'a>) -> Got<'a, &'a Val> {
-    raw(d.0, "certificate_arn")
-}
-
-pub fn record_name<'a>(r: Record<'a>) -> Got<'a, &'a Val> {
-    raw(r.0, "name")
-}
-
-pub fn record_zone_id<'a>(r: Record<'a>) -> Got<'a, &'a Val> {
-    raw(r.0, "zone_id")
-}
-
-/// `allow_overwrite`; the provider's default is false.
-pub fn record_allow_overwrite<'a>(r: Record<'a>) -> Got<'a, bool> {
-    flag(r.0, "allow_overwrite", Some(false))
-}
-
 /// The zones (resources or data sources) a value points at.
 pub fn zones_of<'a>(m: &'a Model, v: &Got<'a, &'a Val>) -> Vec<Zone<'a>> {
     linked(m, v.val())
-}
-
-pub fn zone_name<'a>(z: Zone<'a>) -> Got<'a, &'a str> {
-    text(z.0, "name", None)
-}
-
-/// A private zone: `private_zone = true`, or a `vpc` block.
-pub fn zone_is_private(z: Zone) -> bool {
-    flag(z.0, "private_zone", None).known() == Some(&true)
-        || items(z.0, "vpc").known().is_some_and(|i| !i.is_empty())
 }
 
 // ------------------------------------------------------------------- certificate consumers

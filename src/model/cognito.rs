@@ -256,6 +256,10 @@ impl<'a> UserPool<'a> {
 }
 
 impl<'a> UserPoolClient<'a> {
+    /// `allowed_oauth_flows` as a list of values (for locations).
+    pub fn allowed_oauth_flows(self) -> Got<'a, Vec<&'a Val>> {
+        list_of(self.0, "allowed_oauth_flows")
+    }
     /// The client id: known in plans, computed before apply.
     pub fn id(self) -> Got<'a, &'a str> {
         text(self.0, "id", None)
@@ -559,24 +563,6 @@ fn dotless(v: &Val) -> bool {
 }
 
 // ------------------------------------------------------- other services, as Cognito rules read them
-
-/// Whether an HTTP API route's `authorization_type` is `JWT` (the provider's default is `NONE`).
-pub fn http_route_is_jwt(route: HttpRoute<'_>) -> Got<'_, bool> {
-    text(route.0, "authorization_type", Some("NONE")).map(|s| s == "JWT")
-}
-
-pub fn http_route_key(route: HttpRoute<'_>) -> Got<'_, &str> {
-    text(route.0, "route_key", None)
-}
-
-pub fn http_route_scopes(route: HttpRoute<'_>) -> Got<'_, Vec<&Val>> {
-    items(route.0, "authorization_scopes")
-}
-
-/// `jwt_configuration.issuer` of an HTTP API authorizer.
-pub fn http_authorizer_issuer(a: HttpAuthorizer<'_>) -> Got<'_, &Val> {
-    raw(a.0, "jwt_configuration.0.issuer")
-}
 
 /// One element of a list attribute as an attribute value of its own (for a finding or a
 /// "cannot verify" note at that element).

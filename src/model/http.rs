@@ -133,6 +133,11 @@ impl<'a> HttpApi<'a> {
 }
 
 impl<'a> HttpRoute<'a> {
+    /// Whether `authorization_type` is `JWT` (the provider's default is `NONE`).
+    pub fn is_jwt(self) -> Got<'a, bool> {
+        self.authorization_type()
+            .map(|k| k == RouteAuthorization::Jwt)
+    }
     pub fn route_key(self) -> Got<'a, &'a str> {
         text(self.0, "route_key", None)
     }
@@ -224,6 +229,10 @@ impl<'a> HttpStage<'a> {
 }
 
 impl<'a> HttpDomain<'a> {
+    /// `domain_name_configuration.certificate_arn`.
+    pub fn certificate_arn(self) -> Got<'a, &'a Val> {
+        raw(self.0, "domain_name_configuration.0.certificate_arn")
+    }
     /// `domain_name`: the custom host.
     pub fn domain_name(self) -> Got<'a, &'a str> {
         text(self.0, "domain_name", None)
@@ -271,28 +280,3 @@ impl<'a> HttpApiMapping<'a> {
 }
 
 // ------------------------------------------- other services' resources, as HTTP rules read them
-
-/// A client's `user_pool_id`, for locations.
-pub fn client_user_pool_id(c: UserPoolClient<'_>) -> Got<'_, &Val> {
-    raw(c.0, "user_pool_id")
-}
-
-/// A client's `callback_urls`, for locations.
-pub fn client_callback_urls(c: UserPoolClient<'_>) -> Got<'_, Vec<&Val>> {
-    list_of(c.0, "callback_urls")
-}
-
-/// A client's `allowed_oauth_scopes`, for locations.
-pub fn client_oauth_scopes(c: UserPoolClient<'_>) -> Got<'_, Vec<&Val>> {
-    list_of(c.0, "allowed_oauth_scopes")
-}
-
-/// A resource server's `identifier`.
-pub fn server_identifier(s: ResourceServer<'_>) -> Got<'_, &str> {
-    text(s.0, "identifier", None)
-}
-
-/// A user pool domain's `domain` (a prefix, or a custom domain name).
-pub fn pool_domain(d: UserPoolDomain<'_>) -> Got<'_, &str> {
-    text(d.0, "domain", None)
-}

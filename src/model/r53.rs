@@ -142,6 +142,10 @@ pub fn attrs_read_of(m: &Model, v: &Val, res: &Resource) -> Vec<String> {
 // ------------------------------------------------------------------------------ records
 
 impl<'a> Record<'a> {
+    /// `name` as written, whatever its value (for locations and origins).
+    pub fn name_value(self) -> Got<'a, &'a Val> {
+        raw(self.0, "name")
+    }
     /// The resources the `name` argument refers to (through locals and module inputs).
     pub fn name_refs(self) -> impl Iterator<Item = &'a String> {
         self.0.attr_refs.get("name").into_iter().flatten()
@@ -307,18 +311,6 @@ impl<'a> Zone<'a> {
 
 // ------------------------------------------------- other services' views, as DNS targets
 
-/// A custom domain's host name: `domain_name` of API domains.
-pub fn rest_domain_host(d: RestDomain<'_>) -> Got<'_, &str> {
-    text(d.0, "domain_name", None)
-}
-pub fn http_domain_host(d: HttpDomain<'_>) -> Got<'_, &str> {
-    text(d.0, "domain_name", None)
-}
-/// `domain` of a Cognito domain: a prefix (no dot) or a custom domain.
-pub fn cognito_domain_host(d: UserPoolDomain<'_>) -> Got<'_, &str> {
-    text(d.0, "domain", None)
-}
-
 /// What a DNS record for a custom domain must alias: the domain's attributes for the target
 /// name and its hosted zone, and the kind of domain (for messages).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -442,5 +434,5 @@ pub fn is_cognito_prefix_host(s: &str) -> bool {
 
 /// Related location of a Cognito domain's `domain`.
 pub fn cognito_domain_related(d: UserPoolDomain<'_>, message: impl Into<String>) -> Related {
-    related_at(&cognito_domain_host(d), message)
+    related_at(&d.domain(), message)
 }

@@ -149,11 +149,6 @@ impl Vocab for EndpointType {
 
 // ------------------------------------------------------------------ building blocks
 
-/// The client's `allowed_oauth_flows` attribute (for locations).
-pub fn client_oauth_flows<'a>(c: UserPoolClient<'a>) -> Got<'a, Vec<&'a Val>> {
-    list_of(c.0, "allowed_oauth_flows")
-}
-
 /// Whether `response_parameters` (of a method or integration response) declares a CORS header.
 fn declares_cors(r: &super::Resource) -> bool {
     r.get("response_parameters").is_some_and(
@@ -331,6 +326,10 @@ impl<'a> RestStage<'a> {
 }
 
 impl<'a> RestDomain<'a> {
+    /// `endpoint_configuration.types`, as written.
+    pub fn endpoint_types(self) -> Got<'a, Vec<&'a Val>> {
+        items(self.0, "endpoint_configuration.0.types")
+    }
     pub fn domain_name(self) -> Got<'a, &'a str> {
         text(self.0, "domain_name", None)
     }
@@ -349,18 +348,19 @@ impl<'a> RestDomain<'a> {
     /// rules have always read it, `acm::us_east_1_consumers` included), unknown when the first
     /// type is not known.
     pub fn endpoint_type(self) -> Got<'a, EndpointType> {
-        const ATTR: &str = "endpoint_configuration.0.types";
-        let state = match self.0.get(ATTR).and_then(Val::items) {
-            None => State::Default(EndpointType::Edge),
-            Some(t) if t.is_empty() => State::Default(EndpointType::Edge),
-            Some(t) => match t[0].as_str() {
+        let types = self.endpoint_types();
+        let state = match types.state {
+            State::Absent | State::Default(_) => State::Default(EndpointType::Edge),
+            State::Known(t, _) if t.is_empty() => State::Default(EndpointType::Edge),
+            State::Known(t, _) => match t[0].as_str() {
                 Some(s) => State::Known(EndpointType::parse(s), t[0]),
                 None => State::Unknown(t[0]),
             },
+            State::Unknown(v) => State::Unknown(v),
         };
         Got {
             res: self.0,
-            attr: ATTR,
+            attr: types.attr,
             state,
         }
     }
