@@ -114,6 +114,8 @@ mod cognito_scope_grantable;
 mod cognito_token_validity;
 #[path = "cognito-user-flow-callbacks/rule.rs"]
 mod cognito_user_flow_callbacks;
+#[path = "cognito-user-pool-id/rule.rs"]
+mod cognito_user_pool_id;
 #[path = "http-cors-default-route/rule.rs"]
 mod http_cors_default_route;
 #[path = "http-domain-and-mapping/rule.rs"]
@@ -206,6 +208,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &cognito_scope_grantable::RULE,
         &cognito_token_validity::RULE,
         &cognito_user_flow_callbacks::RULE,
+        &cognito_user_pool_id::RULE,
         &http_cors_default_route::RULE,
         &http_domain_and_mapping::RULE,
         &http_jwt_audience_client_id::RULE,

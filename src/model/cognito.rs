@@ -249,6 +249,10 @@ impl Token {
 // ------------------------------------------------------------------ app clients
 
 impl<'a> UserPool<'a> {
+    /// `name`.
+    pub fn name(self) -> Got<'a, &'a str> {
+        text(self.0, "name", None)
+    }
     /// The pool id (`eu-west-1_AbCd`): known in plans, computed before apply.
     pub fn id(self) -> Got<'a, &'a str> {
         text(self.0, "id", None)
@@ -350,6 +354,9 @@ impl<'a> UserPoolClient<'a> {
 // ------------------------------------------------------------------ resource servers
 
 impl<'a> ResourceServer<'a> {
+    pub fn user_pool_id(self) -> Got<'a, &'a Val> {
+        raw(self.0, "user_pool_id")
+    }
     pub fn identifier(self) -> Got<'a, &'a str> {
         text(self.0, "identifier", None)
     }
