@@ -1,19 +1,6 @@
 # api is a CNAME to the REST API's execute-api host; www's target is not known: a note.
-variable "domain" {
-  type    = string
-  default = "shop.example.net"
-}
-
 variable "www_target" {
   type = string
-}
-
-data "aws_route53_zone" "zone" {
-  name = var.domain
-}
-
-resource "aws_api_gateway_rest_api" "api" {
-  name = "api"
 }
 
 resource "aws_route53_record" "api" {

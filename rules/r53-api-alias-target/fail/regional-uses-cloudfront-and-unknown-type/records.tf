@@ -1,23 +1,6 @@
 # api (REGIONAL) is aliased to its CloudFront name; legacy's endpoint type is not known: a note.
-variable "domain" {
-  type    = string
-  default = "shop.example.net"
-}
-
 variable "legacy_endpoint_type" {
   type = string
-}
-
-data "aws_route53_zone" "zone" {
-  name = var.domain
-}
-
-resource "aws_api_gateway_domain_name" "api" {
-  domain_name              = "api.${var.domain}"
-  regional_certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/abc"
-  endpoint_configuration {
-    types = ["REGIONAL"]
-  }
 }
 
 resource "aws_route53_record" "api" {

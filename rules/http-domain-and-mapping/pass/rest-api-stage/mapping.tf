@@ -11,14 +11,6 @@ resource "aws_api_gateway_stage" "v1" {
   deployment_id = aws_api_gateway_deployment.d.id
   stage_name    = "v1"
 }
-resource "aws_apigatewayv2_domain_name" "api" {
-  domain_name = "api.example.com"
-  domain_name_configuration {
-    certificate_arn = "arn:aws:acm:eu-west-1:111122223333:certificate/abc"
-    endpoint_type   = "REGIONAL"
-    security_policy = "TLS_1_2"
-  }
-}
 resource "aws_apigatewayv2_api_mapping" "m" {
   api_id          = aws_api_gateway_rest_api.api.id
   domain_name     = aws_apigatewayv2_domain_name.api.id
