@@ -1,7 +1,3 @@
-resource "aws_cognito_user_pool" "pool" {
-  name = "pool"
-}
-
 resource "aws_cognito_resource_server" "orders" {
   identifier   = "orders"
   name         = "orders"
@@ -23,17 +19,6 @@ resource "aws_cognito_user_pool_client" "reader" {
   allowed_oauth_flows                  = ["client_credentials"]
   allowed_oauth_flows_user_pool_client = true
   allowed_oauth_scopes                 = ["orders/view", "orders/manage"]
-}
-
-resource "aws_api_gateway_rest_api" "api" {
-  name = "orders"
-}
-
-resource "aws_api_gateway_authorizer" "cognito" {
-  name          = "cognito"
-  rest_api_id   = aws_api_gateway_rest_api.api.id
-  type          = "COGNITO_USER_POOLS"
-  provider_arns = [aws_cognito_user_pool.pool.arn]
 }
 
 resource "aws_api_gateway_method" "delete" {

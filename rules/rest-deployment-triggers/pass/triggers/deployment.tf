@@ -1,20 +1,3 @@
-resource "aws_api_gateway_rest_api" "api" {
-  name = "api"
-}
-
-resource "aws_api_gateway_resource" "items" {
-  rest_api_id = aws_api_gateway_rest_api.api.id
-  parent_id   = aws_api_gateway_rest_api.api.root_resource_id
-  path_part   = "items"
-}
-
-resource "aws_api_gateway_method" "get" {
-  rest_api_id   = aws_api_gateway_rest_api.api.id
-  resource_id   = aws_api_gateway_resource.items.id
-  http_method   = "GET"
-  authorization = "NONE"
-}
-
 resource "aws_api_gateway_integration" "get" {
   rest_api_id = aws_api_gateway_rest_api.api.id
   resource_id = aws_api_gateway_resource.items.id
@@ -29,6 +12,7 @@ resource "aws_api_gateway_deployment" "d" {
       aws_api_gateway_resource.items,
       aws_api_gateway_method.get,
       aws_api_gateway_integration.get,
+      aws_api_gateway_authorizer.cognito,
     ]))
   }
   lifecycle {

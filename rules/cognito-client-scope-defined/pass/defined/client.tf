@@ -1,7 +1,3 @@
-resource "aws_cognito_user_pool" "pool" {
-  name = "pool"
-}
-
 resource "aws_cognito_resource_server" "orders" {
   identifier   = "orders"
   name         = "orders"

@@ -1,11 +1,8 @@
-resource "aws_cognito_user_pool" "users" {
-  name = "users"
-}
-
+# a resource server of the base pool with two scopes, and PUT /books/{bookId} requiring both
 resource "aws_cognito_resource_server" "books" {
   identifier   = "bookstore"
   name         = "bookstore"
-  user_pool_id = aws_cognito_user_pool.users.id
+  user_pool_id = aws_cognito_user_pool.pool.id
   scope {
     scope_name        = "read"
     scope_description = "read"
@@ -14,10 +11,6 @@ resource "aws_cognito_resource_server" "books" {
     scope_name        = "write"
     scope_description = "write"
   }
-}
-
-resource "aws_api_gateway_rest_api" "api" {
-  name = "books"
 }
 
 resource "aws_api_gateway_resource" "books" {
@@ -30,13 +23,6 @@ resource "aws_api_gateway_resource" "book" {
   rest_api_id = aws_api_gateway_rest_api.api.id
   parent_id   = aws_api_gateway_resource.books.id
   path_part   = "{bookId}"
-}
-
-resource "aws_api_gateway_authorizer" "cognito" {
-  name          = "cognito"
-  rest_api_id   = aws_api_gateway_rest_api.api.id
-  type          = "COGNITO_USER_POOLS"
-  provider_arns = [aws_cognito_user_pool.users.arn]
 }
 
 resource "aws_api_gateway_method" "put_book" {
