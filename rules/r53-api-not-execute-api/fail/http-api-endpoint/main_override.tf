@@ -1,0 +1,3 @@
+variable "domain" {
+  default = "shop.example.net"
+}
