@@ -182,6 +182,8 @@ mod suppression_expired;
 mod suppression_reason;
 #[path = "suppression-unused/rule.rs"]
 mod suppression_unused;
+#[path = "tf-api-body-unknown/rule.rs"]
+mod tf_api_body_unknown;
 #[path = "tf-module-not-downloaded/rule.rs"]
 mod tf_module_not_downloaded;
 
@@ -242,6 +244,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &suppression_expired::RULE,
         &suppression_reason::RULE,
         &suppression_unused::RULE,
+        &tf_api_body_unknown::RULE,
         &tf_module_not_downloaded::RULE,
     ]
 }

@@ -12,6 +12,7 @@ pub mod finding;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod openapi;
 pub mod plan;
 pub mod report;
 pub mod settings;

@@ -28,6 +28,19 @@ pub fn finish_model(resources: Vec<Resource>) -> Model {
     model
 }
 
+/// A model with what the APIs' OpenAPI bodies declare (`openapi`), and the input errors of
+/// bodies that are not valid documents.
+pub fn model_with_bodies(
+    mut resources: Vec<Resource>,
+    documents: &std::collections::BTreeMap<crate::source::Span, u32>,
+    files: &Files,
+) -> (Model, Vec<Diag>) {
+    let (diags, opaque) = crate::openapi::add_bodies(&mut resources, documents, files);
+    let mut m = finish_model(resources);
+    m.opaque_bodies = opaque;
+    (m, diags)
+}
+
 /// `TF_VAR_name` environment variables, in a stable order.
 fn tf_var_env() -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = std::env::vars()
@@ -46,13 +59,18 @@ pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>
     for root in &loaded.roots {
         let ev = crate::eval::eval_root(&loaded, root);
         errors.extend(ev.diags);
-        let mut m = finish_model(ev.resources);
+        let (mut m, d) = model_with_bodies(ev.resources, &loaded.documents, &loaded.files);
+        errors.extend(d);
         m.missing_modules = ev.missing_modules;
         models.push(m);
     }
     for p in &loaded.plans {
         match crate::plan::resources(&p.json, p.file) {
-            Ok(rs) => models.push(finish_model(rs)),
+            Ok(rs) => {
+                let (m, d) = model_with_bodies(rs, &loaded.documents, &loaded.files);
+                errors.extend(d);
+                models.push(m);
+            }
             Err(d) => errors.push(d),
         }
     }
@@ -210,10 +228,11 @@ pub fn run_filtered(
         .par_iter()
         .map(|root| {
             let ev = crate::eval::eval_root(lref, root);
-            let mut m = finish_model(ev.resources);
+            let (mut m, mut diags) = model_with_bodies(ev.resources, &lref.documents, &lref.files);
             m.missing_modules = ev.missing_modules;
             let (f, n, _) = check(m);
-            (f, n, ev.diags)
+            diags.extend(ev.diags);
+            (f, n, diags)
         })
         .collect();
     let mut findings = Vec::new();
@@ -229,7 +248,9 @@ pub fn run_filtered(
                 if let Some(src) = &p.source {
                     crate::plan::attach_source(&mut rs, &loaded, src);
                 }
-                let (f, n, _) = check(finish_model(rs));
+                let (m, d) = model_with_bodies(rs, &loaded.documents, &loaded.files);
+                errors.extend(d);
+                let (f, n, _) = check(m);
                 findings.extend(f);
                 resources += n;
             }

@@ -43,6 +43,27 @@ impl SourceFile {
         }
     }
 
+    /// The byte offset of a 1-based line and a 0-based column in characters (clamped to the
+    /// line), `None` past the last line.
+    pub fn offset(&self, line: usize, col: usize) -> Option<usize> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self.line_end(start);
+        let mut o = start;
+        for (i, (b, _)) in self.text[start..end].char_indices().enumerate() {
+            if i == col {
+                return Some(start + b);
+            }
+            o = start + b;
+        }
+        Some(if col == 0 { start } else { o })
+    }
+    /// The end of the line holding a byte offset (before its newline).
+    pub fn line_end(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |i| offset + i)
+    }
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());

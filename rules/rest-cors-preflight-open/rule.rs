@@ -116,6 +116,9 @@ fn check(cx: &mut Cx) {
             .to_string();
         match options {
             Some(_) if open => {}
+            Some(o) if o.from_body() => cx.report(&o.authorization(), None, format!("the OPTIONS operation of {path} requires authorization (an OpenAPI `security` requirement, the document-level one included, applies to every operation that does not override it); browsers send the CORS preflight without an Authorization header, so it gets 401 and the call fails as a CORS error"))
+                .help("give the OPTIONS operation `security: []` (and a mock integration that returns the CORS headers)")
+                .emit(cx),
             Some(o) => cx.report(&o.authorization(), None, format!("the OPTIONS method of {path} requires authorization; browsers send the CORS preflight without an Authorization header, so it gets 401 and the call fails as a CORS error"))
                 .help("set authorization = \"NONE\" on OPTIONS (with no scopes)")
                 .emit(cx),

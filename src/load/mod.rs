@@ -43,6 +43,10 @@ pub struct Loaded {
     /// The `TF_WORKSPACE` environment variable, set by the command that loads (tests leave it
     /// unset): see [`workspace`].
     pub tf_workspace: Option<String>,
+    /// OpenAPI documents an API's `body` reads with `templatefile`/`file` (a literal path, or
+    /// `${path.module}/…`): the `body` attribute's span → the document's file id, so findings
+    /// inside the document point at its lines.
+    pub documents: BTreeMap<Span, u32>,
 }
 
 /// `terraform.workspace` of a root, as Terraform chooses it: `TF_WORKSPACE` when set and not
@@ -715,7 +719,86 @@ fn load_inner(
         cli_bodies.iter().for_each(&mut apply);
         out.root_vars.insert(root, vars);
     }
+    index_documents(&mut out);
     out
+}
+
+/// Reads the OpenAPI documents API bodies name by a literal path (see [`Loaded::documents`]).
+fn index_documents(out: &mut Loaded) {
+    let mut wanted: Vec<(Span, PathBuf)> = Vec::new();
+    for (dir, m) in &out.modules {
+        for r in &m.resources {
+            if !matches!(
+                r.rtype.as_str(),
+                "aws_api_gateway_rest_api" | "aws_apigatewayv2_api"
+            ) {
+                continue;
+            }
+            let Some(a) = r.body.attrs.iter().find(|a| a.name == "body") else {
+                continue;
+            };
+            if let Some(rel) = document_path(&a.expr) {
+                let rel: PathBuf = Path::new(&rel)
+                    .components()
+                    .filter(|c| !matches!(c, std::path::Component::CurDir))
+                    .collect();
+                wanted.push((a.span, dir.join(rel)));
+            }
+        }
+    }
+    let mut by_path: BTreeMap<PathBuf, u32> = BTreeMap::new();
+    for (span, path) in wanted {
+        let id = match by_path.get(&path) {
+            Some(id) => *id,
+            None => {
+                let Ok(md) = std::fs::metadata(&path) else {
+                    continue;
+                };
+                if !md.is_file() || md.len() > 16 * 1024 * 1024 {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let id = out.files.add(display_path(&path), text);
+                by_path.insert(path, id);
+                id
+            }
+        };
+        out.documents.insert(span, id);
+    }
+}
+
+/// The path (relative to the module directory) a `templatefile(...)` / `file(...)` body reads,
+/// when it is a literal or `${path.module}/literal`.
+fn document_path(e: &Expr) -> Option<String> {
+    use crate::ast::{Op, TPart};
+    let Expr::Call(name, args, _, _) = e else {
+        return None;
+    };
+    if !matches!(name.as_str(), "templatefile" | "file") {
+        return None;
+    }
+    match args.first()? {
+        Expr::Str(s, _) => Some(s.clone()),
+        Expr::Template(parts, _) => {
+            let mut out = String::new();
+            for p in parts {
+                match p {
+                    TPart::Lit(s) => out.push_str(s),
+                    TPart::Interp(Expr::Traversal(b, ops, _))
+                        if matches!(&**b, Expr::Var(v, _) if v == "path")
+                            && matches!(ops.as_slice(), [Op::Attr(a)] if a == "module") =>
+                    {
+                        out.push('.')
+                    }
+                    _ => return None,
+                }
+            }
+            Some(out)
+        }
+        _ => None,
+    }
 }
 
 /// A variable given on the command line or in the environment, as a one-line synthetic file so

@@ -66,6 +66,10 @@ impl Resource {
     pub fn deps(&self) -> impl Iterator<Item = &String> {
         self.refs.iter().chain(self.depends_on.iter())
     }
+    /// Declared by an API's OpenAPI `body` (see `openapi`), not by a resource block.
+    pub fn from_body(&self) -> bool {
+        self.name.ends_with(".body")
+    }
     /// `lifecycle { create_before_destroy = true }` written with a known true.
     pub fn create_before_destroy(&self) -> bool {
         self.get("lifecycle.0.create_before_destroy")
@@ -117,6 +121,8 @@ pub struct Model {
     by_value: BTreeMap<String, Vec<usize>>,
     /// Module calls whose source was not downloaded (registry/git without `terraform init`).
     pub missing_modules: Vec<crate::eval::MissingModule>,
+    /// APIs whose OpenAPI `body` is not known here (nothing of it could be checked).
+    pub opaque_bodies: Vec<crate::openapi::OpaqueBody>,
     /// Certificate address → the domains that need it in us-east-1 (built on first use).
     pub us_east_1_index: std::sync::OnceLock<BTreeMap<String, Vec<usize>>>,
 }
