@@ -3,6 +3,7 @@ use crate::model::view::State;
 use crate::rules::context::Cx;
 use crate::rules::support::cognito_authorizers;
 use crate::rules::support::origins_text;
+use crate::value::{Part, V};
 
 rule!(
     Error,
@@ -49,8 +50,11 @@ fn check(cx: &mut Cx) {
             let origins = it.origins();
             // the origin names a pool resource, so it has an address
             let pool_origin = origins.iter().find(|o| origin_pool(cx.m, o).is_some());
+            // an ARN built from the pool id (`arn:aws:cognito-idp:<region>:<account>:userpool/${id}`)
+            let built_arn = matches!(&it.v, V::Template(parts) if matches!(parts.first(), Some(Part::Lit(l)) if l.starts_with("arn:"))
+                && parts.iter().any(|p| matches!(p, Part::Lit(l) if l.ends_with(":userpool/"))));
             if let Some(o) = pool_origin {
-                if o.attr != "arn" && !o.attr.is_empty() {
+                if o.attr != "arn" && !o.attr.is_empty() && !(o.attr == "id" && built_arn) {
                     cx.report(&arns, Some(it), format!("provider_arns of {} takes {}, not the pool's ARN; API Gateway rejects it", a.address, o.name()))
                         .help(format!("use {}.arn", o.res.as_deref().unwrap_or_default()))
                         .emit(cx);

@@ -795,7 +795,14 @@ fn call_inner(name: &str, a: &[Val], cx: &Ctx) -> R {
         "jsonencode" => {
             arity(name, a, 1, 1)?;
             if any_unknown {
-                return Ok(unknown(a, Ty::Str));
+                // still not known, as in Terraform; but the text around the unknown values is
+                // kept (an OpenAPI body built with jsonencode around a pool ARN stays readable)
+                return Ok(match json_parts(&a[0]) {
+                    Some(p) if p.iter().any(|x| matches!(x, Part::Lit(_))) => {
+                        Val::typed(from_parts(p), Some(Ty::Str))
+                    }
+                    _ => unknown(a, Ty::Str),
+                });
             }
             return json_text(&a[0]).map(string);
         }
@@ -1848,6 +1855,76 @@ fn parse_int(s: &str, base: u32) -> Option<f64> {
 
 /// JSON text of a known value, as Terraform's `jsonencode` writes it (keys sorted, `<>&`
 /// escaped as Go does).
+/// The JSON text of a value with unknown parts: literal text around them, each unknown string
+/// in its quotes, any other unknown value a part of its own. `None` when a part cannot be
+/// written (a number that is not finite).
+fn json_parts(v: &Val) -> Option<Vec<Part>> {
+    fn lit(out: &mut Vec<Part>, s: &str) {
+        let s = s
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026");
+        match out.last_mut() {
+            Some(Part::Lit(l)) => l.push_str(&s),
+            _ => out.push(Part::Lit(s)),
+        }
+    }
+    fn walk(v: &Val, out: &mut Vec<Part>) -> Option<()> {
+        match &v.v {
+            V::Unknown(o) if v.ty == Some(Ty::Str) => {
+                lit(out, "\"");
+                out.push(Part::Unknown(o.clone()));
+                lit(out, "\"");
+            }
+            V::Unknown(o) => out.push(Part::Unknown(o.clone())),
+            V::Template(parts) => {
+                lit(out, "\"");
+                for p in parts {
+                    match p {
+                        Part::Lit(t) => {
+                            let q = serde_json::to_string(t).ok()?;
+                            lit(out, &q[1..q.len() - 1]);
+                        }
+                        Part::Unknown(o) => out.push(Part::Unknown(o.clone())),
+                    }
+                }
+                lit(out, "\"");
+            }
+            V::List(l) => {
+                lit(out, "[");
+                for (i, x) in l.iter().enumerate() {
+                    if i > 0 {
+                        lit(out, ",");
+                    }
+                    walk(x, out)?;
+                }
+                lit(out, "]");
+            }
+            V::Obj(m) => {
+                lit(out, "{");
+                for (i, (k, x)) in m.iter().enumerate() {
+                    if i > 0 {
+                        lit(out, ",");
+                    }
+                    lit(out, &serde_json::to_string(k).ok()?);
+                    lit(out, ":");
+                    walk(x, out)?;
+                }
+                lit(out, "}");
+            }
+            _ => {
+                let mut s = String::new();
+                json_write(v, &mut s).ok()?;
+                lit(out, &s);
+            }
+        }
+        Some(())
+    }
+    let mut out = Vec::new();
+    walk(v, &mut out)?;
+    Some(out)
+}
+
 pub fn json_text(v: &Val) -> Result<String, String> {
     if v.has_unknown() {
         return Err("value is not known".into());

@@ -891,6 +891,24 @@ impl<'a> Evaluator<'a> {
             _ => self.provider_region(inst, r),
         };
         crate::computed::add(r.mode, &r.rtype, &addr, &mut attrs, &region);
+        // the hashicorp/template provider's `template_file` data source renders its template
+        // with its vars during plan, as templatestring() does
+        if r.mode == Mode::Data
+            && r.rtype == "template_file"
+            && let Some(V::Str(t)) = attrs.get("template").map(|v| &v.v)
+        {
+            let names: Vec<(String, Val)> = match attrs.get("vars").map(|v| &v.v) {
+                Some(V::Obj(m)) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                _ => Vec::new(),
+            };
+            let vars_known = !matches!(attrs.get("vars").map(|v| &v.v), Some(V::Unknown(_)));
+            if vars_known {
+                let rendered = self.render_template("template_file", t, names, sc.inst, r.span);
+                if !has_error(&rendered) {
+                    attrs.insert("rendered".to_string(), rendered);
+                }
+            }
+        }
         for (k, x) in attrs.iter_mut() {
             crate::value::mark_within(x, &addr, k);
         }
@@ -2610,7 +2628,20 @@ impl<'a> Evaluator<'a> {
                 );
             }
         };
-        let parsed = match crate::load::hcl::parse_template_string(&text, span) {
+        self.render_template(name, &text, names, sc.inst, span)
+    }
+
+    /// Renders a template text with only `names` in scope (templatefile, templatestring, the
+    /// template_file data source).
+    fn render_template(
+        &self,
+        name: &str,
+        text: &str,
+        names: Vec<(String, Val)>,
+        inst: usize,
+        span: Span,
+    ) -> Val {
+        let parsed = match crate::load::hcl::parse_template_string(text, span) {
             Ok(e) => e,
             Err(m) => return err_at(format!("{name}(): the template is not valid: {m}"), span),
         };
@@ -2628,7 +2659,7 @@ impl<'a> Evaluator<'a> {
                 );
             }
         }
-        let mut s2 = Scope::new(sc.inst);
+        let mut s2 = Scope::new(inst);
         s2.names = names;
         let v = self.eval(&parsed, &s2);
         if has_error(&v) {

@@ -1,0 +1,26 @@
+# an OpenAPI document whose scopes the resource server defines: nothing to report
+
+resource "aws_cognito_user_pool" "pool" {
+  name = "pool"
+}
+
+resource "aws_cognito_resource_server" "orders" {
+  identifier   = "orders"
+  name         = "orders"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  scope {
+    scope_name        = "read"
+    scope_description = "read"
+  }
+  scope {
+    scope_name        = "write"
+    scope_description = "write"
+  }
+}
+
+resource "aws_api_gateway_rest_api" "api" {
+  name = "orders"
+  body = templatefile("${path.module}/openapi.yaml", {
+    pool_arn = aws_cognito_user_pool.pool.arn
+  })
+}
