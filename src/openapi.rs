@@ -176,25 +176,25 @@ fn node(
 /// line), else the `body` attribute.
 pub struct Place<'a> {
     pub file: Option<(u32, &'a crate::source::SourceFile)>,
-    pub body: Span,
+    pub body: Option<Span>,
 }
 
 impl Place<'_> {
     /// The whole document (a synthesized resource's block: every value of it lies inside).
-    fn whole(&self) -> Span {
+    fn whole(&self) -> Option<Span> {
         match self.file {
-            Some((id, f)) => Span::new(id, 0..f.text.len()),
+            Some((id, f)) => Some(Span::new(id, 0..f.text.len())),
             None => self.body,
         }
     }
-    pub fn span(&self, n: &Node) -> Span {
+    pub fn span(&self, n: &Node) -> Option<Span> {
         match self.file {
             Some((id, f)) => match f.offset(n.line, n.col) {
-                Some(o) => Span {
+                Some(o) => Some(Span {
                     file: id,
                     start: o as u32,
                     end: f.line_end(o) as u32,
-                },
+                }),
                 None => self.body,
             },
             None => self.body,
@@ -204,9 +204,9 @@ impl Place<'_> {
 
 /// A string value of the document: known text, or a template whose placeholders are the body's
 /// unknown parts (with their origins).
-fn value(s: &str, unknowns: &[Vec<Origin>], at: Span) -> Val {
+fn value(s: &str, unknowns: &[Vec<Origin>], at: Option<Span>) -> Val {
     if unknowns.is_empty() || !s.contains(PH_OPEN) {
-        return Val::str(s).with_at(at);
+        return Val::str(s).at_opt(at);
     }
     let mut parts = Vec::new();
     let mut rest = s;
@@ -230,7 +230,7 @@ fn value(s: &str, unknowns: &[Vec<Origin>], at: Span) -> Val {
     } else {
         V::Template(parts)
     };
-    Val::new(v, Some(at))
+    Val::new(v, at)
 }
 
 /// What a document declares, as model resources of the API `api` (REST or HTTP).
@@ -242,11 +242,11 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn new_res(&self, rtype: &str, key: &str, at: Span) -> Resource {
+    fn new_res(&self, rtype: &str, key: &str, at: Option<Span>) -> Resource {
         let address = format!("{}.body[{key:?}]", self.api.address);
         let mut attrs = BTreeMap::new();
         // joins to the API through its id, as a configuration's resources do
-        let api_id = Val::unknown(Origin::computed(&self.api.address, "id")).with_at(at);
+        let api_id = Val::unknown(Origin::computed(&self.api.address, "id")).at_opt(at);
         let id_attr = if rtype.starts_with("aws_apigatewayv2") {
             "api_id"
         } else {
@@ -262,13 +262,13 @@ impl Builder<'_> {
             name: format!("{}.body", self.api.name),
             attrs: Val {
                 v: V::Obj(attrs),
-                at: Some(at),
+                at,
                 res: Some(address),
                 ty: None,
                 within: None,
             },
             spans: BTreeMap::new(),
-            span: Some(self.place.whole()),
+            span: self.place.whole(),
             region: self.api.region.clone(),
             refs: [self.api.base.clone()].into_iter().collect(),
             depends_on: BTreeSet::new(),
@@ -277,21 +277,23 @@ impl Builder<'_> {
             unknown_count: self.api.unknown_count,
         }
     }
-    fn set(r: &mut Resource, attr: &str, v: Val, at: Span) {
+    fn set(r: &mut Resource, attr: &str, v: Val, at: Option<Span>) {
         if let V::Obj(m) = &mut r.attrs.v {
             m.insert(attr.to_string(), v);
         }
-        r.spans.insert(attr.to_string(), at);
+        if let Some(at) = at {
+            r.spans.insert(attr.to_string(), at);
+        }
     }
     fn s(&self, n: &Node) -> Val {
         let at = self.place.span(n);
         match n.text() {
             Some(t) => value(t, &self.unknowns, at),
-            None => Val::null().with_at(at),
+            None => Val::null().at_opt(at),
         }
     }
     fn list(&self, n: &Node) -> Val {
-        Val::tuple(n.items().iter().map(|x| self.s(x)).collect()).with_at(self.place.span(n))
+        Val::tuple(n.items().iter().map(|x| self.s(x)).collect()).at_opt(self.place.span(n))
     }
 }
 
@@ -316,7 +318,7 @@ fn requirement(sec: &Node) -> Option<(String, &Node)> {
 
 /// The model resources an API's `body` declares. `None` when the body is not a document this
 /// reads (no `paths`); errors are located input errors.
-pub fn resources(
+pub fn declared(
     api: &Resource,
     body: &Val,
     doc_file: Option<u32>,
@@ -326,27 +328,22 @@ pub fn resources(
         return Ok(None);
     };
     let body_span = api.spans.get("body").copied().or(api.span);
-    let Some(body_span) = body_span else {
-        return Ok(None);
-    };
     let file = doc_file.map(|id| (id, files.get(id)));
     let doc = match parse(&text) {
         Ok(d) => d,
         Err((m, line, col)) => {
-            let (at, where_) = match file {
-                Some((id, f)) => match f.offset(line, col) {
-                    Some(o) => (Span::new(id, o..o), String::new()),
-                    None => (body_span, format!(" (line {line} of the document)")),
-                },
+            let (at, where_) = match file.and_then(|(id, f)| Some((id, f.offset(line, col)?))) {
+                Some((id, o)) => (Some(Span::new(id, o..o)), String::new()),
                 None => (body_span, format!(" (line {line} of the document)")),
             };
-            return Err(Diag::at(
-                format!(
-                    "the body of {} is not a valid OpenAPI document: {m}{where_}",
-                    api.address
-                ),
-                at,
-            ));
+            let msg = format!(
+                "the body of {} is not a valid OpenAPI document: {m}{where_}",
+                api.address
+            );
+            return Err(match at {
+                Some(at) => Diag::at(msg, at),
+                None => Diag::plain(msg),
+            });
         }
     };
     if doc.get("paths").is_none() {
@@ -394,8 +391,8 @@ pub fn resources(
                 "request" => "REQUEST",
                 _ => "TOKEN",
             };
-            Builder::set(&mut r, "name", Val::str(name.clone()).with_at(at), at);
-            Builder::set(&mut r, "type", Val::str(t).with_at(at), at);
+            Builder::set(&mut r, "name", Val::str(name.clone()).at_opt(at), at);
+            Builder::set(&mut r, "type", Val::str(t).at_opt(at), at);
             if let Some(arns) = az.get("providerARNs") {
                 Builder::set(&mut r, "provider_arns", b.list(arns), b.place.span(arns));
             }
@@ -417,7 +414,7 @@ pub fn resources(
                 Builder::set(
                     &mut r,
                     "identity_source",
-                    Val::str(src).with_at(b.place.span(n)),
+                    Val::str(src).at_opt(b.place.span(n)),
                     b.place.span(n),
                 );
             }
@@ -434,12 +431,18 @@ pub fn resources(
                 &format!("authorizer {name}"),
                 at,
             );
-            let t = if kind == "jwt" { "JWT" } else { "REQUEST" };
-            Builder::set(&mut r, "name", Val::str(name.clone()).with_at(at), at);
-            Builder::set(&mut r, "authorizer_type", Val::str(t).with_at(at), at);
+            let t = match kind.as_str() {
+                "jwt" => "JWT".to_string(),
+                "request" => "REQUEST".to_string(),
+                // kept as written: not an HTTP API authorizer type (http-jwt-authorizer-shape)
+                other => other.to_ascii_uppercase(),
+            };
+            let t = t.as_str();
+            Builder::set(&mut r, "name", Val::str(name.clone()).at_opt(at), at);
+            Builder::set(&mut r, "authorizer_type", Val::str(t).at_opt(at), at);
             if let Some(src) = az.get("identitySource") {
                 let v = match src.text() {
-                    Some(_) => Val::tuple(vec![b.s(src)]).with_at(b.place.span(src)),
+                    Some(_) => Val::tuple(vec![b.s(src)]).at_opt(b.place.span(src)),
                     None => b.list(src),
                 };
                 Builder::set(&mut r, "identity_sources", v, b.place.span(src));
@@ -448,18 +451,20 @@ pub fn resources(
                 let mut o = BTreeMap::new();
                 if let Some(i) = jc.get("issuer") {
                     o.insert("issuer".to_string(), b.s(i));
-                    r.spans
-                        .insert("jwt_configuration.0.issuer".into(), b.place.span(i));
+                    if let Some(sp) = b.place.span(i) {
+                        r.spans.insert("jwt_configuration.0.issuer".into(), sp);
+                    }
                 }
                 if let Some(a) = jc.get("audience") {
                     o.insert("audience".to_string(), b.list(a));
-                    r.spans
-                        .insert("jwt_configuration.0.audience".into(), b.place.span(a));
+                    if let Some(sp) = b.place.span(a) {
+                        r.spans.insert("jwt_configuration.0.audience".into(), sp);
+                    }
                 }
-                let blk = Val::tuple(vec![Val::object(o).with_at(b.place.span(jc))]);
+                let blk = Val::tuple(vec![Val::object(o).at_opt(b.place.span(jc))]);
                 Builder::set(&mut r, "jwt_configuration", blk, b.place.span(jc));
             }
-            authorizers.insert(name.clone(), (r.address.clone(), t.into()));
+            authorizers.insert(name.clone(), (r.address.clone(), t.to_string()));
             b.out.push(r);
         }
     }
@@ -491,24 +496,19 @@ pub fn resources(
             if rest {
                 let parent = rest_resources(&mut b, path, &mut resources_made, at);
                 let mut m = b.new_res("aws_api_gateway_method", &format!("{http} {path}"), at);
-                Builder::set(
-                    &mut m,
-                    "http_method",
-                    Val::str(http.clone()).with_at(at),
-                    at,
-                );
+                Builder::set(&mut m, "http_method", Val::str(http.clone()).at_opt(at), at);
                 Builder::set(&mut m, "resource_id", parent.clone(), at);
                 Builder::set(
                     &mut m,
                     "authorization",
-                    Val::str(auth.clone()).with_at(sec_at),
+                    Val::str(auth.clone()).at_opt(sec_at),
                     sec_at,
                 );
                 if let Some(a) = &az_addr {
                     Builder::set(
                         &mut m,
                         "authorizer_id",
-                        Val::unknown(Origin::computed(a, "id")).with_at(sec_at),
+                        Val::unknown(Origin::computed(a, "id")).at_opt(sec_at),
                         sec_at,
                     );
                 }
@@ -535,7 +535,7 @@ pub fn resources(
                     Builder::set(
                         &mut i,
                         "http_method",
-                        Val::unknown(Origin::computed(&maddr, "http_method")).with_at(iat),
+                        Val::unknown(Origin::computed(&maddr, "http_method")).at_opt(iat),
                         iat,
                     );
                     if let Some(t) = integ.get("type") {
@@ -543,7 +543,7 @@ pub fn resources(
                             &mut i,
                             "type",
                             Val::str(t.text().unwrap_or("").to_ascii_uppercase())
-                                .with_at(b.place.span(t)),
+                                .at_opt(b.place.span(t)),
                             b.place.span(t),
                         );
                     }
@@ -570,7 +570,7 @@ pub fn resources(
                         Builder::set(
                             &mut r,
                             "response_parameters",
-                            Val::object(params).with_at(rat),
+                            Val::object(params).at_opt(rat),
                             rat,
                         );
                         b.out.push(r);
@@ -579,7 +579,7 @@ pub fn resources(
             } else {
                 let key = format!("{http} {path}");
                 let mut r = b.new_res("aws_apigatewayv2_route", &key, at);
-                Builder::set(&mut r, "route_key", Val::str(key.clone()).with_at(at), at);
+                Builder::set(&mut r, "route_key", Val::str(key.clone()).at_opt(at), at);
                 let kind = match auth.as_str() {
                     "JWT" => "JWT",
                     "REQUEST" => "CUSTOM",
@@ -589,14 +589,15 @@ pub fn resources(
                 Builder::set(
                     &mut r,
                     "authorization_type",
-                    Val::str(kind).with_at(sec_at),
+                    Val::str(kind).at_opt(sec_at),
                     sec_at,
                 );
-                if let Some(a) = &az_addr {
+                // an authorizer HTTP APIs do not have protects nothing (reported on it)
+                if let Some(a) = az_addr.as_ref().filter(|_| kind != "NONE") {
                     Builder::set(
                         &mut r,
                         "authorizer_id",
-                        Val::unknown(Origin::computed(a, "id")).with_at(sec_at),
+                        Val::unknown(Origin::computed(a, "id")).at_opt(sec_at),
                         sec_at,
                     );
                 }
@@ -614,13 +615,41 @@ pub fn resources(
             }
         }
     }
+    // HTTP API CORS declared in the document: API Gateway answers preflights itself, as with
+    // cors_configuration
+    if !rest && let Some(c) = doc.get("x-amazon-apigateway-cors") {
+        let at = b.place.span(c);
+        let mut o = BTreeMap::new();
+        for (k, attr) in [
+            ("allowOrigins", "allow_origins"),
+            ("allowMethods", "allow_methods"),
+            ("allowHeaders", "allow_headers"),
+        ] {
+            if let Some(v) = c.get(k) {
+                o.insert(attr.to_string(), b.list(v));
+            }
+        }
+        let mut marker = b.new_res("aws_apigatewayv2_api", "cors", at);
+        Builder::set(
+            &mut marker,
+            "cors_configuration",
+            Val::tuple(vec![Val::object(o).at_opt(at)]),
+            at,
+        );
+        b.out.push(marker);
+    }
     Ok(Some(b.out))
 }
 
 /// The `aws_api_gateway_resource`s of a path (one per segment, made once), returning the
 /// resource id value of the path's last segment (the API's root resource for `/`).
-fn rest_resources(b: &mut Builder, path: &str, made: &mut BTreeSet<String>, at: Span) -> Val {
-    let mut parent = Val::unknown(Origin::computed(&b.api.address, "root_resource_id")).with_at(at);
+fn rest_resources(
+    b: &mut Builder,
+    path: &str,
+    made: &mut BTreeSet<String>,
+    at: Option<Span>,
+) -> Val {
+    let mut parent = Val::unknown(Origin::computed(&b.api.address, "root_resource_id")).at_opt(at);
     let mut prefix = String::new();
     for seg in path.split('/').filter(|s| !s.is_empty()) {
         prefix.push('/');
@@ -629,11 +658,11 @@ fn rest_resources(b: &mut Builder, path: &str, made: &mut BTreeSet<String>, at: 
         let addr = format!("{}.body[{key:?}]", b.api.address);
         if made.insert(prefix.clone()) {
             let mut r = b.new_res("aws_api_gateway_resource", &key, at);
-            Builder::set(&mut r, "path_part", Val::str(seg).with_at(at), at);
+            Builder::set(&mut r, "path_part", Val::str(seg).at_opt(at), at);
             Builder::set(&mut r, "parent_id", parent.clone(), at);
             b.out.push(r);
         }
-        parent = Val::unknown(Origin::computed(&addr, "id")).with_at(at);
+        parent = Val::unknown(Origin::computed(&addr, "id")).at_opt(at);
     }
     parent
 }
@@ -676,7 +705,7 @@ pub fn add_bodies(
             .get("body")
             .and_then(|s| documents.get(s))
             .copied();
-        match resources_of(api, body, doc, files) {
+        match declared(api, body, doc, files) {
             Ok(Some(rs)) => added.extend(rs),
             Ok(None) if body.is_unknown() => opaque.push(OpaqueBody {
                 address: api.address.clone(),
@@ -687,15 +716,36 @@ pub fn add_bodies(
             Err(d) => diags.push(d),
         }
     }
+    // a CORS marker of an HTTP body sets the API's cors_configuration (when it has none)
+    let (markers, added): (Vec<Resource>, Vec<Resource>) = added
+        .into_iter()
+        .partition(|r| r.rtype == "aws_apigatewayv2_api");
+    for mk in markers {
+        let api_addr = mk.address.trim_end_matches(".body[\"cors\"]").to_string();
+        if let Some(api) = resources.iter_mut().find(|r| r.address == api_addr)
+            && api.get("cors_configuration").is_none_or(|v| v.is_null())
+            && let (V::Obj(m), Some(c)) = (&mut api.attrs.v, mk.get("cors_configuration"))
+        {
+            m.insert("cors_configuration".to_string(), c.clone());
+            if let Some(sp) = mk.spans.get("cors_configuration") {
+                api.spans.insert("cors_configuration".to_string(), *sp);
+            }
+        }
+    }
     resources.extend(added);
     (diags, opaque)
 }
 
-fn resources_of(
-    api: &Resource,
-    body: &Val,
-    doc: Option<u32>,
-    files: &Files,
-) -> Result<Option<Vec<Resource>>, Diag> {
-    resources(api, body, doc, files)
+/// `with_at` for a location that may be missing (a plan without its configuration).
+trait AtOpt {
+    fn at_opt(self, at: Option<Span>) -> Val;
+}
+
+impl AtOpt for Val {
+    fn at_opt(self, at: Option<Span>) -> Val {
+        match at {
+            Some(a) => self.with_at(a),
+            None => self,
+        }
+    }
 }

@@ -21,6 +21,17 @@ fn check(cx: &mut Cx) {
                 );
                 continue;
             }
+            State::Known(HttpAuthorizerType::Other(t), _) => {
+                let body = if a.from_body() {
+                    " (in an OpenAPI body, API Gateway drops it with an import warning, and the routes that name it are left open)"
+                } else {
+                    ""
+                };
+                cx.report(&kind, None, format!("authorizer {} has type {t}, which HTTP APIs do not have: their authorizers are JWT or REQUEST (a Lambda){body}", a.address))
+                    .help("for a Cognito user pool use a JWT authorizer: issuer https://cognito-idp.<region>.amazonaws.com/<pool id>, audience = the app client ids")
+                    .emit(cx);
+                continue;
+            }
             _ => continue,
         }
         let jwt = a.jwt_configuration();

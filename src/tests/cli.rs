@@ -570,3 +570,45 @@ fn eval_prints_values_origins_and_errors() {
     assert_eq!(code, 2);
     assert!(err.contains("no module instance module.nope"), "{err}");
 }
+
+/// An OpenAPI body in a plan (a known string) is read like one in the configuration: its
+/// operations are methods every rule checks.
+#[test]
+fn openapi_bodies_in_plans_are_checked() {
+    let (code, j) = json(&["lint", "testdata/plan/openapi-body-plan.json"]);
+    assert_eq!(code, 1, "{j}");
+    let f = j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "rest-scope-defined")
+        .unwrap_or_else(|| panic!("{j}"));
+    assert_eq!(f["severity"], "error");
+    assert_eq!(
+        f["resource"],
+        "aws_api_gateway_rest_api.openapi_orders.body[\"GET /orders\"]"
+    );
+    assert!(
+        f["message"].as_str().unwrap().contains("orders/raed"),
+        "{f}"
+    );
+}
+
+/// A body that is not a valid document is a located input error (exit 2) in the document file.
+#[test]
+fn an_invalid_openapi_body_is_a_located_input_error() {
+    let (code, j) = json(&["lint", "testdata/openapi/bad-yaml"]);
+    assert_eq!(code, 2, "{j}");
+    let e = &j["errors"][0];
+    assert!(
+        e["message"].as_str().unwrap().starts_with(
+            "the body of aws_api_gateway_rest_api.api is not a valid OpenAPI document"
+        ),
+        "{e}"
+    );
+    assert_eq!(
+        e["location"]["file"],
+        "testdata/openapi/bad-yaml/openapi.yaml"
+    );
+    assert!(e["location"]["line"].as_u64().unwrap() >= 4, "{e}");
+}
