@@ -323,6 +323,7 @@ pub fn declared(
     body: &Val,
     doc_file: Option<u32>,
     files: &Files,
+    overrides: &BTreeMap<String, String>,
 ) -> Result<Option<Vec<Resource>>, Diag> {
     let Some((text, unknowns)) = body_text(body) else {
         return Ok(None);
@@ -380,6 +381,18 @@ pub fn declared(
             .unwrap_or("")
             .to_ascii_lowercase();
         let at = b.place.span(sch);
+        // an authorizer resource of the configuration with this name, on this API, is the one
+        // the operations use
+        if let Some(addr) = overrides.get(name) {
+            let kind = match kind.as_str() {
+                "cognito_user_pools" if rest => "COGNITO_USER_POOLS",
+                "jwt" => "JWT",
+                _ if rest => "CUSTOM",
+                _ => "REQUEST",
+            };
+            authorizers.insert(name.clone(), (addr.clone(), kind.to_string()));
+            continue;
+        }
         if rest {
             let mut r = b.new_res(
                 "aws_api_gateway_authorizer",
@@ -685,6 +698,26 @@ pub fn add_bodies(
     let mut diags = Vec::new();
     let mut opaque = Vec::new();
     let mut added = Vec::new();
+    // authorizer resources by (the API they belong to, their name)
+    let mut named: BTreeMap<(String, String), String> = BTreeMap::new();
+    for r in resources.iter().filter(|r| {
+        matches!(
+            r.rtype.as_str(),
+            "aws_api_gateway_authorizer" | "aws_apigatewayv2_authorizer"
+        )
+    }) {
+        let (Some(n), Some(id)) = (
+            r.get("name").and_then(Val::as_str),
+            r.get("rest_api_id").or_else(|| r.get("api_id")),
+        ) else {
+            continue;
+        };
+        for o in id.origins() {
+            if let Some(a) = o.res {
+                named.insert((a, n.to_string()), r.address.clone());
+            }
+        }
+    }
     for api in resources.iter() {
         if api.mode != Mode::Managed
             || !matches!(
@@ -705,7 +738,12 @@ pub fn add_bodies(
             .get("body")
             .and_then(|s| documents.get(s))
             .copied();
-        match declared(api, body, doc, files) {
+        let overrides: BTreeMap<String, String> = named
+            .iter()
+            .filter(|((a, _), _)| *a == api.address)
+            .map(|((_, n), r)| (n.clone(), r.clone()))
+            .collect();
+        match declared(api, body, doc, files, &overrides) {
             Ok(Some(rs)) => added.extend(rs),
             Ok(None) if body.is_unknown() => opaque.push(OpaqueBody {
                 address: api.address.clone(),
