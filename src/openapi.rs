@@ -292,6 +292,30 @@ impl Builder<'_> {
             None => Val::null().at_opt(at),
         }
     }
+    /// A method's or route's `authorizer_id` (joining the authorizer by its address) and the
+    /// scopes of its security requirement.
+    fn authorizer_and_scopes(
+        &self,
+        r: &mut Resource,
+        authorizer: Option<&str>,
+        req: &Option<(String, &Node)>,
+        at: Option<Span>,
+    ) {
+        if let Some(a) = authorizer {
+            let id = Val::unknown(Origin::computed(a, "id")).at_opt(at);
+            Builder::set(r, "authorizer_id", id, at);
+        }
+        if let Some((_, scopes)) = req
+            && !scopes.items().is_empty()
+        {
+            Builder::set(
+                r,
+                "authorization_scopes",
+                self.list(scopes),
+                self.place.span(scopes),
+            );
+        }
+    }
     fn list(&self, n: &Node) -> Val {
         Val::tuple(n.items().iter().map(|x| self.s(x)).collect()).at_opt(self.place.span(n))
     }
@@ -517,24 +541,7 @@ pub fn declared(
                     Val::str(auth.clone()).at_opt(sec_at),
                     sec_at,
                 );
-                if let Some(a) = &az_addr {
-                    Builder::set(
-                        &mut m,
-                        "authorizer_id",
-                        Val::unknown(Origin::computed(a, "id")).at_opt(sec_at),
-                        sec_at,
-                    );
-                }
-                if let Some((_, scopes)) = &req
-                    && !scopes.items().is_empty()
-                {
-                    Builder::set(
-                        &mut m,
-                        "authorization_scopes",
-                        b.list(scopes),
-                        b.place.span(scopes),
-                    );
-                }
+                b.authorizer_and_scopes(&mut m, az_addr.as_deref(), &req, sec_at);
                 let maddr = m.address.clone();
                 b.out.push(m);
                 if let Some(integ) = op.get("x-amazon-apigateway-integration") {
@@ -606,24 +613,8 @@ pub fn declared(
                     sec_at,
                 );
                 // an authorizer HTTP APIs do not have protects nothing (reported on it)
-                if let Some(a) = az_addr.as_ref().filter(|_| kind != "NONE") {
-                    Builder::set(
-                        &mut r,
-                        "authorizer_id",
-                        Val::unknown(Origin::computed(a, "id")).at_opt(sec_at),
-                        sec_at,
-                    );
-                }
-                if let Some((_, scopes)) = &req
-                    && !scopes.items().is_empty()
-                {
-                    Builder::set(
-                        &mut r,
-                        "authorization_scopes",
-                        b.list(scopes),
-                        b.place.span(scopes),
-                    );
-                }
+                let az = az_addr.as_deref().filter(|_| kind != "NONE");
+                b.authorizer_and_scopes(&mut r, az, &req, sec_at);
                 b.out.push(r);
             }
         }
