@@ -14,6 +14,28 @@ fn check(cx: &mut Cx) {
     for r in m.all::<HttpRoute>() {
         let key = r.route_key();
         let kind = r.authorization_type();
+        // an OPTIONS route that requires a JWT, on an API without CORS configuration: the route
+        // exists for preflights, which never carry a token (in an OpenAPI body, the document's
+        // `security` covers OPTIONS operations that do not override it)
+        if key.known().is_some_and(|k| k.starts_with("OPTIONS "))
+            && kind.known() == Some(&RouteAuthorization::Jwt)
+            && let Some(api) = r.apis(m).first()
+            && !api
+                .cors_configuration()
+                .known()
+                .is_some_and(|i| !i.is_empty())
+        {
+            let fix = if r.from_body() {
+                "give the OPTIONS operation `security: []`, or declare x-amazon-apigateway-cors (API Gateway then answers preflights)"
+            } else {
+                "set authorization_type = \"NONE\" on the OPTIONS route, or add cors_configuration to the API"
+            };
+            cx.report(&kind, None, format!("route {} requires a JWT; browsers send the CORS preflight without a token, so it gets 401 and the call fails as a CORS error ({} has no CORS configuration to answer preflights)", key.known().copied().unwrap_or("?"), api.address))
+                .help(fix)
+                .severity(crate::finding::Severity::Error)
+                .emit(cx);
+            continue;
+        }
         let catch_all = key.test(|k| *k == "$default" || k.starts_with("ANY "));
         let jwt = kind.test(|k| *k == RouteAuthorization::Jwt);
         if catch_all == Some(false) || jwt == Some(false) {
