@@ -20,10 +20,10 @@ fn check(cx: &mut Cx) {
         if key.known().is_some_and(|k| k.starts_with("OPTIONS "))
             && kind.known() == Some(&RouteAuthorization::Jwt)
             && let Some(api) = r.apis(m).first()
-            && !api
+            && api
                 .cors_configuration()
                 .known()
-                .is_some_and(|i| !i.is_empty())
+                .is_none_or(|i| i.is_empty())
         {
             let fix = if r.from_body() {
                 "give the OPTIONS operation `security: []`, or declare x-amazon-apigateway-cors (API Gateway then answers preflights)"
