@@ -20,6 +20,7 @@ fn check(cx: &mut Cx) {
         if key.known().is_some_and(|k| k.starts_with("OPTIONS "))
             && kind.known() == Some(&RouteAuthorization::Jwt)
             && let Some(api) = r.apis(m).first()
+            && !api.cors_configuration().is_unknown()
             && api
                 .cors_configuration()
                 .known()
