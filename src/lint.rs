@@ -66,7 +66,8 @@ pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>
     }
     for p in &loaded.plans {
         match crate::plan::resources(&p.json, p.file) {
-            Ok(rs) => {
+            Ok(mut rs) => {
+                crate::plan::locate_in_plan(&mut rs, &loaded.files.get(p.file).text, p.file);
                 let (m, d) = model_with_bodies(rs, &loaded.documents, &loaded.files);
                 errors.extend(d);
                 models.push(m);
@@ -248,6 +249,7 @@ pub fn run_filtered(
                 if let Some(src) = &p.source {
                     crate::plan::attach_source(&mut rs, &loaded, src);
                 }
+                crate::plan::locate_in_plan(&mut rs, &loaded.files.get(p.file).text, p.file);
                 let (m, d) = model_with_bodies(rs, &loaded.documents, &loaded.files);
                 errors.extend(d);
                 let (f, n, _) = check(m);

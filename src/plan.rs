@@ -627,3 +627,21 @@ pub fn attach_source(
         r.attrs.at = Some(decl.span);
     }
 }
+
+/// Plan resources that have no location in a configuration (no `--source`, or a block authwire
+/// did not find) point at their `"address"` entry in the plan file, so every finding has a file
+/// and a line (code scanning drops results without one).
+pub fn locate_in_plan(rs: &mut [Resource], text: &str, file: u32) {
+    for r in rs.iter_mut().filter(|r| r.span.is_none()) {
+        let Ok(quoted) = serde_json::to_string(&r.address) else {
+            continue;
+        };
+        let found = ["\"address\":", "\"address\": "].iter().find_map(|k| {
+            let needle = format!("{k}{quoted}");
+            text.find(&needle).map(|i| (i + k.len(), quoted.len()))
+        });
+        if let Some((start, len)) = found {
+            r.span = Some(crate::source::Span::new(file, start..start + len));
+        }
+    }
+}

@@ -8,6 +8,26 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 /// case for a rule that found nothing. Suppressed findings are skipped cases.
 pub fn junit(run: &Run) -> String {
     let mut report = Report::new("authwire");
+    // the inputs themselves: one failing case per input that could not be read or evaluated,
+    // so a broken root never looks green
+    let mut inputs = TestSuite::new("inputs");
+    if run.errors.is_empty() {
+        inputs.add_test_case(TestCase::new("all inputs read", TestCaseStatus::success()));
+    }
+    for e in &run.errors {
+        let name = match (e.location(&run.files), &e.file) {
+            (Some(l), _) => format!("{}:{}:{}", l.file, l.line, l.column),
+            (None, Some(f)) => f.clone(),
+            _ => "input".to_string(),
+        };
+        let mut st = TestCaseStatus::non_success(NonSuccessKind::Error);
+        st.set_message(e.message.clone());
+        st.set_type("input error");
+        let mut case = TestCase::new(name, st);
+        case.set_classname("inputs");
+        inputs.add_test_case(case);
+    }
+    report.add_test_suite(inputs);
     for r in crate::rules::all() {
         let id = r.meta().id;
         let mut suite = TestSuite::new(id);
@@ -67,6 +87,18 @@ fn xml_escape(s: &str) -> String {
 /// checkstyle XML: findings grouped by file (findings without a file under the resource address).
 pub fn checkstyle(run: &Run) -> String {
     let mut by_file: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    // inputs that could not be read: an error on their file (never a green report)
+    for e in &run.errors {
+        let (file, line, col) = match (e.location(&run.files), &e.file) {
+            (Some(l), _) => (l.file, l.line, l.column),
+            (None, Some(f)) => (f.clone(), 0, 0),
+            _ => (String::new(), 0, 0),
+        };
+        by_file.entry(file).or_default().push(format!(
+            "    <error line=\"{line}\" column=\"{col}\" severity=\"error\" message=\"{}\" source=\"authwire.input\"/>\n",
+            xml_escape(&e.message)
+        ));
+    }
     for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
         let (file, line, col) = match f.location.map(|s| run.files.location(s)) {
             Some(l) => (l.file, l.line, l.column),

@@ -5,9 +5,9 @@ use crate::finding::Severity;
 use crate::lint::Run;
 use crate::source::{Files, Span};
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SResult, ResultLevel, Sarif,
-    Suppression, Tool, ToolComponent,
+    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, Region, ReportingConfiguration, ReportingDescriptor, Result as SResult,
+    ResultLevel, Sarif, Suppression, Tool, ToolComponent,
 };
 
 fn level(s: Severity) -> &'static str {
@@ -148,8 +148,52 @@ pub fn render(run: &Run) -> String {
         .information_uri("https://github.com/authwire/authwire".to_string())
         .rules(descriptors)
         .build();
+    // an input that could not be read makes the run unsuccessful, whatever the results say:
+    // code scanning then shows the run as failed instead of a clean (green) one
+    let notifications: Vec<Notification> = run
+        .errors
+        .iter()
+        .map(|e| {
+            let msg = Message::builder().text(e.message.clone()).build();
+            let at: Option<Location> = match (e.span, &e.file) {
+                (Some(sp), _) => Some(location(&run.files, sp, None)),
+                (None, Some(f)) => Some(
+                    Location::builder()
+                        .physical_location(
+                            PhysicalLocation::builder()
+                                .artifact_location(
+                                    ArtifactLocation::builder().uri(f.clone()).build(),
+                                )
+                                .build(),
+                        )
+                        .build(),
+                ),
+                _ => None,
+            };
+            match at {
+                Some(l) => Notification::builder()
+                    .message(msg)
+                    .level(serde_json::json!("error"))
+                    .locations(vec![l])
+                    .build(),
+                None => Notification::builder()
+                    .message(msg)
+                    .level(serde_json::json!("error"))
+                    .build(),
+            }
+        })
+        .collect();
+    let invocation = if notifications.is_empty() {
+        Invocation::builder().execution_successful(true).build()
+    } else {
+        Invocation::builder()
+            .execution_successful(false)
+            .tool_execution_notifications(notifications)
+            .build()
+    };
     let run_obj = serde_sarif::sarif::Run::builder()
         .tool(Tool::builder().driver(driver).build())
+        .invocations(vec![invocation])
         .results(results)
         .build();
     let doc = Sarif::builder()

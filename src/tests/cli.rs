@@ -122,7 +122,9 @@ fn plans_with_unknowns_join_by_reference() {
     let f = &doc["findings"][0];
     assert_eq!(f["rule"], "rest-scope-defined");
     assert_eq!(f["resource"], "aws_api_gateway_method.put_book");
-    assert!(f["location"].is_null());
+    // no configuration beside the plan: the finding points at the resource's entry in the plan
+    assert_eq!(f["location"]["file"], "testdata/plan/unknowns.json");
+    assert!(f["location"]["line"].as_u64().unwrap() > 1, "{f}");
     assert!(f["message"].as_str().unwrap().contains("bookstore/wirte"));
 }
 
@@ -611,4 +613,58 @@ fn an_invalid_openapi_body_is_a_located_input_error() {
         "testdata/openapi/bad-yaml/openapi.yaml"
     );
     assert!(e["location"]["line"].as_u64().unwrap() >= 4, "{e}");
+}
+
+/// A root that cannot be read never looks green: every report format says so.
+#[test]
+fn every_format_reports_unreadable_inputs() {
+    let args = ["lint", "testdata/cli/malformed", "--fail-on", "never"];
+    let with = |f: &str| {
+        let mut a = args.to_vec();
+        a.extend(["--format", f]);
+        let (code, out, _) = run(&a);
+        assert_eq!(code, 2, "{f}: {out}");
+        out
+    };
+    let sarif: serde_json::Value = serde_json::from_str(&with("sarif")).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("testdata/sarif-schema-2.1.0.json").unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "SARIF does not validate: {errors:?}");
+    // a plan's SARIF validates too, and every result has a location (code scanning needs one)
+    let (_, plan, _) = run(&["lint", "testdata/plan/unknowns.json", "--format", "sarif"]);
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    assert!(validator.iter_errors(&plan).next().is_none());
+    for r in plan["runs"][0]["results"].as_array().unwrap() {
+        assert!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"].is_number(),
+            "{r}"
+        );
+    }
+    let inv = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false, "{inv}");
+    let n = &inv["toolExecutionNotifications"][0];
+    assert_eq!(n["level"], "error");
+    assert!(
+        n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.contains("malformed")),
+        "{n}"
+    );
+    let junit = with("junit");
+    assert!(junit.contains("<testsuite name=\"inputs\""), "{junit}");
+    assert!(junit.contains("type=\"input error\""), "{junit}");
+    let cs = with("checkstyle");
+    assert!(cs.contains("source=\"authwire.input\""), "{cs}");
+    assert!(cs.contains("severity=\"error\""), "{cs}");
+    let gh = with("github");
+    assert!(gh.starts_with("::error file="), "{gh}");
+    let j: serde_json::Value = serde_json::from_str(&with("json")).unwrap();
+    assert!(!j["errors"].as_array().unwrap().is_empty());
+    assert!(with("text").contains("broken.tf:2:3"));
 }
