@@ -668,3 +668,29 @@ fn every_format_reports_unreadable_inputs() {
     assert!(!j["errors"].as_array().unwrap().is_empty());
     assert!(with("text").contains("broken.tf:2:3"));
 }
+
+/// The hook and lint give the same findings and exit code for the same tree and config.
+#[test]
+fn hook_and_lint_agree() {
+    let root = "rules/rest-scope-defined/fail/module-and-tfvars";
+    let changed = "rules/rest-scope-defined/fail/module-and-tfvars/modules/auth/main.tf";
+    for extra in [
+        vec![],
+        vec!["--config", "testdata/policy/config/.authwire.toml"],
+        vec!["--fail-on", "error"],
+    ] {
+        let mut h = vec!["hook", "--format", "json"];
+        h.extend(extra.iter().copied());
+        h.push(changed);
+        let mut l = vec!["lint", "--format", "json"];
+        l.extend(extra.iter().copied());
+        l.push(root);
+        let (hc, hout, _) = run(&h);
+        let (lc, lout, _) = run(&l);
+        assert_eq!(hc, lc, "{extra:?}");
+        let hj: serde_json::Value = serde_json::from_str(&hout).unwrap();
+        let lj: serde_json::Value = serde_json::from_str(&lout).unwrap();
+        assert_eq!(hj["findings"], lj["findings"], "{extra:?}");
+        assert!(!lj["findings"].as_array().unwrap().is_empty());
+    }
+}
