@@ -6,9 +6,83 @@ use crate::lint::Run;
 use crate::source::{Files, Span};
 use serde_sarif::sarif::{
     ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
-    PhysicalLocation, Region, ReportingConfiguration, ReportingDescriptor, Result as SResult,
-    ResultLevel, Sarif, Suppression, Tool, ToolComponent,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
+    Result as SResult, ResultLevel, Sarif, Suppression, Tool, ToolComponent,
 };
+
+/// Where a rule's documentation lives: its section of the generated rules reference.
+fn help_uri(id: &str) -> String {
+    format!("https://github.com/authwire/authwire/blob/main/docs/rules.md#{id}")
+}
+
+/// Code scanning's `security-severity` (a CVSS-like score: ≥ 7 high, ≥ 4 medium, else low) and
+/// tags: every rule guards who may call an API, so they are security findings.
+fn properties(id: &str, s: Severity) -> PropertyBag {
+    let area = id.split('-').next().unwrap_or("");
+    let score = match s {
+        Severity::Error => "8.0",
+        Severity::Warning => "5.0",
+        Severity::Note => "2.0",
+    };
+    let mut extra = std::collections::BTreeMap::new();
+    extra.insert("security-severity".to_string(), serde_json::json!(score));
+    PropertyBag::builder()
+        .tags(vec![
+            "security".to_string(),
+            "terraform".to_string(),
+            area.to_string(),
+        ])
+        .additional_properties(extra)
+        .build()
+}
+
+/// An artifact URI relative to the repository root (the nearest directory upward holding `.git`,
+/// else the working directory), percent-encoded, with `%SRCROOT%` as its base.
+fn artifact(file: &str) -> ArtifactLocation {
+    let uri = repo_relative(file);
+    ArtifactLocation::builder()
+        .uri(encode_uri(&uri))
+        .uri_base_id("%SRCROOT%".to_string())
+        .build()
+}
+
+fn repo_relative(file: &str) -> String {
+    let Ok(cwd) = std::env::current_dir() else {
+        return file.to_string();
+    };
+    let abs = std::fs::canonicalize(cwd.join(file)).unwrap_or_else(|_| cwd.join(file));
+    let mut root = cwd.as_path();
+    let top = loop {
+        if root.join(".git").exists() {
+            break Some(root.to_path_buf());
+        }
+        match root.parent() {
+            Some(p) => root = p,
+            None => break None,
+        }
+    };
+    let base = top
+        .and_then(|t| std::fs::canonicalize(t).ok())
+        .unwrap_or_else(|| std::fs::canonicalize(&cwd).unwrap_or(cwd.clone()));
+    match abs.strip_prefix(&base) {
+        Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+        Err(_) => file.replace('\\', "/"),
+    }
+}
+
+/// Percent-encodes what a URI path cannot hold as is (RFC 3986; `/` kept).
+fn encode_uri(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                o.push(b as char)
+            }
+            _ => o.push_str(&format!("%{b:02X}")),
+        }
+    }
+    o
+}
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -27,7 +101,7 @@ fn location(files: &Files, span: Span, message: Option<&str>) -> Location {
         .end_column(l.end_column as i64)
         .build();
     let phys = PhysicalLocation::builder()
-        .artifact_location(ArtifactLocation::builder().uri(l.file.clone()).build())
+        .artifact_location(artifact(&l.file))
         .region(region)
         .build();
     match message {
@@ -64,6 +138,8 @@ pub fn render(run: &Run) -> String {
                         .markdown(m.docs.to_string())
                         .build(),
                 )
+                .help_uri(help_uri(m.id))
+                .properties(properties(m.id, m.severity))
                 .default_configuration(
                     ReportingConfiguration::builder()
                         .level(serde_json::json!(level(m.severity)))
@@ -161,9 +237,7 @@ pub fn render(run: &Run) -> String {
                     Location::builder()
                         .physical_location(
                             PhysicalLocation::builder()
-                                .artifact_location(
-                                    ArtifactLocation::builder().uri(f.clone()).build(),
-                                )
+                                .artifact_location(artifact(f))
                                 .build(),
                         )
                         .build(),

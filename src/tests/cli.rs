@@ -380,6 +380,23 @@ fn ci_formats_match_snapshots_and_sarif_validates() {
             .unwrap()
             .contains("## How to fix")
     );
+    // what code scanning uses: a documentation link, security tags and severity per rule
+    for r in run0["tool"]["driver"]["rules"].as_array().unwrap() {
+        let id = r["id"].as_str().unwrap();
+        assert!(
+            r["helpUri"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("docs/rules.md#{id}")),
+            "{r}"
+        );
+        assert!(r["properties"]["tags"][0] == "security", "{r}");
+        assert!(r["properties"]["security-severity"].is_string(), "{r}");
+    }
+    assert_eq!(
+        run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+        "%SRCROOT%"
+    );
     assert_eq!(
         run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "testdata/example/api.tf"
