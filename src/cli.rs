@@ -445,6 +445,20 @@ fn token_cmd(
         let _ = writeln!(stderr, "authwire: {m}");
         2
     };
+    // a token given as an argument ends up in shell history and process lists: refuse it, and
+    // never print it back
+    if a.paths.iter().any(|p| {
+        let s = p.to_string_lossy();
+        let s = s
+            .trim_start_matches("Bearer ")
+            .trim_start_matches("bearer ");
+        s.starts_with("eyJ") && s.split('.').count() == 3
+    }) {
+        return fail(
+            stderr,
+            "a token was given as an argument: pass the token on standard input or --token-file (it is not printed here)".into(),
+        );
+    }
     let jwks_text = match std::fs::read_to_string(&a.jwks) {
         Ok(t) => t,
         Err(e) => {

@@ -611,7 +611,18 @@ fn join_reason(why: &str, notes: &[String]) -> String {
 pub fn check(raw: &str, jwks: &JwkSet, now: i64, models: &[Model]) -> Report {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
-    let claims = verify(raw.trim(), jwks, now, &mut problems).unwrap_or(J::Null);
+    // a pasted `Authorization: Bearer …` header value is the token
+    let token = raw.trim();
+    let token = token
+        .strip_prefix("Authorization:")
+        .map(str::trim)
+        .unwrap_or(token);
+    let token = token
+        .strip_prefix("Bearer ")
+        .or_else(|| token.strip_prefix("bearer "))
+        .map(str::trim)
+        .unwrap_or(token);
+    let claims = verify(token, jwks, now, &mut problems).unwrap_or(J::Null);
     let iss = claims
         .get("iss")
         .and_then(J::as_str)

@@ -375,3 +375,21 @@ fn a_lifetime_other_than_the_clients_is_noted() {
     );
     assert!(doc["notes"].as_array().unwrap().is_empty(), "{doc}");
 }
+
+/// A token is never taken from an argument (it is refused without being printed back), and a
+/// pasted `Bearer …` header value is accepted on standard input.
+#[test]
+fn tokens_come_from_stdin_only_and_bearer_is_accepted() {
+    let tok = sign(&claims());
+    let (code, _, all) = token("testdata/token/config", "", &[&tok]);
+    assert_eq!(code, 2, "{all}");
+    assert!(
+        all.contains("pass the token on standard input or --token-file"),
+        "{all}"
+    );
+    let sig = tok.rsplit('.').next().unwrap();
+    assert!(!all.contains(sig), "{all}");
+    let (code, doc, all) = token("testdata/token/config", &format!("Bearer {tok}\n"), &[]);
+    assert_eq!(code, 0, "{all}");
+    assert_eq!(doc["valid"], true, "{doc}");
+}
