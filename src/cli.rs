@@ -25,10 +25,12 @@ use crate::lint::FailOn;
 struct LintOpts {
     /// Report format (default: text, or the config file's). Repeatable: the n-th --format
     /// goes to the n-th --output; one format may be left without an output (stdout).
-    #[arg(long, value_enum)]
+    #[arg(short = 'f', long, value_enum)]
     format: Vec<Format>,
-    /// Write the report to this file instead of stdout (repeatable, paired with --format).
-    #[arg(long)]
+    /// Write the report to this file instead of stdout (repeatable, paired with --format; alone,
+    /// the file's extension names the format: .sarif, .json, .junit.xml, .checkstyle.xml,
+    /// .codequality.json, .txt).
+    #[arg(short = 'o', long)]
     output: Vec<PathBuf>,
     /// Set a root variable, NAME=VALUE (repeatable; later wins).
     #[arg(long = "var", value_name = "NAME=VALUE")]
@@ -40,7 +42,7 @@ struct LintOpts {
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
     /// Configuration file (default: .authwire.toml found upward from the current directory).
-    #[arg(long)]
+    #[arg(short = 'c', long)]
     config: Option<PathBuf>,
     /// Ignore every inline `# authwire:ignore` comment.
     #[arg(long)]
@@ -51,6 +53,20 @@ struct LintOpts {
     /// Record today's findings in this baseline file (exit 0 unless an input failed).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// No summary line on standard error.
+    #[arg(short = 'q', long)]
+    quiet: bool,
+    /// Colors in the text report: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE or
+    /// FORCE_COLOR force them), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 impl LintOpts {
@@ -73,6 +89,12 @@ impl LintOpts {
             no_inline_ignores: self.no_inline_ignores,
             baseline: self.baseline,
             write_baseline: self.write_baseline,
+            quiet: self.quiet,
+            color: match self.color {
+                ColorChoice::Auto => None,
+                ColorChoice::Always => Some(true),
+                ColorChoice::Never => Some(false),
+            },
         }
     }
 }
@@ -145,9 +167,15 @@ enum Cmd {
     /// Write a commented default .authwire.toml in the current directory.
     Init,
     /// List the rules: id, severity, title.
-    Rules,
+    Rules {
+        /// text (a line per rule) or json (id, severity, title, documentation link).
+        #[arg(short = 'f', long, value_enum, default_value = "text")]
+        format: TokenFormat,
+    },
     /// Print a rule's documentation.
     Explain { rule: String },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions { shell: clap_complete::Shell },
 }
 
 /// `ordered_vars`, reporting a malformed `--var` on stderr (the caller exits with 2).
@@ -217,8 +245,11 @@ impl From<String> for CliVarArg {
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let color = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty() && v != "0");
+    let color = set("CLICOLOR_FORCE")
+        || set("FORCE_COLOR")
+        || (std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
     let code = run(
         &args,
         &mut std::io::stdout().lock(),
@@ -310,7 +341,7 @@ pub fn run_with_stdin(
             };
             // the same pipeline as lint: config, suppressions, baseline, formats, fail-on
             let req = opts.request(vec![PathBuf::from(".")], None, Some(tf), cli_vars);
-            crate::lint::lint(&req, stdout, stderr, color)
+            crate::lint::lint(&req, stdout, stderr, req.color.unwrap_or(color))
         }
         Cmd::Eval {
             path,
@@ -376,18 +407,41 @@ pub fn run_with_stdin(
                 2
             }
         },
-        Cmd::Rules => {
+        Cmd::Rules { format } => {
             let mut s = String::new();
-            for r in crate::rules::all() {
-                let m = r.meta();
-                s.push_str(&format!(
-                    "{:<32} {:<8} {}\n",
-                    m.id,
-                    m.severity.as_str(),
-                    m.title
-                ));
+            if format == TokenFormat::Json {
+                let list: Vec<serde_json::Value> = crate::rules::all()
+                    .iter()
+                    .map(|r| {
+                        let m = r.meta();
+                        serde_json::json!({
+                            "id": m.id,
+                            "severity": m.severity.as_str(),
+                            "title": m.title,
+                            "help_uri": format!("https://github.com/authwire/authwire/blob/main/docs/rules.md#{}", m.id),
+                        })
+                    })
+                    .collect();
+                s = serde_json::to_string_pretty(&list).unwrap_or_default();
+                s.push('\n');
+            } else {
+                for r in crate::rules::all() {
+                    let m = r.meta();
+                    s.push_str(&format!(
+                        "{:<32} {:<8} {}\n",
+                        m.id,
+                        m.severity.as_str(),
+                        m.title
+                    ));
+                }
             }
             let _ = stdout.write_all(s.as_bytes());
+            0
+        }
+        Cmd::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "authwire", stdout);
             0
         }
         Cmd::Explain { rule } => match crate::rules::find(&rule) {
@@ -396,9 +450,16 @@ pub fn run_with_stdin(
                 0
             }
             None => {
+                let ids: Vec<String> = crate::rules::all()
+                    .iter()
+                    .map(|r| r.meta().id.to_string())
+                    .collect();
+                let hint = crate::rules::support::did_you_mean(&rule, &ids)
+                    .map(|m| format!(" (did you mean {m}?)"))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     stderr,
-                    "authwire: no rule named {rule}; `authwire rules` lists them"
+                    "authwire: no rule named {rule}{hint}; `authwire rules` lists them"
                 );
                 2
             }
@@ -413,7 +474,7 @@ pub fn run_with_stdin(
                 return 2;
             };
             let req = opts.request(paths, source, None, cli_vars);
-            crate::lint::lint(&req, stdout, stderr, color)
+            crate::lint::lint(&req, stdout, stderr, req.color.unwrap_or(color))
         }
     }
 }

@@ -309,6 +309,10 @@ pub struct Request {
     pub no_inline_ignores: bool,
     pub baseline: Option<PathBuf>,
     pub write_baseline: Option<PathBuf>,
+    /// `--quiet`: no summary line on standard error.
+    pub quiet: bool,
+    /// `--color always|never` (auto: the caller's terminal detection).
+    pub color: Option<bool>,
 }
 
 /// The whole pipeline: settings (config file), load → model → rules, suppressions, baseline,
@@ -354,6 +358,23 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
     };
     let formats: Vec<Format> = if !req.formats.is_empty() {
         req.formats.clone()
+    } else if !req.outputs.is_empty() {
+        // --output without --format: the extension decides, or the run is refused
+        let mut fs = Vec::new();
+        for o in &req.outputs {
+            match Format::from_extension(o) {
+                Some(f) => fs.push(f),
+                None => {
+                    let _ = writeln!(
+                        stderr,
+                        "authwire: --output {}: give its --format (the file name does not say which: .sarif, .json, .junit.xml, .checkstyle.xml, .codequality.json, .txt)",
+                        o.display()
+                    );
+                    return 2;
+                }
+            }
+        }
+        fs
     } else {
         match cfg.lint.format.as_deref() {
             Some(s) => match Format::from_str(s, true) {
@@ -361,7 +382,7 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
                 Err(_) => {
                     let _ = writeln!(
                         stderr,
-                        "authwire: config: format {s} is not one of text, json, sarif, junit, checkstyle, github"
+                        "authwire: config: format {s} is not one of text, json, sarif, junit, checkstyle, github, compact, gitlab"
                     );
                     return 2;
                 }
@@ -378,6 +399,19 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
             req.outputs.len()
         );
         return 2;
+    }
+    // two reports into one file would leave only the last one
+    let mut seen_out = std::collections::BTreeSet::new();
+    for o in &req.outputs {
+        let key = std::fs::canonicalize(o).unwrap_or_else(|_| o.clone());
+        if !seen_out.insert(key) {
+            let _ = writeln!(
+                stderr,
+                "authwire: --output {} is given twice: each report needs its own file",
+                o.display()
+            );
+            return 2;
+        }
     }
     let targets: Vec<(Format, Option<PathBuf>)> = formats
         .iter()
@@ -471,7 +505,7 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
             }
         }
     }
-    if targets.iter().any(|(f, _)| *f == Format::Text) {
+    if targets.iter().any(|(f, _)| *f == Format::Text) && !req.quiet {
         let _ = writeln!(stderr, "{}", report::text::summary(&run));
         for f in &run.fixed {
             let _ = writeln!(stderr, "  fixed since the baseline: {f}");

@@ -2,6 +2,7 @@
 
 use crate::finding::Severity;
 use crate::lint::Run;
+use md5::Digest;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 /// One test suite per rule; one failing test case per finding (rule × resource), one passing
@@ -184,4 +185,85 @@ pub fn github(run: &Run) -> String {
         }
     }
     s
+}
+
+/// One line per finding and per input error: `file:line:col: severity rule: message` (as
+/// compilers and tflint --format compact print), `-` for what has no location.
+pub fn compact(run: &Run) -> String {
+    let mut s = String::new();
+    for e in &run.errors {
+        let at = match (e.location(&run.files), &e.file) {
+            (Some(l), _) => format!("{}:{}:{}", l.file, l.line, l.column),
+            (None, Some(f)) => f.clone(),
+            _ => "-".to_string(),
+        };
+        s.push_str(&format!("{at}: error input: {}\n", one_line(&e.message)));
+    }
+    for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
+        let at = match f.location.map(|sp| run.files.location(sp)) {
+            Some(l) => format!("{}:{}:{}", l.file, l.line, l.column),
+            None => "-".to_string(),
+        };
+        s.push_str(&format!(
+            "{at}: {} {}: {} ({})\n",
+            f.severity.as_str(),
+            f.rule,
+            one_line(&f.message),
+            f.resource
+        ));
+    }
+    s
+}
+
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}
+
+/// GitLab Code Quality JSON: an array of issues with a description, check name, fingerprint,
+/// severity and location (path and begin line); input errors are `blocker` issues.
+pub fn gitlab(run: &Run) -> String {
+    let mut issues = Vec::new();
+    for e in &run.errors {
+        let (path, line) = match (e.location(&run.files), &e.file) {
+            (Some(l), _) => (l.file, l.line),
+            (None, Some(f)) => (f.clone(), 1),
+            _ => (String::new(), 1),
+        };
+        let fp = format!("input|{path}|{}", e.message);
+        issues.push(serde_json::json!({
+            "description": format!("input error: {}", e.message),
+            "check_name": "authwire.input",
+            "fingerprint": md5_hex(&fp),
+            "severity": "blocker",
+            "location": { "path": path, "lines": { "begin": line } },
+        }));
+    }
+    for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
+        let (path, line) = match f.location.map(|sp| run.files.location(sp)) {
+            Some(l) => (l.file, l.line),
+            None => (String::new(), 1),
+        };
+        let severity = match f.severity {
+            Severity::Error => "critical",
+            Severity::Warning => "major",
+            Severity::Note => "info",
+        };
+        issues.push(serde_json::json!({
+            "description": format!("{} ({})", f.message, f.resource),
+            "check_name": f.rule,
+            "fingerprint": md5_hex(&f.fingerprint()),
+            "severity": severity,
+            "location": { "path": path, "lines": { "begin": line } },
+        }));
+    }
+    let mut s = serde_json::to_string_pretty(&serde_json::Value::Array(issues)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn md5_hex(s: &str) -> String {
+    md5::Md5::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -15,6 +15,32 @@ pub enum Format {
     Junit,
     Checkstyle,
     Github,
+    /// One line per finding: `file:line:col: severity rule: message`.
+    Compact,
+    /// GitLab Code Quality JSON (the merge request's code quality widget).
+    Gitlab,
+}
+
+impl Format {
+    /// The format an output file's extension names, when it names exactly one.
+    pub fn from_extension(p: &std::path::Path) -> Option<Format> {
+        let n = p.file_name()?.to_string_lossy().to_ascii_lowercase();
+        if n.ends_with(".sarif") || n.ends_with(".sarif.json") {
+            Some(Format::Sarif)
+        } else if n.ends_with(".junit.xml") {
+            Some(Format::Junit)
+        } else if n.ends_with(".checkstyle.xml") {
+            Some(Format::Checkstyle)
+        } else if n.ends_with("gl-code-quality-report.json") || n.ends_with(".codequality.json") {
+            Some(Format::Gitlab)
+        } else if n.ends_with(".json") {
+            Some(Format::Json)
+        } else if n.ends_with(".txt") {
+            Some(Format::Text)
+        } else {
+            None
+        }
+    }
 }
 
 pub fn render(run: &Run, format: Format, color: bool) -> String {
@@ -25,5 +51,7 @@ pub fn render(run: &Run, format: Format, color: bool) -> String {
         Format::Junit => ci::junit(run),
         Format::Checkstyle => ci::checkstyle(run),
         Format::Github => ci::github(run),
+        Format::Compact => ci::compact(run),
+        Format::Gitlab => ci::gitlab(run),
     }
 }

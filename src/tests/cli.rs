@@ -711,3 +711,71 @@ fn hook_and_lint_agree() {
         assert!(!lj["findings"].as_array().unwrap().is_empty());
     }
 }
+
+/// The formats and conventions of other linters: compact lines, GitLab Code Quality, output
+/// files naming their format, one report per file, quiet, rules as JSON, completions.
+#[test]
+fn compact_gitlab_and_command_line_conventions() {
+    let (code, out, _) = run(&["lint", "testdata/example", "-f", "compact"]);
+    assert_eq!(code, 1);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with("testdata/example/api.tf:87:27: error rest-scope-defined: "),
+        "{first}"
+    );
+    let (_, out, _) = run(&["lint", "testdata/example", "--format", "gitlab"]);
+    let gl: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let issue = &gl[0];
+    assert_eq!(issue["check_name"], "rest-scope-defined");
+    assert_eq!(issue["severity"], "critical");
+    assert_eq!(issue["location"]["path"], "testdata/example/api.tf");
+    assert_eq!(issue["location"]["lines"]["begin"], 87);
+    assert_eq!(issue["fingerprint"].as_str().unwrap().len(), 32);
+    // --output alone: the extension names the format, or the run is refused
+    let dir = std::env::temp_dir().join(format!("authwire-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sarif = dir.join("r.sarif");
+    let (code, _, _) = run(&["lint", "testdata/example", "-o", sarif.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        std::fs::read_to_string(&sarif)
+            .unwrap()
+            .contains("\"2.1.0\"")
+    );
+    let (code, _, err) = run(&[
+        "lint",
+        "testdata/example",
+        "-o",
+        dir.join("r.bin").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    let same = dir.join("a.json");
+    let same = same.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "lint",
+        "testdata/example",
+        "-f",
+        "json",
+        "-o",
+        same,
+        "-f",
+        "sarif",
+        "-o",
+        same,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("given twice"), "{err}");
+    // --quiet: no summary; --color never: no escape codes
+    let (_, out, err) = run(&["lint", "testdata/example", "-q", "--color", "always"]);
+    assert!(err.is_empty(), "{err}");
+    assert!(out.contains('\u{1b}'));
+    let (code, out, _) = run(&["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rules: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(rules.as_array().unwrap().len(), crate::rules::all().len());
+    let (_, _, err) = run(&["explain", "rest-scope-defind"]);
+    assert!(err.contains("did you mean rest-scope-defined?"), "{err}");
+    let (code, out, _) = run(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("authwire"));
+}
