@@ -322,10 +322,22 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
     use crate::report::{self, Format};
     use clap::ValueEnum;
     let mut extra_files = crate::source::Files::default();
+    // the config: --config, else .authwire.toml upward from the current directory, else upward
+    // from the (first) linted path (`authwire lint infra` from elsewhere finds infra's config)
     let cfg_path = req.config.clone().or_else(|| {
         std::env::current_dir()
             .ok()
             .and_then(|d| crate::settings::find_config(&d))
+            .or_else(|| {
+                let first = req.paths.first()?;
+                let abs = std::fs::canonicalize(first).ok()?;
+                let dir = if abs.is_dir() {
+                    abs
+                } else {
+                    abs.parent()?.to_path_buf()
+                };
+                crate::settings::find_config(&dir)
+            })
     });
     if let Some(c) = &req.config
         && !c.exists()
@@ -459,7 +471,9 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
         crate::settings::apply_suppressions(&mut run, None);
     }
     crate::settings::apply_config(&mut run, &cfg, &cfg_dir);
-    if let Some(b) = &req.baseline {
+    // --baseline, else the config's `baseline` (relative to the config file)
+    let cfg_baseline = cfg.lint.baseline.as_ref().map(|b| cfg_dir.join(b));
+    if let Some(b) = req.baseline.as_ref().or(cfg_baseline.as_ref()) {
         match crate::settings::read_baseline(b, &mut run.files) {
             Ok(bl) => {
                 run.fixed = crate::settings::apply_baseline(&mut run, &bl)

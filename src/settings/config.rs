@@ -23,7 +23,7 @@ pub struct Config {
 #[derive(Deserialize, Default, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct LintConfig {
-    /// Default output format (text, json, sarif, junit, checkstyle, github).
+    /// Default output format (text, json, sarif, junit, checkstyle, github, compact, gitlab).
     pub format: Option<String>,
     /// Default --fail-on (error, warning, note, never).
     pub fail_on: Option<String>,
@@ -38,6 +38,8 @@ pub struct LintConfig {
     pub vars: BTreeMap<String, String>,
     /// false: ignore every inline suppression (teams that must forbid them).
     pub inline_ignores: Option<bool>,
+    /// Default --baseline file (relative to the config file).
+    pub baseline: Option<String>,
 }
 
 #[derive(Deserialize, Default, Debug)]
@@ -53,12 +55,13 @@ pub const DEFAULT_CONFIG: &str = r#"# authwire configuration (found upward from 
 # Unknown keys are an error.
 
 [lint]
-# format = "text"          # text | json | sarif | junit | checkstyle | github
+# format = "text"          # text | json | sarif | junit | checkstyle | github | compact | gitlab
 # fail_on = "warning"      # error | warning | note | never
 # exclude = ["legacy/**"]  # globs, relative to this file: findings in these files are dropped
 # var_files = ["env/prod.tfvars"]
 # vars = { region = "eu-west-1" }
 # inline_ignores = true    # false: ignore every `# authwire:ignore` comment
+# baseline = "authwire-baseline.json"   # report only findings not in it (relative to this file)
 
 [rules]
 # disable = ["rest-open-method-audit"]

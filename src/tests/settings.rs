@@ -336,3 +336,28 @@ fn two_findings_on_one_attribute_have_their_own_baseline_entries() {
     assert_eq!(code, 1);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The config can name the baseline, and is found upward from the linted path when the current
+/// directory has none.
+#[test]
+fn config_names_the_baseline_and_is_found_from_the_linted_path() {
+    let dir = std::env::temp_dir().join(format!("authwire-cfgbl-{}", std::process::id()));
+    let root = dir.join("infra");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::copy(
+        "rules/rest-scope-defined/fail/typo.tf",
+        root.join("main.tf"),
+    )
+    .unwrap();
+    let bl = dir.join("bl.json");
+    let (b, r) = (bl.to_str().unwrap(), root.to_str().unwrap());
+    assert_eq!(run_in(".", &["lint", r, "--write-baseline", b]).0, 0);
+    std::fs::write(
+        dir.join(".authwire.toml"),
+        "[lint]\nbaseline = \"bl.json\"\n",
+    )
+    .unwrap();
+    // the current directory (the repository) has no config; the linted path's parent has it
+    let (code, _, err) = run_in(".", &["lint", r]);
+    assert_eq!(code, 0, "{err}");
+}
