@@ -19,6 +19,8 @@ pub struct Run {
     pub fixed: Vec<String>,
     /// When only some roots were linted (`authwire hook`): the files they cover.
     pub scope: Option<std::collections::BTreeSet<u32>>,
+    /// A baseline was applied: every finding left is new since it (SARIF `baselineState`).
+    pub baselined: bool,
 }
 
 /// Adds what needs other resources: `aws_route53_record.fqdn` (name expanded against its zone).
@@ -267,6 +269,7 @@ pub fn run_filtered(
         resources,
         fixed: Vec::new(),
         scope,
+        baselined: false,
     };
     sort_findings(&mut run);
     run
@@ -476,6 +479,7 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
     if let Some(b) = req.baseline.as_ref().or(cfg_baseline.as_ref()) {
         match crate::settings::read_baseline(b, &mut run.files) {
             Ok(bl) => {
+                run.baselined = true;
                 run.fixed = crate::settings::apply_baseline(&mut run, &bl)
                     .into_iter()
                     .map(|e| format!("{} {}: {}", e.rule, e.resource, e.message))

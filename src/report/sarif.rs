@@ -218,6 +218,13 @@ pub fn render(run: &Run) -> String {
             }
         })
         .collect();
+    // with a baseline, every result left is new since it
+    let mut results = results;
+    if run.baselined {
+        for r in results.iter_mut() {
+            r.baseline_state = Some(serde_json::json!("new"));
+        }
+    }
     let driver = ToolComponent::builder()
         .name("authwire".to_string())
         .version(env!("CARGO_PKG_VERSION").to_string())

@@ -214,6 +214,12 @@ fn baselines_survive_line_moves_and_list_fixed_findings() {
         "{fixed}\nresource \"aws_api_gateway_method\" \"put\" {{\n  rest_api_id   = aws_api_gateway_rest_api.api.id\n  resource_id   = aws_api_gateway_rest_api.api.root_resource_id\n  http_method   = \"PUT\"\n  authorization = \"COGNITO_USER_POOLS\"\n}}\n"
     );
     std::fs::write(dir.join("main.tf"), added).unwrap();
+    // in SARIF, what is left after the baseline is marked new
+    let (_, sarif, _) = run_in(".", &["lint", d, "--baseline", b, "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    assert!(results.iter().all(|r| r["baselineState"] == "new"));
     let (code, out, _) = run_in(".", &["lint", d, "--baseline", b, "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(code, 1);
