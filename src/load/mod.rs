@@ -125,6 +125,24 @@ enum Kind {
     Plan,
 }
 
+/// Whether a file's first bytes are a Terraform JSON plan (`{"format_version":…` with a
+/// `terraform_version`), read without loading a large file.
+fn looks_like_plan(p: &Path) -> bool {
+    use std::io::Read;
+    let Ok(f) = std::fs::File::open(p) else {
+        return false;
+    };
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = Vec::new();
+    let _ = f.take(4096).read_to_end(&mut head);
+    let t = String::from_utf8_lossy(&head);
+    t.trim_start().starts_with('{')
+        && t.contains("\"format_version\"")
+        && t.contains("\"terraform_version\"")
+}
+
 fn kind_of(p: &Path) -> Option<Kind> {
     let n = p.file_name()?.to_string_lossy();
     // OpenTofu's .tofu/.tofu.json are configuration files as well
@@ -395,7 +413,10 @@ fn load_inner(
             }
             explicit_dirs.insert(canon(p));
         } else {
-            match kind_of(p) {
+            // a plan saved without the .json suffix (`terraform show -json > plan`): its content
+            // says what it is
+            let kind = kind_of(p).or_else(|| looks_like_plan(p).then_some(Kind::Plan));
+            match kind {
                 Some(k @ (Kind::Tf | Kind::TfJson | Kind::Plan)) => {
                     let dir = canon(
                         p.parent()

@@ -779,3 +779,15 @@ fn compact_gitlab_and_command_line_conventions() {
     assert_eq!(code, 0);
     assert!(out.contains("authwire"));
 }
+
+/// A plan saved without the .json suffix is recognised by its content.
+#[test]
+fn plans_without_a_json_suffix_are_read() {
+    let (code, doc) = json(&["lint", "testdata/plan/noext/plan"]);
+    assert_eq!(code, 1, "{doc}");
+    assert_eq!(doc["findings"][0]["rule"], "rest-scope-defined");
+    assert_eq!(
+        doc["findings"][0]["location"]["file"],
+        "testdata/plan/noext/plan"
+    );
+}
