@@ -101,10 +101,14 @@ pub fn checkstyle(run: &Run) -> String {
         ));
     }
     for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
-        let (file, line, col) = match f.location.map(|s| run.files.location(s)) {
-            Some(l) => (l.file, l.line, l.column),
-            None => (f.resource.clone(), 0, 0),
-        };
+        // a file the finding is in, or one it names (never a made-up file name: a finding with
+        // no location at all is in the other formats only)
+        let at = f
+            .location
+            .or_else(|| f.related.iter().find_map(|r| r.location))
+            .map(|s| run.files.location(s));
+        let Some(l) = at else { continue };
+        let (file, line, col) = (l.file, l.line, l.column);
         let sev = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
