@@ -78,7 +78,18 @@ pub fn render(run: &Run, color: bool) -> String {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(120);
+    // wrapped to the terminal's width (COLUMNS, else 100); full width when piped or written to a
+    // file, so a log line is never cut
+    let width = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<usize>().ok())
+            .filter(|w| *w >= 40)
+            .unwrap_or(100)
+    } else {
+        10_000
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
     let files = &run.files;
     let mut out = String::new();
     for e in &run.errors {
@@ -106,9 +117,20 @@ pub fn render(run: &Run, color: bool) -> String {
             labels.push(label(files, s, "here"));
         }
         for r in &f.related {
+            // the other side of the join in the same snippet when it is near; far away (or in
+            // another file) it gets its own snippet
+            let near = |a: Span, b: Span| {
+                let (la, lb) = (
+                    files.get(a.file).line_col(a.start as usize).0,
+                    files.get(b.file).line_col(b.start as usize).0,
+                );
+                la.abs_diff(lb) <= 12
+            };
             match (r.location, f.location) {
                 (Some(rs), Some(fs))
-                    if rs.file == fs.file && !(rs.start == fs.start && rs.end == fs.end) =>
+                    if rs.file == fs.file
+                        && !(rs.start == fs.start && rs.end == fs.end)
+                        && near(rs, fs) =>
                 {
                     labels.push(label(files, rs, &format!("{}: {}", r.resource, r.message)))
                 }
@@ -133,18 +155,30 @@ pub fn render(run: &Run, color: bool) -> String {
             }
         }
         let d = Diag {
-            message: format!("{} ({})", f.message, f.resource),
+            message: if f.resource.is_empty() {
+                f.message.clone()
+            } else {
+                format!("{} ({})", f.message, f.resource)
+            },
             code: f.rule.to_string(),
             severity: match f.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Note => miette::Severity::Advice,
             },
-            help: if f.help.is_empty() {
-                None
-            } else {
-                Some(f.help.clone())
-            },
+            help: Some(
+                [
+                    f.help.clone(),
+                    format!(
+                        "reference: https://github.com/authwire/authwire/blob/main/docs/rules.md#{}",
+                        f.rule
+                    ),
+                ]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            ),
             src: f.location.map(|s| src(files, s)),
             labels,
             related,
