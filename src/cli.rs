@@ -176,6 +176,8 @@ enum Cmd {
     Explain { rule: String },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff): `authwire man > authwire.1`.
+    Man,
 }
 
 /// `ordered_vars`, reporting a malformed `--var` on stderr (the caller exits with 2).
@@ -437,6 +439,16 @@ pub fn run_with_stdin(
             }
             let _ = stdout.write_all(s.as_bytes());
             0
+        }
+        Cmd::Man => {
+            use clap::CommandFactory;
+            match clap_mangen::Man::new(Cli::command()).render(stdout) {
+                Ok(()) => 0,
+                Err(e) => {
+                    let _ = writeln!(stderr, "authwire: {e}");
+                    2
+                }
+            }
         }
         Cmd::Completions { shell } => {
             use clap::CommandFactory;

@@ -778,6 +778,9 @@ fn compact_gitlab_and_command_line_conventions() {
     let (code, out, _) = run(&["completions", "bash"]);
     assert_eq!(code, 0);
     assert!(out.contains("authwire"));
+    let (code, out, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(".ie") || out.contains(".TH authwire"), "{out}");
 }
 
 /// A plan saved without the .json suffix is recognised by its content.
