@@ -103,7 +103,8 @@ impl LintOpts {
 enum Cmd {
     /// Lint Terraform directories, files and plan JSON.
     Lint {
-        /// Directories (recursive), .tf/.tf.json files, or plan JSON files.
+        /// Directories (recursive), .tf/.tf.json files, or plan JSON files (`-`: a plan on
+        /// standard input).
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
         /// The configuration a plan was made from: plan findings get its file:line locations
@@ -485,8 +486,39 @@ pub fn run_with_stdin(
             else {
                 return 2;
             };
+            // `-`: a plan JSON on standard input (`terraform show -json plan.out | authwire lint -`)
+            let mut paths = paths;
+            let mut tmp = None;
+            if let Some(i) = paths.iter().position(|p| p.as_os_str() == "-") {
+                use std::io::Read;
+                let mut text = String::new();
+                let limit = 256 * 1024 * 1024;
+                if let Err(e) = stdin.take(limit + 1).read_to_string(&mut text) {
+                    let _ = writeln!(stderr, "authwire: cannot read standard input: {e}");
+                    return 2;
+                }
+                if text.len() as u64 > limit {
+                    let _ = writeln!(stderr, "authwire: standard input is larger than 256 MiB");
+                    return 2;
+                }
+                let dir =
+                    std::env::temp_dir().join(format!("authwire-stdin-{}", std::process::id()));
+                let file = dir.join("stdin-plan.json");
+                if let Err(e) =
+                    std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&file, text))
+                {
+                    let _ = writeln!(stderr, "authwire: cannot keep standard input: {e}");
+                    return 2;
+                }
+                paths[i] = file;
+                tmp = Some(dir);
+            }
             let req = opts.request(paths, source, None, cli_vars);
-            crate::lint::lint(&req, stdout, stderr, req.color.unwrap_or(color))
+            let code = crate::lint::lint(&req, stdout, stderr, req.color.unwrap_or(color));
+            if let Some(d) = tmp {
+                let _ = std::fs::remove_dir_all(d);
+            }
+            code
         }
     }
 }

@@ -780,7 +780,10 @@ fn compact_gitlab_and_command_line_conventions() {
     assert!(out.contains("authwire"));
     let (code, out, _) = run(&["man"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with(".ie") || out.contains(".TH authwire"), "{out}");
+    assert!(
+        out.starts_with(".ie") || out.contains(".TH authwire"),
+        "{out}"
+    );
 }
 
 /// A plan saved without the .json suffix is recognised by its content.
@@ -793,4 +796,19 @@ fn plans_without_a_json_suffix_are_read() {
         doc["findings"][0]["location"]["file"],
         "testdata/plan/noext/plan"
     );
+}
+
+/// `authwire lint -` reads a plan from standard input.
+#[test]
+fn a_plan_on_standard_input_is_linted() {
+    let plan = std::fs::read_to_string("testdata/plan/unknowns.json").unwrap();
+    let args: Vec<String> = ["authwire", "lint", "-", "--format", "json"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = crate::cli::run_with_stdin(&args, &mut plan.as_bytes(), &mut out, &mut err, false);
+    assert_eq!(code, 1, "{}", String::from_utf8_lossy(&err));
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["findings"][0]["rule"], "rest-scope-defined");
 }
