@@ -21,6 +21,8 @@ pub struct Run {
     pub scope: Option<std::collections::BTreeSet<u32>>,
     /// A baseline was applied: every finding left is new since it (SARIF `baselineState`).
     pub baselined: bool,
+    /// Warnings about the command line that do not fail the run (standard error).
+    pub warnings: Vec<String>,
 }
 
 /// Adds what needs other resources: `aws_route53_record.fqdn` (name expanded against its zone).
@@ -174,6 +176,23 @@ pub fn run_filtered(
 ) -> Run {
     let mut loaded = load::load_with_source(paths, source, cli_vars, &tf_var_env());
     loaded.tf_workspace = load::tf_workspace_env();
+    // a --var no root declares: Terraform says "Value for undeclared variable"
+    let mut warnings = Vec::new();
+    if !loaded.roots.is_empty() {
+        for v in cli_vars {
+            if let CliVar::Pair(n, _) = v
+                && !loaded
+                    .roots
+                    .iter()
+                    .filter_map(|r| loaded.modules.get(r))
+                    .any(|m| m.variables.contains_key(n))
+            {
+                warnings.push(format!(
+                    "Value for undeclared variable: --var {n}=…: no root module declares a variable \"{n}\", so the value is not used"
+                ));
+            }
+        }
+    }
     let mut scope = None;
     if let Some(ch) = changed {
         loaded.roots = roots_containing(&loaded, ch);
@@ -270,6 +289,7 @@ pub fn run_filtered(
         fixed: Vec::new(),
         scope,
         baselined: false,
+        warnings,
     };
     sort_findings(&mut run);
     run
@@ -468,6 +488,9 @@ pub fn lint(req: &Request, stdout: &mut dyn Write, stderr: &mut dyn Write, color
         &cli_vars,
         &rules,
     );
+    for w in &run.warnings {
+        let _ = writeln!(stderr, "authwire: warning: {w}");
+    }
     // suppressions first: their meta-findings are findings of registry rules, which the
     // configuration may then disable or re-rank like any other
     if !req.no_inline_ignores && cfg.lint.inline_ignores != Some(false) {

@@ -812,3 +812,14 @@ fn a_plan_on_standard_input_is_linted() {
     let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["findings"][0]["rule"], "rest-scope-defined");
 }
+
+/// A --var no root module declares is a warning on standard error, as Terraform says it.
+#[test]
+fn an_undeclared_var_warns() {
+    let (code, _, err) = run(&["lint", "testdata/example", "--var", "nope=1", "-q"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("warning: Value for undeclared variable: --var nope="),
+        "{err}"
+    );
+}
