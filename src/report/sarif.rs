@@ -132,9 +132,11 @@ pub fn render(run: &Run) -> String {
                         .text(m.title.to_string())
                         .build(),
                 )
+                // the documentation once, as Markdown (code scanning shows it); the plain text
+                // points at it
                 .help(
                     MultiformatMessageString::builder()
-                        .text(m.docs.to_string())
+                        .text(format!("{}. Documentation: {}", m.title, help_uri(m.id)))
                         .markdown(m.docs.to_string())
                         .build(),
                 )
