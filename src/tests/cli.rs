@@ -684,6 +684,14 @@ fn every_format_reports_unreadable_inputs() {
     let j: serde_json::Value = serde_json::from_str(&with("json")).unwrap();
     assert!(!j["errors"].as_array().unwrap().is_empty());
     assert!(with("text").contains("broken.tf:2:3"));
+    assert!(with("compact").contains("broken.tf:2:3: error input: "));
+    let gl: serde_json::Value = serde_json::from_str(&with("gitlab")).unwrap();
+    assert!(
+        gl.as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["severity"] == "blocker" && i["check_name"] == "authwire.input")
+    );
 }
 
 /// The hook and lint give the same findings and exit code for the same tree and config.
