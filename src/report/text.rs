@@ -60,6 +60,18 @@ impl Diagnostic for Diag {
     }
 }
 
+/// Whether a span's lines are short enough to draw as a snippet (miette cannot draw columns past
+/// 65,535, and a minified .tf.json line is no snippet anyway): long lines are reported by
+/// location only, clipped, never a panic.
+fn drawable(files: &Files, s: Span) -> bool {
+    let f = files.get(s.file);
+    let start = (s.start as usize).min(f.text.len());
+    let end = (s.end as usize).clamp(start, f.text.len());
+    let line_start = f.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = f.line_end(end);
+    line_end - line_start <= 2000
+}
+
 fn src(files: &Files, s: Span) -> NamedSource<String> {
     let f = files.get(s.file);
     NamedSource::new(f.name.clone(), f.text.clone()).with_language("hcl")
@@ -101,9 +113,13 @@ pub fn render(run: &Run, color: bool) -> String {
             code: "error".into(),
             severity: miette::Severity::Error,
             help: None,
-            src: e.span.map(|s| src(files, s)),
+            src: e
+                .span
+                .filter(|s| drawable(files, *s))
+                .map(|s| src(files, s)),
             labels: e
                 .span
+                .filter(|s| drawable(files, *s))
                 .map(|s| vec![label(files, s, "here")])
                 .unwrap_or_default(),
             related: vec![],
@@ -113,7 +129,8 @@ pub fn render(run: &Run, color: bool) -> String {
     for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
         let mut related = Vec::new();
         let mut labels = Vec::new();
-        if let Some(s) = f.location {
+        let loc = f.location.filter(|s| drawable(files, *s));
+        if let Some(s) = loc {
             labels.push(label(files, s, "here"));
         }
         for r in &f.related {
@@ -126,7 +143,7 @@ pub fn render(run: &Run, color: bool) -> String {
                 );
                 la.abs_diff(lb) <= 12
             };
-            match (r.location, f.location) {
+            match (r.location.filter(|s| drawable(files, *s)), loc) {
                 (Some(rs), Some(fs))
                     if rs.file == fs.file
                         && !(rs.start == fs.start && rs.end == fs.end)
@@ -155,10 +172,20 @@ pub fn render(run: &Run, color: bool) -> String {
             }
         }
         let d = Diag {
-            message: if f.resource.is_empty() {
-                f.message.clone()
-            } else {
-                format!("{} ({})", f.message, f.resource)
+            message: {
+                let m = if f.resource.is_empty() {
+                    f.message.clone()
+                } else {
+                    format!("{} ({})", f.message, f.resource)
+                };
+                // a location that cannot be drawn is still named
+                match f.location.filter(|_| loc.is_none()) {
+                    Some(sp) => {
+                        let l = files.location(sp);
+                        format!("{}:{}:{}: {m}", l.file, l.line, l.column)
+                    }
+                    None => m,
+                }
             },
             code: f.rule.to_string(),
             severity: match f.severity {
@@ -179,7 +206,7 @@ pub fn render(run: &Run, color: bool) -> String {
                 .collect::<Vec<_>>()
                 .join("\n"),
             ),
-            src: f.location.map(|s| src(files, s)),
+            src: loc.map(|s| src(files, s)),
             labels,
             related,
         };

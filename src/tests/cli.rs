@@ -831,3 +831,25 @@ fn an_undeclared_var_warns() {
         "{err}"
     );
 }
+
+/// A finding on a very long line (a minified .tf.json) is reported by its location, never a
+/// panic of the snippet renderer.
+#[test]
+fn findings_on_very_long_lines_are_reported() {
+    let dir = std::env::temp_dir().join(format!("authwire-longline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pad = "x".repeat(70_000);
+    let doc = format!(
+        r#"{{"resource":{{"aws_api_gateway_rest_api":{{"api":{{"name":"api","description":"{pad}"}}}},"aws_api_gateway_method":{{"m":{{"rest_api_id":"${{aws_api_gateway_rest_api.api.id}}","resource_id":"${{aws_api_gateway_rest_api.api.root_resource_id}}","http_method":"GET","authorization":"NONE","authorization_scopes":["a/b"]}}}}}}}}"#
+    );
+    std::fs::write(dir.join("main.tf.json"), doc).unwrap();
+    let (code, out, _) = run(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("main.tf.json:1:"),
+        "{}",
+        &out[..out.len().min(500)]
+    );
+    assert!(out.contains("rest-scopes-need-cognito"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
