@@ -762,6 +762,7 @@ impl<'a> Evaluator<'a> {
             Ok(V::Num(x)) => Ok(Some(x as usize)),
             Ok(V::Null) => bad("the count must not be null".into()),
             Ok(_) => Ok(None),
+            Err(m) if m.starts_with("a number is required") => bad(m),
             Err(m) => bad(format!("a number is required: {m}")),
         }
     }
