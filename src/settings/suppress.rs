@@ -67,6 +67,36 @@ fn extent(lines: &[&str], line: usize) -> usize {
     lines.len().saturating_sub(1)
 }
 
+/// Which lines are the content of a heredoc string (`<<EOT` … `EOT`, `<<-EOT` … `  EOT`), as the
+/// HCL lexer reads them: a `#` there is text, not a comment.
+fn heredoc_lines(lines: &[&str]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        // the opener ends its line: `<<EOT` or `<<-EOT` outside a comment
+        let code = l.split('#').next().unwrap_or(l);
+        let code = code.split("//").next().unwrap_or(code).trim_end();
+        let marker = code.rfind("<<").and_then(|p| {
+            let rest = code[p + 2..].trim_start_matches('-');
+            (!rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .then(|| rest.to_string())
+        });
+        i += 1;
+        if let Some(id) = marker {
+            while i < lines.len() && lines[i].trim() != id {
+                out[i] = true;
+                i += 1;
+            }
+            i += 1; // the closing line
+        }
+    }
+    out
+}
+
 fn parse_comments(
     files: &Files,
     file: u32,
@@ -80,8 +110,13 @@ fn parse_comments(
     let text = &f.text;
     let starts = line_starts(text);
     let lines: Vec<&str> = text.lines().collect();
+    let heredoc = heredoc_lines(&lines);
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
+        // text inside a heredoc string is a value, not a comment
+        if heredoc[i] {
+            continue;
+        }
         let t = l.trim_start();
         let body = if let Some(b) = t.strip_prefix('#') {
             b

@@ -367,3 +367,41 @@ fn config_names_the_baseline_and_is_found_from_the_linted_path() {
     let (code, _, err) = run_in(".", &["lint", r]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// A suppression written inside a heredoc string is text, not a comment: it suppresses nothing.
+#[test]
+fn suppressions_inside_heredocs_are_not_comments() {
+    let dir = std::env::temp_dir().join(format!("authwire-heredoc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("main.tf"),
+        r#"resource "aws_api_gateway_method" "m" {
+  rest_api_id          = "x"
+  resource_id          = "y"
+  http_method          = "GET"
+  authorization        = "NONE"
+  authorization_scopes = ["a/b"]
+}
+
+resource "aws_ssm_parameter" "p" {
+  name  = "p"
+  type  = "String"
+  value = <<-EOT
+    # authwire:ignore-file rest-scopes-need-cognito -- text of a parameter, not a comment
+  EOT
+}
+"#,
+    )
+    .unwrap();
+    let (code, out, _) = run_in(".", &["lint", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "rest-scopes-need-cognito")
+        .unwrap();
+    assert!(f["suppressed"].is_null() || f["suppressed"] == false, "{f}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
