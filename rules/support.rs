@@ -139,7 +139,14 @@ impl FindingBuilder {
         self.severity(Severity::Note)
     }
     pub fn push(self, out: &mut Vec<Finding>) {
-        out.push(self.f);
+        let mut f = self.f;
+        // values from the configuration reach messages: no terminal escapes in any report
+        f.message = crate::finding::escape_controls(&f.message);
+        f.help = crate::finding::escape_controls(&f.help);
+        for r in f.related.iter_mut() {
+            r.message = crate::finding::escape_controls(&r.message);
+        }
+        out.push(f);
     }
 }
 

@@ -52,3 +52,21 @@ impl Finding {
         format!("{}|{}|{}", self.rule, self.resource, self.path)
     }
 }
+
+/// Control characters of a message (from values of the configuration: ESC sequences, carriage
+/// returns, C1 controls) written as `\u{..}` escapes, so no report can drive a terminal or a CI
+/// log; newlines and tabs stay.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}

@@ -280,6 +280,9 @@ pub fn run_filtered(
             Err(d) => errors.push(d),
         }
     }
+    for d in errors.iter_mut() {
+        d.message = crate::finding::escape_controls(&d.message);
+    }
     errors.sort_by_cached_key(|d| (d.location(&loaded.files), d.message.clone()));
     let mut run = Run {
         files: loaded.files,

@@ -853,3 +853,29 @@ fn findings_on_very_long_lines_are_reported() {
     assert!(out.contains("rest-scopes-need-cognito"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Control characters in values (an ESC sequence in a string) never reach a report raw.
+#[test]
+fn control_characters_are_escaped_in_reports() {
+    let dir = std::env::temp_dir().join(format!("authwire-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("main.tf"),
+        "resource \"aws_api_gateway_method\" \"m\" {\n  rest_api_id = \"x\"\n  resource_id = \"y\"\n  http_method = \"GET\\u001b[31mRED\"\n  authorization = \"NONE\"\n  authorization_scopes = [\"a/b\"]\n}\n",
+    )
+    .unwrap();
+    for f in [
+        "text",
+        "compact",
+        "github",
+        "json",
+        "sarif",
+        "junit",
+        "checkstyle",
+        "gitlab",
+    ] {
+        let (_, out, _) = run(&["lint", dir.to_str().unwrap(), "--format", f]);
+        assert!(!out.contains('\u{1b}'), "{f}: a raw ESC in the report");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
