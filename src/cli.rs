@@ -564,7 +564,7 @@ fn token_cmd(
             "a token was given as an argument: pass the token on standard input or --token-file (it is not printed here)".into(),
         );
     }
-    let jwks_text = match std::fs::read_to_string(&a.jwks) {
+    let jwks_text = match crate::input::read_string(&a.jwks) {
         Ok(t) => t,
         Err(e) => {
             return fail(
@@ -591,12 +591,14 @@ fn token_cmd(
     let limit = (crate::token::MAX_TOKEN_BYTES + 1) as u64;
     let mut raw = String::new();
     let read = match &a.token_file {
-        Some(p) => std::fs::File::open(p)
-            .and_then(|f| f.take(limit).read_to_string(&mut raw))
+        Some(p) => crate::input::head(p, limit)
+            .and_then(|b| String::from_utf8(b).map_err(|e| format!("not valid UTF-8: {e}")))
+            .map(|t| raw = t)
             .map_err(|e| format!("cannot read the token file {}: {e}", p.display())),
         None => stdin
             .take(limit)
             .read_to_string(&mut raw)
+            .map(|_| ())
             .map_err(|e| format!("cannot read the token from standard input: {e}")),
     };
     if let Err(e) = read {

@@ -375,9 +375,9 @@ fn read_bytes(cx: &Ctx, p: &str) -> Result<Vec<u8>, Val> {
             "Invalid function argument: no file exists at \"{p}\" ({e}); file() reads only files present before Terraform runs"
         ))
     })?;
-    if !md.is_file() {
+    if let Some(kind) = crate::input::special_kind(&md.file_type()) {
         return Err(Val::error(format!(
-            "Invalid function argument: \"{p}\" is not a regular file"
+            "Invalid function argument: \"{p}\" is {kind}, not a regular file; not read"
         )));
     }
     if md.len() > MAX_FILE {
@@ -386,7 +386,7 @@ fn read_bytes(cx: &Ctx, p: &str) -> Result<Vec<u8>, Val> {
             md.len()
         )));
     }
-    std::fs::read(&path).map_err(|e| Val::error(format!("cannot read \"{p}\": {e}")))
+    crate::input::read(&path).map_err(|e| Val::error(format!("cannot read \"{p}\": {e}")))
 }
 
 fn hex(b: &[u8]) -> String {

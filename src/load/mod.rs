@@ -67,7 +67,12 @@ pub fn workspace(root: &Path, tf_workspace: Option<&str>) -> Result<String, Stri
             ))
         };
     }
-    let file = std::fs::read(root.join(".terraform").join("environment")).unwrap_or_default();
+    let env = root.join(".terraform").join("environment");
+    let file = if std::fs::symlink_metadata(&env).is_ok() {
+        crate::input::read(&env).map_err(|e| format!("cannot read {}: {e}", display_path(&env)))?
+    } else {
+        Vec::new()
+    };
     let name = String::from_utf8_lossy(&file).trim().to_string();
     Ok(if name.is_empty() {
         "default".into()
@@ -84,7 +89,17 @@ pub fn tf_workspace_env() -> Option<String> {
 /// Reads `.terraform/modules/modules.json` in `dir`, if there is one.
 fn read_manifest(dir: &Path, errors: &mut Vec<Diag>) -> Option<BTreeMap<String, PathBuf>> {
     let p = dir.join(".terraform").join("modules").join("modules.json");
-    let text = std::fs::read_to_string(&p).ok()?;
+    std::fs::symlink_metadata(&p).ok()?;
+    let text = match crate::input::read_string(&p) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(&p)),
+                display_path(&p),
+            ));
+            return None;
+        }
+    };
     let j: serde_json::Value = match serde_json::from_str(&text) {
         Ok(j) => j,
         Err(e) => {
@@ -128,15 +143,9 @@ enum Kind {
 /// Whether a file's first bytes are a Terraform JSON plan (`{"format_version":…` with a
 /// `terraform_version`), read without loading a large file.
 fn looks_like_plan(p: &Path) -> bool {
-    use std::io::Read;
-    let Ok(f) = std::fs::File::open(p) else {
+    let Ok(head) = crate::input::head(p, 4096) else {
         return false;
     };
-    if !f.metadata().is_ok_and(|m| m.is_file()) {
-        return false;
-    }
-    let mut head = Vec::new();
-    let _ = f.take(4096).read_to_end(&mut head);
     let t = String::from_utf8_lossy(&head);
     t.trim_start().starts_with('{')
         && t.contains("\"format_version\"")
@@ -206,10 +215,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
 
 fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
     let name = display_path(path);
-    let text = match std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|b| decode(&b))
-    {
+    let text = match crate::input::read(path).and_then(|b| decode(&b)) {
         Ok(t) => t,
         Err(e) => {
             return FileResult {
@@ -311,6 +317,51 @@ fn is_hidden(e: &walkdir::DirEntry) -> bool {
         && e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
 }
 
+/// The error of an input that is not a regular file (a FIFO, socket, device, or a directory
+/// with a file's name): refused before it is opened.
+fn not_a_file(p: &Path, ft: &std::fs::FileType) -> Diag {
+    let name = display_path(p);
+    let msg = if ft.is_dir() {
+        format!("{name} is a directory with a Terraform file's name: not read as a file")
+    } else {
+        let kind = crate::input::special_kind(ft).unwrap_or("not a regular file");
+        format!("cannot read {name}: it is {kind}, not a regular file; not read")
+    };
+    Diag::file(msg, name)
+}
+
+/// The configuration files (`.tf`, `.tf.json`, `.tofu`, `.tofu.json`) of one module directory
+/// in name order. An entry with such a name that is not a regular file, or that cannot be
+/// examined, is an error (never skipped).
+fn module_files(dir: &Path, errors: &mut Vec<Diag>) -> std::io::Result<Vec<(PathBuf, Kind)>> {
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for e in std::fs::read_dir(dir)? {
+        match e {
+            Ok(e) => entries.push(e.path()),
+            Err(e) => errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(dir)),
+                display_path(dir),
+            )),
+        }
+    }
+    entries.sort();
+    let mut out = Vec::new();
+    for p in entries {
+        let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p) else {
+            continue;
+        };
+        match std::fs::metadata(&p) {
+            Ok(md) if md.is_file() => out.push((p, k)),
+            Ok(md) => errors.push(not_a_file(&p, &md.file_type())),
+            Err(e) => errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(&p)),
+                display_path(&p),
+            )),
+        }
+    }
+    Ok(out)
+}
+
 /// Canonical form of a directory (for module identity); falls back to the path itself.
 fn canon(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
@@ -384,7 +435,12 @@ fn load_inner(
                             todo.push((e.path().to_path_buf(), k, dir));
                         }
                     }
-                    Ok(_) => {}
+                    // a FIFO, socket or device, or a directory, with an input's name
+                    Ok(e) => {
+                        if e.depth() > 0 && kind_of(e.path()).is_some_and(|k| k != Kind::Plan) {
+                            out.errors.push(not_a_file(e.path(), &e.file_type()));
+                        }
+                    }
                     Err(e) => {
                         let where_ = e
                             .path()
@@ -412,6 +468,8 @@ fn load_inner(
                 ));
             }
             explicit_dirs.insert(canon(p));
+        } else if !md.is_file() {
+            out.errors.push(not_a_file(p, &md.file_type()));
         } else {
             // a plan saved without the .json suffix (`terraform show -json > plan`): its content
             // says what it is
@@ -468,14 +526,12 @@ fn load_inner(
         if explicit_dirs.contains(d) || todo.iter().any(|t| &t.2 == d && t.1 != Kind::Plan) {
             continue;
         }
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(d)
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        entries.sort();
-        for p in entries {
-            if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p) {
-                todo.push((p, k, d.clone()));
-            }
+        match module_files(d, &mut out.errors) {
+            Ok(files) => todo.extend(files.into_iter().map(|(p, k)| (p, k, d.clone()))),
+            Err(e) => out.errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(d)),
+                display_path(d),
+            )),
         }
     }
     todo.sort();
@@ -590,19 +646,10 @@ fn load_inner(
             }
         }
         for (d, key) in registry_dirs {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(&d)
-                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default();
-            entries.sort();
-            let before = next.len();
-            for p in entries {
-                if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p)
-                    && p.is_file()
-                {
-                    next.push((p, k, d.clone()));
-                }
-            }
-            if next.len() == before {
+            let files = module_files(&d, &mut out.errors).unwrap_or_default();
+            let found = !files.is_empty();
+            next.extend(files.into_iter().map(|(p, k)| (p, k, d.clone())));
+            if !found {
                 out.errors.push(Diag::file(
                     format!(
                         "module {key}: .terraform/modules/modules.json names {}, which holds no Terraform files (run terraform init again)",
@@ -619,20 +666,10 @@ fn load_inner(
                     continue;
                 }
                 loaded_dirs.insert(d.clone());
-                match std::fs::read_dir(d) {
-                    Ok(rd) => {
-                        let mut found = false;
-                        let mut entries: Vec<PathBuf> =
-                            rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                        entries.sort();
-                        for p in entries {
-                            if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p)
-                                && p.is_file()
-                            {
-                                next.push((p, k, d.clone()));
-                                found = true;
-                            }
-                        }
+                match module_files(d, &mut out.errors) {
+                    Ok(files) => {
+                        let found = !files.is_empty();
+                        next.extend(files.into_iter().map(|(p, k)| (p, k, d.clone())));
                         if !found {
                             out.errors.push(Diag::at(
                                 format!(

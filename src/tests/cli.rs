@@ -831,3 +831,105 @@ fn an_undeclared_var_warns() {
         "{err}"
     );
 }
+
+fn run_owned(args: Vec<String>) -> (u8, String, String) {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&args)
+}
+
+fn error_messages(out: &str) -> Vec<String> {
+    let doc: serde_json::Value = serde_json::from_str(out).unwrap();
+    doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Issue 13 §1: a FIFO, socket, device or a directory with an input's name, in a tree or given
+/// explicitly, is a located input error, refused before it is opened (a FIFO never blocks).
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_before_they_are_opened() {
+    use super::{TempDir, mkfifo, within};
+    let t = TempDir::new("special");
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", t.0.join("main.tf")).unwrap();
+    mkfifo(&t.0.join("pipe.tf"));
+    let _sock = std::os::unix::net::UnixListener::bind(t.0.join("sock.tf")).unwrap();
+    std::fs::create_dir(t.0.join("dir.tf")).unwrap();
+    std::fs::create_dir(t.0.join("vars")).unwrap();
+    mkfifo(&t.0.join("vars/pipe.tfvars"));
+
+    let dir = t.path("");
+    let ((code, out, _), took) =
+        within(move || run_owned(vec!["lint".into(), dir, "--format".into(), "json".into()]));
+    assert_eq!(code, 2, "{out}");
+    assert!(took.as_secs() < 5, "{took:?}");
+    let errs = error_messages(&out);
+    for (name, what) in [
+        (
+            "pipe.tf",
+            "it is a FIFO (named pipe), not a regular file; not read",
+        ),
+        ("sock.tf", "it is a socket, not a regular file; not read"),
+        ("dir.tf", "is a directory with a Terraform file's name"),
+    ] {
+        assert!(
+            errs.iter().any(|e| e.contains(name) && e.contains(what)),
+            "{name}: {errs:?}"
+        );
+    }
+    // the findings of the regular file are still reported
+    assert!(out.contains("main.tf"), "{out}");
+
+    // given explicitly: a FIFO, a device, a FIFO --var-file
+    for args in [
+        vec!["lint".to_string(), t.path("pipe.tf")],
+        vec!["lint".to_string(), "/dev/zero".into()],
+        vec![
+            "lint".to_string(),
+            t.path("main.tf"),
+            "--var-file".into(),
+            t.path("vars/pipe.tfvars"),
+        ],
+    ] {
+        let shown = args.join(" ");
+        let mut args = args;
+        args.extend(["--format".into(), "json".into()]);
+        let ((code, out, _), took) = within(move || run_owned(args));
+        assert_eq!(code, 2, "{shown}: {out}");
+        assert!(took.as_secs() < 5, "{shown}: {took:?}");
+        let errs = error_messages(&out);
+        assert!(
+            errs.iter()
+                .any(|e| e.contains("not a regular file; not read")
+                    && (e.contains("pipe.t") || e.contains("/dev/zero"))),
+            "{shown}: {errs:?}"
+        );
+    }
+
+    // authwire token: --jwks and --token-file
+    let (jwks, tok) = (t.path("vars/pipe.tfvars"), t.path("pipe.tf"));
+    for args in [
+        vec!["token", "testdata/example", "--jwks", &jwks],
+        vec![
+            "token",
+            "testdata/example",
+            "--jwks",
+            "testdata/token/jwks.json",
+            "--token-file",
+            &tok,
+        ],
+    ] {
+        let shown = args.join(" ");
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let ((code, _, err), took) = within(move || run_owned(args));
+        assert_eq!(code, 2, "{shown}: {err}");
+        assert!(took.as_secs() < 5, "{shown}: {took:?}");
+        assert!(
+            err.contains("pipe.t") && err.contains("FIFO (named pipe), not a regular file"),
+            "{shown}: {err}"
+        );
+    }
+}
