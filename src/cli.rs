@@ -492,13 +492,18 @@ pub fn run_with_stdin(
             if let Some(i) = paths.iter().position(|p| p.as_os_str() == "-") {
                 use std::io::Read;
                 let mut text = String::new();
-                let limit = 256 * 1024 * 1024;
+                // the plan is read again from a file: the same limit as every input
+                let limit = crate::input::MAX_INPUT_BYTES;
                 if let Err(e) = stdin.take(limit + 1).read_to_string(&mut text) {
                     let _ = writeln!(stderr, "authwire: cannot read standard input: {e}");
                     return 2;
                 }
                 if text.len() as u64 > limit {
-                    let _ = writeln!(stderr, "authwire: standard input is larger than 256 MiB");
+                    let _ = writeln!(
+                        stderr,
+                        "authwire: standard input is larger than authwire's limit of {} MiB; not read",
+                        limit >> 20
+                    );
                     return 2;
                 }
                 let dir =

@@ -3,11 +3,16 @@
 //!
 //! The type of a file is checked before it is opened (a FIFO, socket or device is refused
 //! without opening it), the open itself does not block (`O_NONBLOCK` on Unix, so a file swapped
-//! for a FIFO after the check cannot hang the run), and the opened file is checked again.
+//! for a FIFO after the check cannot hang the run), the opened file is checked again, and the
+//! read stops at [`MAX_INPUT_BYTES`].
 
 use std::fs::{File, FileType, Metadata};
 use std::io::Read;
 use std::path::Path;
+
+/// The largest file authwire reads: every configuration, variables, plan, settings, key and
+/// `file()` input. A larger file is an input error naming it.
+pub const MAX_INPUT_BYTES: u64 = 64 << 20;
 
 /// What a non-regular file is, in words (`None` for a regular file).
 pub fn special_kind(ft: &FileType) -> Option<&'static str> {
@@ -44,7 +49,16 @@ pub fn refusal(md: &Metadata) -> Option<String> {
     if let Some(kind) = special_kind(&md.file_type()) {
         return Some(format!("it is {kind}, not a regular file; not read"));
     }
-    None
+    too_large(md.len())
+}
+
+fn too_large(len: u64) -> Option<String> {
+    (len > MAX_INPUT_BYTES).then(|| {
+        format!(
+            "it is larger than authwire's limit of {} MiB per file; not read",
+            MAX_INPUT_BYTES >> 20
+        )
+    })
 }
 
 /// Opens a file for reading without blocking (a FIFO opened for reading would wait for a
@@ -75,8 +89,13 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
         return Err(why);
     }
     let mut bytes = Vec::with_capacity(md.len() as usize);
-    let mut f = f;
-    f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    // a file that grows while it is read, or reports no size (/proc), stops at the limit too
+    f.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if let Some(why) = too_large(bytes.len() as u64) {
+        return Err(why);
+    }
     Ok(bytes)
 }
 

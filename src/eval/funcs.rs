@@ -16,9 +16,6 @@ pub struct Ctx<'a> {
     pub rel_dir: &'a str,
 }
 
-/// The largest file `file()` and friends read.
-pub const MAX_FILE: u64 = 16 << 20;
-
 /// Every function name Terraform knows (a name outside this list is an error, as in Terraform).
 pub const KNOWN: &[&str] = &[
     "abs",
@@ -378,12 +375,6 @@ fn read_bytes(cx: &Ctx, p: &str) -> Result<Vec<u8>, Val> {
     if let Some(kind) = crate::input::special_kind(&md.file_type()) {
         return Err(Val::error(format!(
             "Invalid function argument: \"{p}\" is {kind}, not a regular file; not read"
-        )));
-    }
-    if md.len() > MAX_FILE {
-        return Err(Val::error(format!(
-            "Invalid function argument: \"{p}\" is {} bytes, over authwire's limit of {MAX_FILE} bytes",
-            md.len()
         )));
     }
     crate::input::read(&path).map_err(|e| Val::error(format!("cannot read \"{p}\": {e}")))

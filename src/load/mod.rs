@@ -809,13 +809,8 @@ fn index_documents(out: &mut Loaded) {
         let id = match by_path.get(&path) {
             Some(id) => *id,
             None => {
-                let Ok(md) = std::fs::metadata(&path) else {
-                    continue;
-                };
-                if !md.is_file() || md.len() > 16 * 1024 * 1024 {
-                    continue;
-                }
-                let Ok(text) = std::fs::read_to_string(&path) else {
+                // a document that cannot be read is the error of the file() call that reads it
+                let Ok(text) = crate::input::read_string(&path) else {
                     continue;
                 };
                 let id = out.files.add(display_path(&path), text);

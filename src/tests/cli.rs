@@ -933,3 +933,53 @@ fn special_files_are_refused_before_they_are_opened() {
         );
     }
 }
+
+/// Issue 13 §1.2: every read stops at one limit (64 MiB per file), an input error naming the
+/// file: in a tree, explicit, --var-file, --config, --baseline and file(). The large file is
+/// sparse (no disk space used).
+#[test]
+fn inputs_over_the_size_limit_are_refused_with_their_name() {
+    use super::TempDir;
+    let t = TempDir::new("large");
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", t.0.join("main.tf")).unwrap();
+    let big = |name: &str| {
+        let f = std::fs::File::create(t.0.join(name)).unwrap();
+        f.set_len(crate::input::MAX_INPUT_BYTES + 1).unwrap();
+        t.path(name)
+    };
+    let limit = "it is larger than authwire's limit of 64 MiB per file; not read";
+    let big_tf = big("big.tf");
+    let (code, out, _) = run(&["lint", &t.path(""), "--format", "json"]);
+    assert_eq!(code, 2);
+    let errs = error_messages(&out);
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("big.tf") && e.contains(limit)),
+        "{errs:?}"
+    );
+    assert!(out.contains("main.tf"), "the rest is still linted: {out}");
+    let (code, out, _) = run(&["lint", &big_tf, "--format", "json"]);
+    assert_eq!(code, 2);
+    assert!(
+        error_messages(&out).iter().any(|e| e.contains(limit)),
+        "{out}"
+    );
+
+    std::fs::create_dir(t.0.join("other")).unwrap();
+    let main = t.path("main.tf");
+    let vars = big("other/big.tfvars");
+    let cfg = big("other/big.toml");
+    let baseline = big("other/big-baseline.json");
+    for (flag, file) in [
+        ("--var-file", &vars),
+        ("--config", &cfg),
+        ("--baseline", &baseline),
+    ] {
+        let (code, out, err) = run(&["lint", &main, flag, file, "--format", "json"]);
+        assert_eq!(code, 2, "{flag}");
+        let all = out + &err;
+        assert!(all.contains(limit) && all.contains("big"), "{flag}: {all}");
+    }
+    let (_, diags, _) = crate::evalcmd::run(&t.0, "file(\"other/big.toml\")", None, &[]).unwrap();
+    assert!(diags.iter().any(|d| d.message.contains(limit)), "{diags:?}");
+}
