@@ -311,10 +311,23 @@ pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
     text.len()
 }
 
+/// Terraform's `IsIgnoredFile` (internal/configs/parser_config_dir.go): hidden files
+/// (`.name`, which includes Emacs lock files `.#name`), Vim/Emacs backups (`name~`) and Emacs
+/// auto-saves (`#name#`) are not configuration. authwire applies it to variables files in a
+/// tree as well.
+pub fn is_ignored_file(name: &std::ffi::OsStr) -> bool {
+    let n = name.to_string_lossy();
+    n.starts_with('.') || n.ends_with('~') || (n.starts_with('#') && n.ends_with('#'))
+}
+
+/// Entries of a tree that are not walked: hidden directories, and the files Terraform ignores.
 fn is_hidden(e: &walkdir::DirEntry) -> bool {
     e.depth() > 0
-        && e.file_type().is_dir()
-        && e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
+        && if e.file_type().is_dir() {
+            e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
+        } else {
+            is_ignored_file(e.file_name())
+        }
 }
 
 /// The error of an input that is not a regular file (a FIFO, socket, device, or a directory
@@ -350,6 +363,9 @@ fn module_files(dir: &Path, errors: &mut Vec<Diag>) -> std::io::Result<Vec<(Path
         let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p) else {
             continue;
         };
+        if p.file_name().is_some_and(is_ignored_file) {
+            continue;
+        }
         match std::fs::metadata(&p) {
             Ok(md) if md.is_file() => out.push((p, k)),
             Ok(md) => errors.push(not_a_file(&p, &md.file_type())),
@@ -374,8 +390,10 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
 
 fn has_tf(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|rd| {
-        rd.filter_map(Result::ok)
-            .any(|e| matches!(kind_of(&e.path()), Some(Kind::Tf | Kind::TfJson)))
+        rd.filter_map(Result::ok).any(|e| {
+            !is_ignored_file(&e.file_name())
+                && matches!(kind_of(&e.path()), Some(Kind::Tf | Kind::TfJson))
+        })
     })
 }
 
@@ -441,6 +459,13 @@ fn load_inner(
                             out.errors.push(not_a_file(e.path(), &e.file_type()));
                         }
                     }
+                    // a dangling symbolic link Terraform would not read anyway (an Emacs lock file
+                    // `.#main.tf` is one)
+                    Err(e)
+                        if e.depth() > 0
+                            && e.path()
+                                .and_then(Path::file_name)
+                                .is_some_and(is_ignored_file) => {}
                     Err(e) => {
                         let where_ = e
                             .path()

@@ -983,3 +983,31 @@ fn inputs_over_the_size_limit_are_refused_with_their_name() {
     let (_, diags, _) = crate::evalcmd::run(&t.0, "file(\"other/big.toml\")", None, &[]).unwrap();
     assert!(diags.iter().any(|d| d.message.contains(limit)), "{diags:?}");
 }
+
+/// Issue 13 §1.3: the files Terraform ignores (IsIgnoredFile: `.name`, `name~`, `#name#`) are
+/// not read from a tree, including an Emacs lock file (a dangling symbolic link `.#main.tf`).
+#[test]
+fn dotfiles_and_editor_files_are_ignored_as_terraform_ignores_them() {
+    use super::TempDir;
+    let t = TempDir::new("ignored");
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", t.0.join("main.tf")).unwrap();
+    for name in [
+        ".hidden.tf",
+        "main.tf~",
+        "#main.tf#",
+        ".scratch.tfvars",
+        "old.tfvars~",
+    ] {
+        std::fs::write(t.0.join(name), "this is { not HCL").unwrap();
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("user@host.1234:1700000000", t.0.join(".#main.tf")).unwrap();
+    let (code, doc) = json(&["lint", &t.path("")]);
+    assert_eq!(doc["errors"], serde_json::json!([]), "{doc}");
+    assert_eq!(code, 0, "{doc}");
+    // the same file without the editor's marks is read (and is malformed)
+    std::fs::write(t.0.join("scratch.tf"), "this is { not HCL").unwrap();
+    let (code, doc) = json(&["lint", &t.path("")]);
+    assert_eq!(code, 2, "{doc}");
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 1, "{doc}");
+}
