@@ -423,6 +423,18 @@ fn load_inner(
     // (path, kind, module dir) in a stable order
     let mut todo: Vec<(PathBuf, Kind, PathBuf)> = Vec::new();
     let mut explicit_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    // the linted roots: a symbolic link in a tree is followed only when it stays inside them
+    let linted: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            let c = canon(p);
+            if c.is_dir() {
+                c
+            } else {
+                c.parent().map(Path::to_path_buf).unwrap_or(c)
+            }
+        })
+        .collect();
     for p in paths {
         let md = match std::fs::metadata(p) {
             Ok(m) => m,
@@ -436,12 +448,40 @@ fn load_inner(
         };
         if md.is_dir() {
             let before = todo.len();
+            let mut outside: Vec<Diag> = Vec::new();
             let walker = walkdir::WalkDir::new(p)
                 .max_depth(max_depth)
                 .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| !is_hidden(e));
+                .filter_entry(|e| {
+                    if is_hidden(e) {
+                        return false;
+                    }
+                    if e.depth() == 0 || !e.path_is_symlink() {
+                        return true;
+                    }
+                    let Ok(target) = std::fs::canonicalize(e.path()) else {
+                        return true;
+                    };
+                    if linted.iter().any(|r| target.starts_with(r)) {
+                        return true;
+                    }
+                    // never followed, never read, its target never printed; reported when it
+                    // is a directory or has an input's name (other files are not inputs)
+                    if e.file_type().is_dir()
+                        || kind_of(e.path()).is_some_and(|k| k != Kind::Plan)
+                    {
+                        let name = display_path(e.path());
+                        outside.push(Diag::file(
+                            format!(
+                                "{name} is a symbolic link to a path outside the linted directories: not followed"
+                            ),
+                            name,
+                        ));
+                    }
+                    false
+                });
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
@@ -480,6 +520,7 @@ fn load_inner(
                     }
                 }
             }
+            out.errors.append(&mut outside);
             if !todo[before..]
                 .iter()
                 .any(|(_, k, _)| matches!(k, Kind::Tf | Kind::TfJson))

@@ -1011,3 +1011,68 @@ fn dotfiles_and_editor_files_are_ignored_as_terraform_ignores_them() {
     assert_eq!(code, 2, "{doc}");
     assert_eq!(doc["errors"].as_array().unwrap().len(), 1, "{doc}");
 }
+
+/// Issue 13 §1.4: a symbolic link in a linted tree that points outside the linted directories
+/// is not followed: an input error names it, and its target is never read or printed. Links
+/// that stay inside are followed as before.
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_linted_tree_are_not_followed() {
+    use super::TempDir;
+    use std::os::unix::fs::symlink;
+    let t = TempDir::new("symlink-out");
+    let outside = TempDir::new("symlink-outside");
+    std::fs::write(outside.0.join("secret.tf"), "SECRET-CONTENT { not HCL").unwrap();
+    std::fs::create_dir(t.0.join("root")).unwrap();
+    let root = t.0.join("root");
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", root.join("main.tf")).unwrap();
+    symlink(outside.0.join("secret.tf"), root.join("passwd.tf")).unwrap();
+    symlink(&outside.0, root.join("shared")).unwrap();
+    symlink(outside.0.join("secret.tf"), root.join("notes.txt")).unwrap();
+    // inside the tree (to a hidden directory, not walked itself): followed
+    std::fs::create_dir(root.join(".real")).unwrap();
+    std::fs::copy(
+        "rules/cognito-oauth-flag/pass/m2m.tf",
+        root.join(".real/main.tf"),
+    )
+    .unwrap();
+    symlink(root.join(".real"), root.join("alias")).unwrap();
+
+    let (code, out, err) = run(&["lint", root.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        !out.contains("SECRET") && !err.contains("SECRET"),
+        "{out}{err}"
+    );
+    let errs = error_messages(&out);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    for name in ["passwd.tf", "shared"] {
+        assert!(
+            errs.iter().any(|e| e.contains(name)
+                && e.contains("symbolic link to a path outside the linted directories")),
+            "{name}: {errs:?}"
+        );
+    }
+    assert!(
+        errs.iter().all(|e| !e.contains("symlink-outside")),
+        "no target is printed: {errs:?}"
+    );
+    assert!(
+        out.contains("alias/main.tf"),
+        "links inside are followed: {out}"
+    );
+    // linting both directories: the links point inside the linted roots and are followed
+    let (_, out, _) = run(&[
+        "lint",
+        root.to_str().unwrap(),
+        outside.0.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        error_messages(&out)
+            .iter()
+            .all(|e| !e.contains("outside the linted")),
+        "{out}"
+    );
+}
