@@ -492,13 +492,18 @@ pub fn run_with_stdin(
             if let Some(i) = paths.iter().position(|p| p.as_os_str() == "-") {
                 use std::io::Read;
                 let mut text = String::new();
-                let limit = 256 * 1024 * 1024;
+                // the plan is read again from a file: the same limit as every input
+                let limit = crate::input::MAX_INPUT_BYTES;
                 if let Err(e) = stdin.take(limit + 1).read_to_string(&mut text) {
                     let _ = writeln!(stderr, "authwire: cannot read standard input: {e}");
                     return 2;
                 }
                 if text.len() as u64 > limit {
-                    let _ = writeln!(stderr, "authwire: standard input is larger than 256 MiB");
+                    let _ = writeln!(
+                        stderr,
+                        "authwire: standard input is larger than authwire's limit of {} MiB; not read",
+                        limit >> 20
+                    );
                     return 2;
                 }
                 let dir =
@@ -564,7 +569,7 @@ fn token_cmd(
             "a token was given as an argument: pass the token on standard input or --token-file (it is not printed here)".into(),
         );
     }
-    let jwks_text = match std::fs::read_to_string(&a.jwks) {
+    let jwks_text = match crate::input::read_string(&a.jwks) {
         Ok(t) => t,
         Err(e) => {
             return fail(
@@ -591,12 +596,14 @@ fn token_cmd(
     let limit = (crate::token::MAX_TOKEN_BYTES + 1) as u64;
     let mut raw = String::new();
     let read = match &a.token_file {
-        Some(p) => std::fs::File::open(p)
-            .and_then(|f| f.take(limit).read_to_string(&mut raw))
+        Some(p) => crate::input::head(p, limit)
+            .and_then(|b| String::from_utf8(b).map_err(|e| format!("not valid UTF-8: {e}")))
+            .map(|t| raw = t)
             .map_err(|e| format!("cannot read the token file {}: {e}", p.display())),
         None => stdin
             .take(limit)
             .read_to_string(&mut raw)
+            .map(|_| ())
             .map_err(|e| format!("cannot read the token from standard input: {e}")),
     };
     if let Err(e) = read {

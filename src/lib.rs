@@ -9,6 +9,7 @@ pub mod diag;
 pub mod eval;
 pub mod evalcmd;
 pub mod finding;
+pub mod input;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -16,9 +16,6 @@ pub struct Ctx<'a> {
     pub rel_dir: &'a str,
 }
 
-/// The largest file `file()` and friends read.
-pub const MAX_FILE: u64 = 16 << 20;
-
 /// Every function name Terraform knows (a name outside this list is an error, as in Terraform).
 pub const KNOWN: &[&str] = &[
     "abs",
@@ -375,18 +372,12 @@ fn read_bytes(cx: &Ctx, p: &str) -> Result<Vec<u8>, Val> {
             "Invalid function argument: no file exists at \"{p}\" ({e}); file() reads only files present before Terraform runs"
         ))
     })?;
-    if !md.is_file() {
+    if let Some(kind) = crate::input::special_kind(&md.file_type()) {
         return Err(Val::error(format!(
-            "Invalid function argument: \"{p}\" is not a regular file"
+            "Invalid function argument: \"{p}\" is {kind}, not a regular file; not read"
         )));
     }
-    if md.len() > MAX_FILE {
-        return Err(Val::error(format!(
-            "Invalid function argument: \"{p}\" is {} bytes, over authwire's limit of {MAX_FILE} bytes",
-            md.len()
-        )));
-    }
-    std::fs::read(&path).map_err(|e| Val::error(format!("cannot read \"{p}\": {e}")))
+    crate::input::read(&path).map_err(|e| Val::error(format!("cannot read \"{p}\": {e}")))
 }
 
 fn hex(b: &[u8]) -> String {

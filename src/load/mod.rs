@@ -67,7 +67,12 @@ pub fn workspace(root: &Path, tf_workspace: Option<&str>) -> Result<String, Stri
             ))
         };
     }
-    let file = std::fs::read(root.join(".terraform").join("environment")).unwrap_or_default();
+    let env = root.join(".terraform").join("environment");
+    let file = if std::fs::symlink_metadata(&env).is_ok() {
+        crate::input::read(&env).map_err(|e| format!("cannot read {}: {e}", display_path(&env)))?
+    } else {
+        Vec::new()
+    };
     let name = String::from_utf8_lossy(&file).trim().to_string();
     Ok(if name.is_empty() {
         "default".into()
@@ -84,7 +89,17 @@ pub fn tf_workspace_env() -> Option<String> {
 /// Reads `.terraform/modules/modules.json` in `dir`, if there is one.
 fn read_manifest(dir: &Path, errors: &mut Vec<Diag>) -> Option<BTreeMap<String, PathBuf>> {
     let p = dir.join(".terraform").join("modules").join("modules.json");
-    let text = std::fs::read_to_string(&p).ok()?;
+    std::fs::symlink_metadata(&p).ok()?;
+    let text = match crate::input::read_string(&p) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(&p)),
+                display_path(&p),
+            ));
+            return None;
+        }
+    };
     let j: serde_json::Value = match serde_json::from_str(&text) {
         Ok(j) => j,
         Err(e) => {
@@ -128,15 +143,9 @@ enum Kind {
 /// Whether a file's first bytes are a Terraform JSON plan (`{"format_version":…` with a
 /// `terraform_version`), read without loading a large file.
 fn looks_like_plan(p: &Path) -> bool {
-    use std::io::Read;
-    let Ok(f) = std::fs::File::open(p) else {
+    let Ok(head) = crate::input::head(p, 4096) else {
         return false;
     };
-    if !f.metadata().is_ok_and(|m| m.is_file()) {
-        return false;
-    }
-    let mut head = Vec::new();
-    let _ = f.take(4096).read_to_end(&mut head);
     let t = String::from_utf8_lossy(&head);
     t.trim_start().starts_with('{')
         && t.contains("\"format_version\"")
@@ -206,10 +215,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
 
 fn read_and_parse(id: u32, path: &Path, kind: Kind) -> FileResult {
     let name = display_path(path);
-    let text = match std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|b| decode(&b))
-    {
+    let text = match crate::input::read(path).and_then(|b| decode(&b)) {
         Ok(t) => t,
         Err(e) => {
             return FileResult {
@@ -305,10 +311,71 @@ pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
     text.len()
 }
 
+/// Terraform's `IsIgnoredFile` (internal/configs/parser_config_dir.go): hidden files
+/// (`.name`, which includes Emacs lock files `.#name`), Vim/Emacs backups (`name~`) and Emacs
+/// auto-saves (`#name#`) are not configuration. authwire applies it to variables files in a
+/// tree as well.
+pub fn is_ignored_file(name: &std::ffi::OsStr) -> bool {
+    let n = name.to_string_lossy();
+    n.starts_with('.') || n.ends_with('~') || (n.starts_with('#') && n.ends_with('#'))
+}
+
+/// Entries of a tree that are not walked: hidden directories, and the files Terraform ignores.
 fn is_hidden(e: &walkdir::DirEntry) -> bool {
     e.depth() > 0
-        && e.file_type().is_dir()
-        && e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
+        && if e.file_type().is_dir() {
+            e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
+        } else {
+            is_ignored_file(e.file_name())
+        }
+}
+
+/// The error of an input that is not a regular file (a FIFO, socket, device, or a directory
+/// with a file's name): refused before it is opened.
+fn not_a_file(p: &Path, ft: &std::fs::FileType) -> Diag {
+    let name = display_path(p);
+    let msg = if ft.is_dir() {
+        format!("{name} is a directory with a Terraform file's name: not read as a file")
+    } else {
+        let kind = crate::input::special_kind(ft).unwrap_or("not a regular file");
+        format!("cannot read {name}: it is {kind}, not a regular file; not read")
+    };
+    Diag::file(msg, name)
+}
+
+/// The configuration files (`.tf`, `.tf.json`, `.tofu`, `.tofu.json`) of one module directory
+/// in name order. An entry with such a name that is not a regular file, or that cannot be
+/// examined, is an error (never skipped).
+fn module_files(dir: &Path, errors: &mut Vec<Diag>) -> std::io::Result<Vec<(PathBuf, Kind)>> {
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for e in std::fs::read_dir(dir)? {
+        match e {
+            Ok(e) => entries.push(e.path()),
+            Err(e) => errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(dir)),
+                display_path(dir),
+            )),
+        }
+    }
+    entries.sort();
+    let mut out = Vec::new();
+    for p in entries {
+        let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p) else {
+            continue;
+        };
+        if p.file_name().is_some_and(is_ignored_file) {
+            continue;
+        }
+        match std::fs::metadata(&p) {
+            Ok(md) if md.is_file() => out.push((p, k)),
+            Ok(md) => errors.push(not_a_file(&p, &md.file_type())),
+            Err(e) => errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(&p)),
+                display_path(&p),
+            )),
+        }
+    }
+    Ok(out)
 }
 
 /// Canonical form of a directory (for module identity); falls back to the path itself.
@@ -323,8 +390,10 @@ pub fn load(paths: &[PathBuf], cli_vars: &[CliVar], env_vars: &[(String, String)
 
 fn has_tf(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|rd| {
-        rd.filter_map(Result::ok)
-            .any(|e| matches!(kind_of(&e.path()), Some(Kind::Tf | Kind::TfJson)))
+        rd.filter_map(Result::ok).any(|e| {
+            !is_ignored_file(&e.file_name())
+                && matches!(kind_of(&e.path()), Some(Kind::Tf | Kind::TfJson))
+        })
     })
 }
 
@@ -354,6 +423,18 @@ fn load_inner(
     // (path, kind, module dir) in a stable order
     let mut todo: Vec<(PathBuf, Kind, PathBuf)> = Vec::new();
     let mut explicit_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    // the linted roots: a symbolic link in a tree is followed only when it stays inside them
+    let linted: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            let c = canon(p);
+            if c.is_dir() {
+                c
+            } else {
+                c.parent().map(Path::to_path_buf).unwrap_or(c)
+            }
+        })
+        .collect();
     for p in paths {
         let md = match std::fs::metadata(p) {
             Ok(m) => m,
@@ -367,12 +448,40 @@ fn load_inner(
         };
         if md.is_dir() {
             let before = todo.len();
+            let mut outside: Vec<Diag> = Vec::new();
             let walker = walkdir::WalkDir::new(p)
                 .max_depth(max_depth)
                 .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| !is_hidden(e));
+                .filter_entry(|e| {
+                    if is_hidden(e) {
+                        return false;
+                    }
+                    if e.depth() == 0 || !e.path_is_symlink() {
+                        return true;
+                    }
+                    let Ok(target) = std::fs::canonicalize(e.path()) else {
+                        return true;
+                    };
+                    if linted.iter().any(|r| target.starts_with(r)) {
+                        return true;
+                    }
+                    // never followed, never read, its target never printed; reported when it
+                    // is a directory or has an input's name (other files are not inputs)
+                    if e.file_type().is_dir()
+                        || kind_of(e.path()).is_some_and(|k| k != Kind::Plan)
+                    {
+                        let name = display_path(e.path());
+                        outside.push(Diag::file(
+                            format!(
+                                "{name} is a symbolic link to a path outside the linted directories: not followed"
+                            ),
+                            name,
+                        ));
+                    }
+                    false
+                });
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
@@ -384,7 +493,19 @@ fn load_inner(
                             todo.push((e.path().to_path_buf(), k, dir));
                         }
                     }
-                    Ok(_) => {}
+                    // a FIFO, socket or device, or a directory, with an input's name
+                    Ok(e) => {
+                        if e.depth() > 0 && kind_of(e.path()).is_some_and(|k| k != Kind::Plan) {
+                            out.errors.push(not_a_file(e.path(), &e.file_type()));
+                        }
+                    }
+                    // a dangling symbolic link Terraform would not read anyway (an Emacs lock file
+                    // `.#main.tf` is one)
+                    Err(e)
+                        if e.depth() > 0
+                            && e.path()
+                                .and_then(Path::file_name)
+                                .is_some_and(is_ignored_file) => {}
                     Err(e) => {
                         let where_ = e
                             .path()
@@ -399,6 +520,7 @@ fn load_inner(
                     }
                 }
             }
+            out.errors.append(&mut outside);
             if !todo[before..]
                 .iter()
                 .any(|(_, k, _)| matches!(k, Kind::Tf | Kind::TfJson))
@@ -412,6 +534,8 @@ fn load_inner(
                 ));
             }
             explicit_dirs.insert(canon(p));
+        } else if !md.is_file() {
+            out.errors.push(not_a_file(p, &md.file_type()));
         } else {
             // a plan saved without the .json suffix (`terraform show -json > plan`): its content
             // says what it is
@@ -468,14 +592,12 @@ fn load_inner(
         if explicit_dirs.contains(d) || todo.iter().any(|t| &t.2 == d && t.1 != Kind::Plan) {
             continue;
         }
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(d)
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        entries.sort();
-        for p in entries {
-            if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p) {
-                todo.push((p, k, d.clone()));
-            }
+        match module_files(d, &mut out.errors) {
+            Ok(files) => todo.extend(files.into_iter().map(|(p, k)| (p, k, d.clone()))),
+            Err(e) => out.errors.push(Diag::file(
+                format!("cannot read {}: {e}", display_path(d)),
+                display_path(d),
+            )),
         }
     }
     todo.sort();
@@ -590,19 +712,10 @@ fn load_inner(
             }
         }
         for (d, key) in registry_dirs {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(&d)
-                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default();
-            entries.sort();
-            let before = next.len();
-            for p in entries {
-                if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p)
-                    && p.is_file()
-                {
-                    next.push((p, k, d.clone()));
-                }
-            }
-            if next.len() == before {
+            let files = module_files(&d, &mut out.errors).unwrap_or_default();
+            let found = !files.is_empty();
+            next.extend(files.into_iter().map(|(p, k)| (p, k, d.clone())));
+            if !found {
                 out.errors.push(Diag::file(
                     format!(
                         "module {key}: .terraform/modules/modules.json names {}, which holds no Terraform files (run terraform init again)",
@@ -619,20 +732,10 @@ fn load_inner(
                     continue;
                 }
                 loaded_dirs.insert(d.clone());
-                match std::fs::read_dir(d) {
-                    Ok(rd) => {
-                        let mut found = false;
-                        let mut entries: Vec<PathBuf> =
-                            rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                        entries.sort();
-                        for p in entries {
-                            if let Some(k @ (Kind::Tf | Kind::TfJson)) = kind_of(&p)
-                                && p.is_file()
-                            {
-                                next.push((p, k, d.clone()));
-                                found = true;
-                            }
-                        }
+                match module_files(d, &mut out.errors) {
+                    Ok(files) => {
+                        let found = !files.is_empty();
+                        next.extend(files.into_iter().map(|(p, k)| (p, k, d.clone())));
                         if !found {
                             out.errors.push(Diag::at(
                                 format!(
@@ -772,13 +875,8 @@ fn index_documents(out: &mut Loaded) {
         let id = match by_path.get(&path) {
             Some(id) => *id,
             None => {
-                let Ok(md) = std::fs::metadata(&path) else {
-                    continue;
-                };
-                if !md.is_file() || md.len() > 16 * 1024 * 1024 {
-                    continue;
-                }
-                let Ok(text) = std::fs::read_to_string(&path) else {
+                // a document that cannot be read is the error of the file() call that reads it
+                let Ok(text) = crate::input::read_string(&path) else {
                     continue;
                 };
                 let id = out.files.add(display_path(&path), text);

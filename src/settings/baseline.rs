@@ -53,7 +53,7 @@ pub fn write_baseline(run: &Run, path: &Path) -> std::io::Result<usize> {
 
 pub fn read_baseline(path: &Path, files: &mut Files) -> Result<Baseline, Diag> {
     let name = crate::source::display_path(path);
-    let text = std::fs::read_to_string(path)
+    let text = crate::input::read_string(path)
         .map_err(|e| Diag::file(format!("cannot read baseline {name}: {e}"), name.clone()))?;
     let id = files.add(name, text.clone());
     let b: Baseline = serde_json::from_str(&text).map_err(|e| {

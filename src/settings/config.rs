@@ -87,7 +87,9 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
     let mut d = Some(start);
     while let Some(dir) = d {
         let c = dir.join(".authwire.toml");
-        if c.is_file() {
+        // anything of that name: a FIFO or directory there is reported when it is read, not
+        // passed over
+        if std::fs::symlink_metadata(&c).is_ok() {
             return Some(c);
         }
         d = dir.parent();
@@ -98,7 +100,7 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 /// Reads and checks a config file. Errors carry the file location (exit 2).
 pub fn load_config(path: &Path, files: &mut Files) -> Result<Config, Diag> {
     let name = crate::source::display_path(path);
-    let text = std::fs::read_to_string(path)
+    let text = crate::input::read_string(path)
         .map_err(|e| Diag::file(format!("cannot read {name}: {e}"), name.clone()))?;
     let id = files.add(name.clone(), text.clone());
     let cfg: Config = toml::from_str(&text).map_err(|e| {

@@ -879,3 +879,248 @@ fn control_characters_are_escaped_in_reports() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn run_owned(args: Vec<String>) -> (u8, String, String) {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&args)
+}
+
+fn error_messages(out: &str) -> Vec<String> {
+    let doc: serde_json::Value = serde_json::from_str(out).unwrap();
+    doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Issue 13 §1: a FIFO, socket, device or a directory with an input's name, in a tree or given
+/// explicitly, is a located input error, refused before it is opened (a FIFO never blocks).
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_before_they_are_opened() {
+    use super::{TempDir, mkfifo, within};
+    let t = TempDir::new("special");
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", t.0.join("main.tf")).unwrap();
+    mkfifo(&t.0.join("pipe.tf"));
+    let _sock = std::os::unix::net::UnixListener::bind(t.0.join("sock.tf")).unwrap();
+    std::fs::create_dir(t.0.join("dir.tf")).unwrap();
+    std::fs::create_dir(t.0.join("vars")).unwrap();
+    mkfifo(&t.0.join("vars/pipe.tfvars"));
+
+    let dir = t.path("");
+    let ((code, out, _), took) =
+        within(move || run_owned(vec!["lint".into(), dir, "--format".into(), "json".into()]));
+    assert_eq!(code, 2, "{out}");
+    assert!(took.as_secs() < 5, "{took:?}");
+    let errs = error_messages(&out);
+    for (name, what) in [
+        (
+            "pipe.tf",
+            "it is a FIFO (named pipe), not a regular file; not read",
+        ),
+        ("sock.tf", "it is a socket, not a regular file; not read"),
+        ("dir.tf", "is a directory with a Terraform file's name"),
+    ] {
+        assert!(
+            errs.iter().any(|e| e.contains(name) && e.contains(what)),
+            "{name}: {errs:?}"
+        );
+    }
+    // the findings of the regular file are still reported
+    assert!(out.contains("main.tf"), "{out}");
+
+    // given explicitly: a FIFO, a device, a FIFO --var-file
+    for args in [
+        vec!["lint".to_string(), t.path("pipe.tf")],
+        vec!["lint".to_string(), "/dev/zero".into()],
+        vec![
+            "lint".to_string(),
+            t.path("main.tf"),
+            "--var-file".into(),
+            t.path("vars/pipe.tfvars"),
+        ],
+    ] {
+        let shown = args.join(" ");
+        let mut args = args;
+        args.extend(["--format".into(), "json".into()]);
+        let ((code, out, _), took) = within(move || run_owned(args));
+        assert_eq!(code, 2, "{shown}: {out}");
+        assert!(took.as_secs() < 5, "{shown}: {took:?}");
+        let errs = error_messages(&out);
+        assert!(
+            errs.iter()
+                .any(|e| e.contains("not a regular file; not read")
+                    && (e.contains("pipe.t") || e.contains("/dev/zero"))),
+            "{shown}: {errs:?}"
+        );
+    }
+
+    // authwire token: --jwks and --token-file
+    let (jwks, tok) = (t.path("vars/pipe.tfvars"), t.path("pipe.tf"));
+    for args in [
+        vec!["token", "testdata/example", "--jwks", &jwks],
+        vec![
+            "token",
+            "testdata/example",
+            "--jwks",
+            "testdata/token/jwks.json",
+            "--token-file",
+            &tok,
+        ],
+    ] {
+        let shown = args.join(" ");
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let ((code, _, err), took) = within(move || run_owned(args));
+        assert_eq!(code, 2, "{shown}: {err}");
+        assert!(took.as_secs() < 5, "{shown}: {took:?}");
+        assert!(
+            err.contains("pipe.t") && err.contains("FIFO (named pipe), not a regular file"),
+            "{shown}: {err}"
+        );
+    }
+}
+
+/// Issue 13 §1.2: every read stops at one limit (64 MiB per file), an input error naming the
+/// file: in a tree, explicit, --var-file, --config, --baseline and file(). The large file is
+/// sparse (no disk space used).
+#[test]
+fn inputs_over_the_size_limit_are_refused_with_their_name() {
+    use super::TempDir;
+    let t = TempDir::new("large");
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", t.0.join("main.tf")).unwrap();
+    let big = |name: &str| {
+        let f = std::fs::File::create(t.0.join(name)).unwrap();
+        f.set_len(crate::input::MAX_INPUT_BYTES + 1).unwrap();
+        t.path(name)
+    };
+    let limit = "it is larger than authwire's limit of 64 MiB per file; not read";
+    let big_tf = big("big.tf");
+    let (code, out, _) = run(&["lint", &t.path(""), "--format", "json"]);
+    assert_eq!(code, 2);
+    let errs = error_messages(&out);
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("big.tf") && e.contains(limit)),
+        "{errs:?}"
+    );
+    assert!(out.contains("main.tf"), "the rest is still linted: {out}");
+    let (code, out, _) = run(&["lint", &big_tf, "--format", "json"]);
+    assert_eq!(code, 2);
+    assert!(
+        error_messages(&out).iter().any(|e| e.contains(limit)),
+        "{out}"
+    );
+
+    std::fs::create_dir(t.0.join("other")).unwrap();
+    let main = t.path("main.tf");
+    let vars = big("other/big.tfvars");
+    let cfg = big("other/big.toml");
+    let baseline = big("other/big-baseline.json");
+    for (flag, file) in [
+        ("--var-file", &vars),
+        ("--config", &cfg),
+        ("--baseline", &baseline),
+    ] {
+        let (code, out, err) = run(&["lint", &main, flag, file, "--format", "json"]);
+        assert_eq!(code, 2, "{flag}");
+        let all = out + &err;
+        assert!(all.contains(limit) && all.contains("big"), "{flag}: {all}");
+    }
+    let (_, diags, _) = crate::evalcmd::run(&t.0, "file(\"other/big.toml\")", None, &[]).unwrap();
+    assert!(diags.iter().any(|d| d.message.contains(limit)), "{diags:?}");
+}
+
+/// Issue 13 §1.3: the files Terraform ignores (IsIgnoredFile: `.name`, `name~`, `#name#`) are
+/// not read from a tree, including an Emacs lock file (a dangling symbolic link `.#main.tf`).
+#[test]
+fn dotfiles_and_editor_files_are_ignored_as_terraform_ignores_them() {
+    use super::TempDir;
+    let t = TempDir::new("ignored");
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", t.0.join("main.tf")).unwrap();
+    for name in [
+        ".hidden.tf",
+        "main.tf~",
+        "#main.tf#",
+        ".scratch.tfvars",
+        "old.tfvars~",
+    ] {
+        std::fs::write(t.0.join(name), "this is { not HCL").unwrap();
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("user@host.1234:1700000000", t.0.join(".#main.tf")).unwrap();
+    let (code, doc) = json(&["lint", &t.path("")]);
+    assert_eq!(doc["errors"], serde_json::json!([]), "{doc}");
+    assert_eq!(code, 0, "{doc}");
+    // the same file without the editor's marks is read (and is malformed)
+    std::fs::write(t.0.join("scratch.tf"), "this is { not HCL").unwrap();
+    let (code, doc) = json(&["lint", &t.path("")]);
+    assert_eq!(code, 2, "{doc}");
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 1, "{doc}");
+}
+
+/// Issue 13 §1.4: a symbolic link in a linted tree that points outside the linted directories
+/// is not followed: an input error names it, and its target is never read or printed. Links
+/// that stay inside are followed as before.
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_linted_tree_are_not_followed() {
+    use super::TempDir;
+    use std::os::unix::fs::symlink;
+    let t = TempDir::new("symlink-out");
+    let outside = TempDir::new("symlink-outside");
+    std::fs::write(outside.0.join("secret.tf"), "SECRET-CONTENT { not HCL").unwrap();
+    std::fs::create_dir(t.0.join("root")).unwrap();
+    let root = t.0.join("root");
+    std::fs::copy("rules/cognito-oauth-flag/pass/m2m.tf", root.join("main.tf")).unwrap();
+    symlink(outside.0.join("secret.tf"), root.join("passwd.tf")).unwrap();
+    symlink(&outside.0, root.join("shared")).unwrap();
+    symlink(outside.0.join("secret.tf"), root.join("notes.txt")).unwrap();
+    // inside the tree (to a hidden directory, not walked itself): followed
+    std::fs::create_dir(root.join(".real")).unwrap();
+    std::fs::copy(
+        "rules/cognito-oauth-flag/pass/m2m.tf",
+        root.join(".real/main.tf"),
+    )
+    .unwrap();
+    symlink(root.join(".real"), root.join("alias")).unwrap();
+
+    let (code, out, err) = run(&["lint", root.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        !out.contains("SECRET") && !err.contains("SECRET"),
+        "{out}{err}"
+    );
+    let errs = error_messages(&out);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    for name in ["passwd.tf", "shared"] {
+        assert!(
+            errs.iter().any(|e| e.contains(name)
+                && e.contains("symbolic link to a path outside the linted directories")),
+            "{name}: {errs:?}"
+        );
+    }
+    assert!(
+        errs.iter().all(|e| !e.contains("symlink-outside")),
+        "no target is printed: {errs:?}"
+    );
+    assert!(
+        out.contains("alias/main.tf"),
+        "links inside are followed: {out}"
+    );
+    // linting both directories: the links point inside the linted roots and are followed
+    let (_, out, _) = run(&[
+        "lint",
+        root.to_str().unwrap(),
+        outside.0.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        error_messages(&out)
+            .iter()
+            .all(|e| !e.contains("outside the linted")),
+        "{out}"
+    );
+}

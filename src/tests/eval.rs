@@ -542,3 +542,33 @@ fn list_and_map_functions_were_removed_in_0_15() {
         assert_eq!(msgs, [want], "{expr}: {v:?}");
     }
 }
+
+/// Issue 13 §1: file(), templatefile() and the file* functions refuse a FIFO or a device
+/// without opening it: a located error, never a blocked run.
+#[cfg(unix)]
+#[test]
+fn file_functions_refuse_special_files() {
+    use super::{TempDir, mkfifo, within};
+    let t = TempDir::new("special-funcs");
+    std::fs::write(t.0.join("main.tf"), "locals {}\n").unwrap();
+    mkfifo(&t.0.join("pipe"));
+    for expr in [
+        "file(\"pipe\")",
+        "templatefile(\"pipe\", {})",
+        "filebase64(\"pipe\")",
+        "filesha256(\"pipe\")",
+        "file(\"/dev/zero\")",
+    ] {
+        let dir = t.0.clone();
+        let ((v, diags, files), took) =
+            within(move || crate::evalcmd::run(&dir, expr, None, &[]).unwrap());
+        assert!(took.as_secs() < 5, "{expr}: {took:?}");
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.contains("not a regular file; not read")
+                    && d.location(&files).is_some()),
+            "{expr}: {v:?} {diags:?}"
+        );
+    }
+}

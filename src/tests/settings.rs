@@ -405,3 +405,26 @@ resource "aws_ssm_parameter" "p" {
     assert!(f["suppressed"].is_null() || f["suppressed"] == false, "{f}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Issue 13 §1: a FIFO given as --config or --baseline is refused before it is opened.
+#[cfg(unix)]
+#[test]
+fn special_config_and_baseline_files_are_refused() {
+    use super::{TempDir, mkfifo, within};
+    let t = TempDir::new("special-settings");
+    mkfifo(&t.0.join("fifo"));
+    for flag in ["--config", "--baseline"] {
+        let fifo = t.path("fifo");
+        let ((code, out, err), took) = within(move || {
+            let args = ["lint", "testdata/example", flag, &fifo, "--format", "json"];
+            run_in(".", &args)
+        });
+        assert_eq!(code, 2, "{flag}: {err}");
+        assert!(took.as_secs() < 5, "{flag}: {took:?}");
+        let all = out + &err;
+        assert!(
+            all.contains("fifo: it is a FIFO (named pipe), not a regular file; not read"),
+            "{flag}: {all}"
+        );
+    }
+}
