@@ -72,6 +72,65 @@ struct Token {
     access: bool,
 }
 
+/// Header parameters the JWS and JWA specifications define: `crit` must not list them (RFC 7515
+/// §4.1.11).
+const JWS_HEADER_PARAMETERS: [&str; 17] = [
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc",
+    "zip", "epk", "apu", "apv", "iv",
+];
+
+/// Why a `crit` header parameter makes the token unacceptable. This verifier understands no JWS
+/// extension, so every well-formed `crit` names one it does not understand (RFC 7515 §4.1.11:
+/// the token must then be rejected); an empty or non-array `crit`, or one listing a parameter of
+/// the specification itself or absent from the header, is malformed.
+fn crit_problem(crit: &J, header: &J) -> Option<String> {
+    let Some(names) = crit.as_array() else {
+        return Some(format!(
+            "the header's crit is {}, not an array of header parameter names: the header is malformed",
+            json_type(crit)
+        ));
+    };
+    if names.is_empty() {
+        return Some("the header's crit is an empty array (RFC 7515 §4.1.11 forbids it): the header is malformed".into());
+    }
+    let mut shown = Vec::new();
+    for n in names {
+        let Some(n) = n.as_str() else {
+            return Some(format!(
+                "the header's crit lists {}, not a header parameter name: the header is malformed",
+                json_type(n)
+            ));
+        };
+        if JWS_HEADER_PARAMETERS.contains(&n) {
+            return Some(format!(
+                "the header's crit lists {n:?}, a parameter of the JWS specification itself (RFC 7515 §4.1.11 forbids it): the header is malformed"
+            ));
+        }
+        if header.get(n).is_none() {
+            return Some(format!(
+                "the header's crit lists {n:?}, which the header does not have: the header is malformed"
+            ));
+        }
+        shown.push(format!("{n:?}"));
+    }
+    Some(format!(
+        "the header's crit marks {} as critical, an extension this verifier does not understand: the token must be refused (RFC 7515 §4.1.11)",
+        shown.join(", ")
+    ))
+}
+
+/// The JSON type of a value, for messages (never the value itself).
+fn json_type(v: &J) -> &'static str {
+    match v {
+        J::Null => "null",
+        J::Bool(_) => "a boolean",
+        J::Number(_) => "a number",
+        J::String(_) => "a string",
+        J::Array(_) => "an array",
+        J::Object(_) => "an object",
+    }
+}
+
 /// Checks the signature and Cognito's claim rules. Returns the claims when they could be decoded.
 fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Option<J> {
     if raw.len() > MAX_TOKEN_BYTES {
@@ -101,6 +160,15 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
         problems.push(problem("header", "the header is not valid base64url JSON"));
         return None;
     };
+    if let Some(why) = head_json
+        .get("crit")
+        .and_then(|c| crit_problem(c, &head_json))
+    {
+        problems.push(problem("crit", why));
+        return jsonwebtoken::dangerous::insecure_decode::<J>(raw)
+            .map(|d| d.claims)
+            .ok();
+    }
     if let Some(alg) = head_json.get("alg").and_then(J::as_str)
         && alg.eq_ignore_ascii_case("none")
     {

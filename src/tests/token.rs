@@ -39,12 +39,17 @@ fn with(f: impl Fn(&mut Value)) -> String {
 
 /// Runs `authwire token` with the token on standard input; returns (exit code, JSON report).
 fn token(config: &str, tok: &str, extra: &[&str]) -> (u8, Value, String) {
+    token_with("testdata/token/jwks.json", config, tok, extra)
+}
+
+/// [`token`] with another JWKS file.
+fn token_with(jwks: &str, config: &str, tok: &str, extra: &[&str]) -> (u8, Value, String) {
     let mut args: Vec<String> = [
         "authwire",
         "token",
         config,
         "--jwks",
-        "testdata/token/jwks.json",
+        jwks,
         "--now",
         &NOW.to_string(),
         "--format",
@@ -392,4 +397,78 @@ fn tokens_come_from_stdin_only_and_bearer_is_accepted() {
     let (code, doc, all) = token("testdata/token/config", &format!("Bearer {tok}\n"), &[]);
     assert_eq!(code, 0, "{all}");
     assert_eq!(doc["valid"], true, "{doc}");
+}
+
+/// Signs `header` and `claims` as given (any header JSON) with a test key.
+fn sign_raw(header: &Value, claims: &Value, key_file: &str) -> String {
+    use base64::Engine as _;
+    let b64 = |v: &Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+    let input = format!("{}.{}", b64(header), b64(claims));
+    let sig =
+        jsonwebtoken::crypto::sign(input.as_bytes(), &key(key_file), Algorithm::RS256).unwrap();
+    format!("{input}.{sig}")
+}
+
+/// Asserts that `tok` is refused, first for `check`, with a message containing `says`, and
+/// that no message repeats the token or its signature.
+fn refused(jwks: &str, tok: &str, check: &str, says: &str) {
+    let (code, doc, all) = token_with(jwks, "testdata/token/config", tok, &[]);
+    assert_eq!(code, 1, "{check}: {all}");
+    assert_eq!(doc["valid"], false, "{check}: {doc}");
+    let first = &doc["problems"][0];
+    assert_eq!(first["check"], check, "{doc}");
+    assert!(
+        first["message"].as_str().unwrap().contains(says),
+        "{says}: {doc}"
+    );
+    assert_eq!(route(&doc, "GET /orders")["allowed"], false);
+    let sig = tok.rsplit('.').next().unwrap();
+    assert!(sig.is_empty() || !all.contains(sig), "{all}");
+    assert!(!all.contains(tok), "{all}");
+}
+
+/// RFC 7515 §4.1.11: a validly signed token whose header marks an extension as critical is
+/// refused (this verifier understands none); a malformed crit is refused as malformed.
+#[test]
+fn critical_header_extensions_are_refused() {
+    let head = |extra: Value| {
+        let mut h = json!({"alg": "RS256", "kid": "test-access-key", "typ": "JWT"});
+        for (k, v) in extra.as_object().unwrap() {
+            h[k] = v.clone();
+        }
+        h
+    };
+    let j = "testdata/token/jwks.json";
+    // the signature is right: without crit the same header verifies
+    let plain = sign_raw(&head(json!({"b64": false})), &claims(), "pool-key.pem");
+    assert_eq!(token("testdata/token/config", &plain, &[]).0, 0);
+    let cases = [
+        (
+            json!({"crit": ["b64"], "b64": false}),
+            "\"b64\" as critical, an extension this verifier does not understand",
+        ),
+        (
+            json!({"crit": ["exp", "b64"], "exp": 1, "b64": false}),
+            "\"exp\", \"b64\" as critical",
+        ),
+        (json!({"crit": []}), "empty array"),
+        (
+            json!({"crit": "b64", "b64": false}),
+            "a string, not an array",
+        ),
+        (json!({"crit": null}), "null, not an array"),
+        (json!({"crit": [7]}), "lists a number"),
+        (
+            json!({"crit": ["alg"]}),
+            "\"alg\", a parameter of the JWS specification itself",
+        ),
+        (
+            json!({"crit": ["http://example.com/ext"]}),
+            "which the header does not have",
+        ),
+    ];
+    for (extra, says) in cases {
+        let tok = sign_raw(&head(extra), &claims(), "pool-key.pem");
+        refused(j, &tok, "crit", says);
+    }
 }
