@@ -8,7 +8,8 @@ use crate::model::rest::Authorization;
 use crate::model::view::{HttpRoute, RestMethod, State, UserPool, UserPoolClient};
 use crate::model::{Model, Resource};
 use crate::value::{Part, V, Val};
-use jsonwebtoken::{Algorithm, DecodingKey, Validation, jwk::JwkSet};
+use jsonwebtoken::jwk::{AlgorithmParameters, Jwk, JwkSet};
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Serialize;
 use serde_json::Value as J;
 use std::collections::BTreeSet;
@@ -131,6 +132,65 @@ fn json_type(v: &J) -> &'static str {
     }
 }
 
+/// Smallest RSA modulus accepted, in bits.
+pub const MIN_RSA_BITS: usize = 2048;
+
+/// Why the JWKS key `kid` cannot verify an RS256 token: not an RSA key, a modulus under
+/// [`MIN_RSA_BITS`], or a public exponent other than 65537.
+fn key_problem(jwk: &Jwk, kid: &str) -> Option<String> {
+    use base64::Engine as _;
+    let AlgorithmParameters::RSA(rsa) = &jwk.algorithm else {
+        return Some(format!(
+            "the JWKS key {kid} is not an RSA key: it cannot verify an RS256 token"
+        ));
+    };
+    let b64 = |s: &str| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(s.trim_end_matches('='))
+            .ok()
+    };
+    let Some(n) = b64(&rsa.n) else {
+        return Some(format!(
+            "the JWKS key {kid} cannot be used: its modulus n is not base64url"
+        ));
+    };
+    let Some(e) = b64(&rsa.e) else {
+        return Some(format!(
+            "the JWKS key {kid} cannot be used: its exponent e is not base64url"
+        ));
+    };
+    let n = &n[n.iter().take_while(|b| **b == 0).count()..];
+    let bits = n
+        .first()
+        .map_or(0, |b| n.len() * 8 - b.leading_zeros() as usize);
+    if bits < MIN_RSA_BITS {
+        return Some(format!(
+            "the JWKS key {kid} is a {bits}-bit RSA key: keys under {MIN_RSA_BITS} bits are refused (they can be factored)"
+        ));
+    }
+    let e = &e[e.iter().take_while(|b| **b == 0).count()..];
+    if e.len() > 8 {
+        return Some(format!(
+            "the JWKS key {kid} has a public exponent of {} bits: only 65537 is accepted",
+            e.len() * 8
+        ));
+    }
+    let e = e.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    if e != 65_537 {
+        let why = if e % 2 == 0 {
+            "an even exponent is not a valid RSA key"
+        } else if e < 65_537 {
+            "a small exponent makes signature forgeries easier"
+        } else {
+            "Cognito and the usual RSA tooling use 65537"
+        };
+        return Some(format!(
+            "the JWKS key {kid} has public exponent {e}: only 65537 is accepted ({why})"
+        ));
+    }
+    None
+}
+
 /// Checks the signature and Cognito's claim rules. Returns the claims when they could be decoded.
 fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Option<J> {
     if raw.len() > MAX_TOKEN_BYTES {
@@ -226,6 +286,10 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
         problems.push(problem("kid", format!("kid {kid} is not in the JWKS: the token was signed by another pool (or the JWKS file is of another pool)")));
         return claims;
     };
+    if let Some(why) = key_problem(jwk, kid) {
+        problems.push(problem("key", why));
+        return claims;
+    }
     let key = match DecodingKey::from_jwk(jwk) {
         Ok(k) => k,
         Err(e) => {

@@ -472,3 +472,100 @@ fn critical_header_extensions_are_refused() {
         refused(j, &tok, "crit", says);
     }
 }
+
+/// [`sign`] with another key and kid.
+fn sign_with(kid: &str, key_file: &str) -> String {
+    let mut h = Header::new(Algorithm::RS256);
+    h.kid = Some(kid.into());
+    encode(&h, &claims(), &key(key_file)).unwrap()
+}
+
+/// A JWKS written to a temporary file; the file is removed when the value is dropped.
+struct TempJwks(std::path::PathBuf);
+
+impl TempJwks {
+    fn bytes(name: &str, bytes: &[u8]) -> TempJwks {
+        let p = std::env::temp_dir().join(format!("authwire-{}-{name}.json", std::process::id()));
+        std::fs::write(&p, bytes).unwrap();
+        TempJwks(p)
+    }
+    fn new(name: &str, jwks: &Value) -> TempJwks {
+        TempJwks::bytes(name, jwks.to_string().as_bytes())
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempJwks {
+    fn drop(&mut self) {
+        std::fs::remove_file(&self.0).ok();
+    }
+}
+
+/// The test JWKS, its one key changed by `f`.
+fn jwks_with(name: &str, f: impl Fn(&mut Value)) -> TempJwks {
+    let mut j: Value =
+        serde_json::from_str(&std::fs::read_to_string("testdata/token/jwks.json").unwrap())
+            .unwrap();
+    f(&mut j["keys"][0]);
+    TempJwks::new(name, &j)
+}
+
+/// Tokens correctly signed with a 1024-bit key or a key with exponent 3 (keys in
+/// testdata/token/weak-jwks.json) are refused for the key, naming its kid; so are exponents
+/// other than 65537 in the JWKS (checked before the signature).
+#[test]
+fn weak_rsa_keys_are_refused() {
+    let weak = "testdata/token/weak-jwks.json";
+    // the signatures themselves are right: the refusal is the key policy
+    let set: jsonwebtoken::jwk::JwkSet =
+        serde_json::from_str(&std::fs::read_to_string(weak).unwrap()).unwrap();
+    for (kid, pem) in [
+        ("weak-1024", "weak-1024-key.pem"),
+        ("exponent-3", "exponent-3-key.pem"),
+    ] {
+        let k = jsonwebtoken::DecodingKey::from_jwk(set.find(kid).unwrap()).unwrap();
+        let mut v = jsonwebtoken::Validation::new(Algorithm::RS256);
+        v.validate_exp = false;
+        v.required_spec_claims = Default::default();
+        assert!(jsonwebtoken::decode::<Value>(&sign_with(kid, pem), &k, &v).is_ok());
+    }
+    refused(
+        weak,
+        &sign_with("weak-1024", "weak-1024-key.pem"),
+        "key",
+        "the JWKS key weak-1024 is a 1024-bit RSA key",
+    );
+    refused(
+        weak,
+        &sign_with("exponent-3", "exponent-3-key.pem"),
+        "key",
+        "the JWKS key exponent-3 has public exponent 3: only 65537 is accepted",
+    );
+    let tok = sign(&claims());
+    for (e, says) in [
+        (
+            "AQAA",
+            "has public exponent 65536: only 65537 is accepted (an even",
+        ),
+        ("AQAD", "has public exponent 65539: only 65537 is accepted"),
+        ("AQEBAQEBAQEBAQ", "has a public exponent of 80 bits"),
+    ] {
+        let j = jwks_with(&format!("e-{e}"), |k| k["e"] = json!(e));
+        refused(j.path(), &tok, "key", &format!("test-access-key {says}"));
+    }
+    // leading zero bytes do not change the exponent
+    let j = jwks_with("e-zero", |k| k["e"] = json!("AAEAAQ"));
+    assert_eq!(
+        token_with(j.path(), "testdata/token/config", &tok, &[]).0,
+        0
+    );
+    // not an RSA key
+    let j = jwks_with("ec", |k| {
+        *k = json!({"kty": "EC", "crv": "P-256", "kid": "test-access-key",
+            "x": "MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4",
+            "y": "4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"})
+    });
+    refused(j.path(), &tok, "key", "test-access-key is not an RSA key");
+}
