@@ -8,7 +8,9 @@ use crate::model::rest::Authorization;
 use crate::model::view::{HttpRoute, RestMethod, State, UserPool, UserPoolClient};
 use crate::model::{Model, Resource};
 use crate::value::{Part, V, Val};
-use jsonwebtoken::jwk::{AlgorithmParameters, Jwk, JwkSet};
+use jsonwebtoken::jwk::{
+    AlgorithmParameters, Jwk, JwkSet, KeyAlgorithm, KeyOperations, PublicKeyUse,
+};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Serialize;
 use serde_json::Value as J;
@@ -132,13 +134,52 @@ fn json_type(v: &J) -> &'static str {
     }
 }
 
+/// How a JWK field value is spelled in JSON (`enc`, `RSA-OAEP`, …).
+fn jwk_name(v: &impl Serialize) -> String {
+    match serde_json::to_value(v) {
+        Ok(J::String(s)) => s,
+        _ => "?".to_string(),
+    }
+}
+
 /// Smallest RSA modulus accepted, in bits.
 pub const MIN_RSA_BITS: usize = 2048;
 
-/// Why the JWKS key `kid` cannot verify an RS256 token: not an RSA key, a modulus under
+/// Why the JWKS key `kid` cannot verify an RS256 token: a `use` other than `sig`, `key_ops`
+/// without `verify`, an `alg` other than RS256, not an RSA key, a modulus under
 /// [`MIN_RSA_BITS`], or a public exponent other than 65537.
 fn key_problem(jwk: &Jwk, kid: &str) -> Option<String> {
     use base64::Engine as _;
+    let c = &jwk.common;
+    if let Some(u) = &c.public_key_use
+        && *u != PublicKeyUse::Signature
+    {
+        return Some(format!(
+            "the JWKS key {kid} has use {:?}, not \"sig\": it is not a signature key and cannot verify a token",
+            jwk_name(u)
+        ));
+    }
+    if let Some(ops) = &c.key_operations
+        && !ops.contains(&KeyOperations::Verify)
+    {
+        let ops: Vec<String> = ops.iter().map(|o| format!("{:?}", jwk_name(o))).collect();
+        return Some(format!(
+            "the JWKS key {kid} has key_ops [{}], without \"verify\": it cannot verify a token",
+            ops.join(", ")
+        ));
+    }
+    if let Some(alg) = c.key_algorithm
+        && alg != KeyAlgorithm::RS256
+    {
+        let alg = if alg == KeyAlgorithm::UNKNOWN_ALGORITHM {
+            "an algorithm this verifier does not know".to_string()
+        } else {
+            format!("alg {:?}", jwk_name(&alg))
+        };
+        return Some(format!(
+            "the JWKS key {kid} is for {alg}, not RS256: it cannot verify an RS256 token"
+        ));
+    }
     let AlgorithmParameters::RSA(rsa) = &jwk.algorithm else {
         return Some(format!(
             "the JWKS key {kid} is not an RSA key: it cannot verify an RS256 token"

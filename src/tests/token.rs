@@ -569,3 +569,65 @@ fn weak_rsa_keys_are_refused() {
     });
     refused(j.path(), &tok, "key", "test-access-key is not an RSA key");
 }
+
+/// A key of the JWKS meant for something else than verifying RS256 signatures (use, key_ops,
+/// alg) is refused for the key, though the token's signature is right.
+#[test]
+fn keys_for_other_uses_cannot_verify() {
+    let tok = sign(&claims());
+    let cases: [(&str, Value, &str); 7] = [
+        ("use", json!({"use": "enc"}), "has use \"enc\", not \"sig\""),
+        (
+            "use-x",
+            json!({"use": "tls"}),
+            "has use \"tls\", not \"sig\"",
+        ),
+        (
+            "ops",
+            json!({"key_ops": ["encrypt", "wrapKey"]}),
+            "has key_ops [\"encrypt\", \"wrapKey\"], without \"verify\"",
+        ),
+        (
+            "ops-empty",
+            json!({"key_ops": []}),
+            "has key_ops [], without \"verify\"",
+        ),
+        (
+            "alg",
+            json!({"alg": "RS512"}),
+            "is for alg \"RS512\", not RS256",
+        ),
+        (
+            "alg-enc",
+            json!({"alg": "RSA-OAEP"}),
+            "is for alg \"RSA-OAEP\", not RS256",
+        ),
+        (
+            "alg-x",
+            json!({"alg": "XX999"}),
+            "is for an algorithm this verifier does not know, not RS256",
+        ),
+    ];
+    for (name, change, says) in cases {
+        let j = jwks_with(name, |k| {
+            for (f, v) in change.as_object().unwrap() {
+                k[f] = v.clone();
+            }
+        });
+        refused(
+            j.path(),
+            &tok,
+            "key",
+            &format!("the JWKS key test-access-key {says}"),
+        );
+    }
+    // verify among other operations, no use, no alg: fine
+    let j = jwks_with("ok", |k| {
+        k["key_ops"] = json!(["verify", "sign"]);
+        let k = k.as_object_mut().unwrap();
+        k.remove("use");
+        k.remove("alg");
+    });
+    let (code, doc, _) = token_with(j.path(), "testdata/token/config", &tok, &[]);
+    assert_eq!(code, 0, "{doc}");
+}
