@@ -587,6 +587,17 @@ fn token_cmd(
             );
         }
     };
+    let dup = crate::token::duplicate_kids(&jwks);
+    if !dup.is_empty() {
+        return fail(
+            stderr,
+            format!(
+                "{}: the JWKS has several keys with kid {}: which key verifies a token would be a guess; kids must be unique",
+                a.jwks.display(),
+                dup.join(", ")
+            ),
+        );
+    }
     // read at most a little more than the limit: larger tokens are refused, not buffered
     let limit = (crate::token::MAX_TOKEN_BYTES + 1) as u64;
     let mut raw = String::new();

@@ -134,6 +134,19 @@ fn json_type(v: &J) -> &'static str {
     }
 }
 
+/// The kids that several keys of the JWKS share (a JWKS whose kids are not unique cannot say
+/// which key verifies a token), sorted.
+pub fn duplicate_kids(jwks: &JwkSet) -> Vec<&str> {
+    let mut seen = BTreeSet::new();
+    let mut dup = BTreeSet::new();
+    for kid in jwks.keys.iter().filter_map(|k| k.common.key_id.as_deref()) {
+        if !seen.insert(kid) {
+            dup.insert(kid);
+        }
+    }
+    dup.into_iter().collect()
+}
+
 /// How a JWK field value is spelled in JSON (`enc`, `RSA-OAEP`, …).
 fn jwk_name(v: &impl Serialize) -> String {
     match serde_json::to_value(v) {
@@ -323,6 +336,19 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
         ));
         return claims;
     };
+    if jwks
+        .keys
+        .iter()
+        .filter(|k| k.common.key_id.as_deref() == Some(kid))
+        .count()
+        > 1
+    {
+        problems.push(problem(
+            "kid",
+            format!("the JWKS has several keys with kid {kid}: which one verifies is ambiguous"),
+        ));
+        return claims;
+    }
     let Some(jwk) = jwks.find(kid) else {
         problems.push(problem("kid", format!("kid {kid} is not in the JWKS: the token was signed by another pool (or the JWKS file is of another pool)")));
         return claims;

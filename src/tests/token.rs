@@ -631,3 +631,52 @@ fn keys_for_other_uses_cannot_verify() {
     let (code, doc, _) = token_with(j.path(), "testdata/token/config", &tok, &[]);
     assert_eq!(code, 0, "{doc}");
 }
+
+/// Two keys with one kid make the JWKS unusable: exit 2 with a message about the JWKS (whichever
+/// key comes first), not a silent pick; the report is not written.
+#[test]
+fn duplicate_kids_are_a_jwks_error() {
+    let good: Value =
+        serde_json::from_str(&std::fs::read_to_string("testdata/token/jwks.json").unwrap())
+            .unwrap();
+    let weak: Value =
+        serde_json::from_str(&std::fs::read_to_string("testdata/token/weak-jwks.json").unwrap())
+            .unwrap();
+    let pool = good["keys"][0].clone();
+    let mut other = weak["keys"][0].clone();
+    other["kid"] = json!("test-access-key");
+    let mut b = weak["keys"][1].clone();
+    b["kid"] = json!("b");
+    let tok = sign(&claims());
+    for (name, keys) in [
+        ("dup-first", json!([pool, other, b, b])),
+        ("dup-last", json!([b, other, pool, b])),
+        ("dup-same", json!([pool, pool])),
+    ] {
+        let j = TempJwks::new(name, &json!({ "keys": keys }));
+        let (code, doc, all) = token_with(j.path(), "testdata/token/config", &tok, &[]);
+        assert_eq!(code, 2, "{name}: {all}");
+        assert_eq!(doc, Value::Null, "{name}: no report");
+        assert!(
+            all.contains(j.path())
+                && all.contains("the JWKS has several keys with kid")
+                && all.contains("test-access-key"),
+            "{name}: {all}"
+        );
+        if name != "dup-same" {
+            assert!(all.contains("kid b, test-access-key"), "{all}");
+        }
+        assert!(!all.contains(tok.rsplit('.').next().unwrap()));
+    }
+    // the verifier refuses on its own too (for callers of token::check)
+    let set: jsonwebtoken::jwk::JwkSet =
+        serde_json::from_value(json!({ "keys": [pool, pool] })).unwrap();
+    let r = crate::token::check(&tok, &set, NOW, &[]);
+    assert!(!r.valid);
+    assert_eq!(r.problems[0].check, "kid");
+    assert!(
+        r.problems[0]
+            .message
+            .contains("several keys with kid test-access-key")
+    );
+}
