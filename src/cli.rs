@@ -620,7 +620,11 @@ fn token_cmd(
         );
     }
     let now = match &a.now {
-        Some(s) => match crate::token::parse_time(s) {
+        // only ASCII is a date or a number (and the date parser slices by bytes)
+        Some(s) => match Some(s.as_str())
+            .filter(|s| s.is_ascii())
+            .and_then(crate::token::parse_time)
+        {
             Some(t) => t,
             None => {
                 return fail(

@@ -11,7 +11,7 @@ use crate::value::{Part, V, Val};
 use jsonwebtoken::jwk::{
     AlgorithmParameters, Jwk, JwkSet, KeyAlgorithm, KeyOperations, PublicKeyUse,
 };
-use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use jsonwebtoken::{Algorithm, DecodingKey};
 use serde::Serialize;
 use serde_json::Value as J;
 use std::collections::BTreeSet;
@@ -245,6 +245,40 @@ fn key_problem(jwk: &Jwk, kid: &str) -> Option<String> {
     None
 }
 
+/// The NumericDate claim `k` (RFC 7519 §2: seconds since 1970, an integer or not) rounded up to
+/// a whole second, saturating far outside i64; `Err` when the claim is not a JSON number.
+fn numeric_date(claims: &J, k: &str) -> Result<Option<i128>, String> {
+    match claims.get(k) {
+        None => Ok(None),
+        Some(J::Number(n)) => Ok(Some(if let Some(i) = n.as_i64() {
+            i128::from(i)
+        } else if let Some(u) = n.as_u64() {
+            i128::from(u)
+        } else {
+            // `as` saturates; JSON numbers are finite
+            n.as_f64().unwrap_or(0.0).ceil() as i128
+        })),
+        Some(v) => Err(format!(
+            "{k} is {}, not a NumericDate (a JSON number of seconds since 1970)",
+            json_type(v)
+        )),
+    }
+}
+
+/// A NumericDate as RFC 3339 when it falls in years 0 to 9999, else as the number itself.
+fn show_date(v: &J) -> String {
+    match readable_date(v) {
+        Some(d) => d,
+        None => format!("{v} s after 1970"),
+    }
+}
+
+fn readable_date(v: &J) -> Option<String> {
+    const RANGE: std::ops::RangeInclusive<f64> = -62_167_219_200.0..=253_402_300_799.0;
+    let f = v.as_f64()?;
+    RANGE.contains(&f).then(|| rfc3339(f.floor() as i64))
+}
+
 /// Checks the signature and Cognito's claim rules. Returns the claims when they could be decoded.
 fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Option<J> {
     if raw.len() > MAX_TOKEN_BYTES {
@@ -367,13 +401,18 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
             return claims;
         }
     };
-    let mut v = Validation::new(Algorithm::RS256);
-    v.validate_exp = false;
-    v.validate_nbf = false;
-    v.validate_aud = false;
-    v.required_spec_claims = Default::default();
-    if let Err(e) = jsonwebtoken::decode::<J>(raw, &key, &v) {
-        problems.push(problem("signature", format!("the signature does not verify with key {kid}: the token was altered after signing or signed with another key ({e})")));
+    // the signature only, over the first two segments as sent: jsonwebtoken's decode also parses
+    // exp and nbf for its own validation, and a claim of another JSON type (an array) then fails
+    // as if the signature were wrong; the claims are checked below
+    let (message, signature) = raw.rsplit_once('.').unwrap_or((raw, ""));
+    let bad =
+        match jsonwebtoken::crypto::verify(signature, message.as_bytes(), &key, Algorithm::RS256) {
+            Ok(true) => None,
+            Ok(false) => Some(String::new()),
+            Err(e) => Some(format!(" ({e})")),
+        };
+    if let Some(detail) = bad {
+        problems.push(problem("signature", format!("the signature does not verify with key {kid}: the token was altered after signing or signed with another key{detail}")));
         return claims;
     }
     let c = claims.clone().unwrap_or(J::Null);
@@ -381,33 +420,47 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
         let what = c.get("token_use").and_then(J::as_str).unwrap_or("missing");
         problems.push(problem("token_use", format!("token_use is {what}: API Gateway methods with scopes, and client_credentials flows, need an access token")));
     }
-    let ts = |k: &str| c.get(k).and_then(J::as_i64);
-    match ts("exp") {
-        None => problems.push(problem("exp", "the token has no exp claim")),
-        Some(exp) if exp + LEEWAY <= now => problems.push(problem(
+    // NumericDates compared in whole seconds, rounded up (for an integer t, x <= t exactly when
+    // ceil(x) <= t), in i128: no claim value or --now can overflow
+    let now = i128::from(now);
+    let leeway = i128::from(LEEWAY);
+    let mut date = |k: &'static str| match numeric_date(&c, k) {
+        Ok(d) => d,
+        Err(why) => {
+            problems.push(problem(k, why));
+            None
+        }
+    };
+    let (exp, nbf, iat) = (date("exp"), date("nbf"), date("iat"));
+    let shown = |k: &str| show_date(&c[k]);
+    match exp {
+        None if c.get("exp").is_none() => {
+            problems.push(problem("exp", "the token has no exp claim"))
+        }
+        Some(exp) if exp <= now - leeway => problems.push(problem(
             "exp",
             format!(
                 "the token expired at {} (now {}, leeway {LEEWAY} s)",
-                rfc3339(exp),
-                rfc3339(now)
+                shown("exp"),
+                show_date(&J::from(now as i64))
             ),
         )),
         _ => {}
     }
-    if let Some(nbf) = ts("nbf")
-        && nbf > now + LEEWAY
+    if let Some(nbf) = nbf
+        && nbf > now + leeway
     {
         problems.push(problem(
             "nbf",
-            format!("the token is not valid before {}", rfc3339(nbf)),
+            format!("the token is not valid before {}", shown("nbf")),
         ));
     }
-    if let Some(iat) = ts("iat")
-        && iat > now + LEEWAY
+    if let Some(iat) = iat
+        && iat > now + leeway
     {
         problems.push(problem(
             "iat",
-            format!("the token was issued in the future ({})", rfc3339(iat)),
+            format!("the token was issued in the future ({})", shown("iat")),
         ));
     }
     claims
@@ -425,7 +478,7 @@ fn access_validity_seconds(c: UserPoolClient) -> Option<i64> {
         .validity_unit(CognitoToken::Access)
         .into_known()?
         .seconds()?;
-    Some(n * secs as i64)
+    Some(n.saturating_mul(secs as i64))
 }
 
 fn pool_identity(p: UserPool) -> (Option<String>, Option<String>) {
@@ -896,22 +949,23 @@ pub fn check(raw: &str, jwks: &JwkSet, now: i64, models: &[Model]) -> Report {
         }
         // the lifetime the client issues (catalogue: token-lifetime): another value suggests
         // the token comes from another client or pool
-        if let (Some(cid), Some(exp), Some(iat)) = (
+        if let (Some(cid), Ok(Some(exp)), Ok(Some(iat))) = (
             &tok.client_id,
-            claims.get("exp").and_then(J::as_i64),
-            claims.get("iat").and_then(J::as_i64),
+            numeric_date(&claims, "exp"),
+            numeric_date(&claims, "iat"),
         ) {
+            let life = exp.saturating_sub(iat);
             for m in models {
                 for c in m
                     .all::<UserPoolClient>()
                     .filter(|c| c.id().known() == Some(&cid.as_str()))
                 {
                     if let Some(expected) = access_validity_seconds(c)
-                        && ((exp - iat) - expected).abs() > LEEWAY
+                        && life.saturating_sub(i128::from(expected)).saturating_abs()
+                            > i128::from(LEEWAY)
                     {
                         notes.push(format!(
-                                "the token lives {} s (exp - iat) but client {} issues access tokens for {expected} s: is it from another client or pool?",
-                                exp - iat,
+                                "the token lives {life} s (exp - iat) but client {} issues access tokens for {expected} s: is it from another client or pool?",
                                 c.address
                             ));
                     }
@@ -972,9 +1026,13 @@ pub fn render_text(r: &Report) -> String {
     if let J::Object(m) = &r.claims {
         s.push_str("claims:\n");
         for (k, v) in m {
-            let shown = match (k.as_str(), v.as_i64()) {
-                ("exp" | "iat" | "nbf" | "auth_time", Some(t)) => format!("{t} ({})", rfc3339(t)),
-                _ => v
+            let date = match k.as_str() {
+                "exp" | "iat" | "nbf" | "auth_time" => readable_date(v),
+                _ => None,
+            };
+            let shown = match date {
+                Some(d) => format!("{v} ({d})"),
+                None => v
                     .as_str()
                     .map(String::from)
                     .unwrap_or_else(|| v.to_string()),

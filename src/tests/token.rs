@@ -42,22 +42,16 @@ fn token(config: &str, tok: &str, extra: &[&str]) -> (u8, Value, String) {
     token_with("testdata/token/jwks.json", config, tok, extra)
 }
 
-/// [`token`] with another JWKS file.
+/// [`token`] with another JWKS file. `--now` is NOW unless `extra` gives one.
 fn token_with(jwks: &str, config: &str, tok: &str, extra: &[&str]) -> (u8, Value, String) {
-    let mut args: Vec<String> = [
-        "authwire",
-        "token",
-        config,
-        "--jwks",
-        jwks,
-        "--now",
-        &NOW.to_string(),
-        "--format",
-        "json",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut args: Vec<String> = ["authwire", "token", config, "--jwks", jwks]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if !extra.iter().any(|a| a.starts_with("--now")) {
+        args.push(format!("--now={NOW}"));
+    }
+    args.extend(["--format".to_string(), "json".to_string()]);
     args.extend(extra.iter().map(|s| s.to_string()));
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = crate::cli::run_with_stdin(&args, &mut tok.as_bytes(), &mut out, &mut err, false);
@@ -679,4 +673,170 @@ fn duplicate_kids_are_a_jwks_error() {
             .message
             .contains("several keys with kid test-access-key")
     );
+}
+
+/// NumericDates may be non-integers (RFC 7519 §2) and are checked whatever their JSON type;
+/// extreme values give the right verdict without overflow (the debug test build panics on
+/// overflow), and --now with multi-byte characters is an error, not a panic.
+#[test]
+fn numeric_dates_of_any_json_value() {
+    let t = |c: &str, tok: &str| token(c, tok, &[]);
+    let ok = |claim: &str, v: Value| {
+        for config in ["testdata/token/config", "testdata/token/plan.json"] {
+            let tok = with(|c| c[claim] = v.clone());
+            let (code, doc, all) = t(config, &tok);
+            assert_eq!(code, 0, "{claim} = {v} ({config}): {all}");
+            assert_eq!(doc["valid"], true);
+        }
+    };
+    let bad = |claim: &str, v: Value, says: &str| {
+        for config in ["testdata/token/config", "testdata/token/plan.json"] {
+            let tok = with(|c| c[claim] = v.clone());
+            let (code, doc, all) = t(config, &tok);
+            assert_eq!(code, 1, "{claim} = {v} ({config}): {all}");
+            let p: Vec<&Value> = doc["problems"].as_array().unwrap().iter().collect();
+            assert_eq!(p.len(), 1, "{claim} = {v}: {doc}");
+            assert_eq!(p[0]["check"], claim, "{claim} = {v}: {doc}");
+            let m = p[0]["message"].as_str().unwrap();
+            assert!(m.contains(says), "{claim} = {v}: {m}");
+        }
+    };
+    let now = NOW as f64;
+    // fractions, against the 60 s leeway
+    ok("exp", json!(now + 3600.5));
+    ok("exp", json!(now - 59.5));
+    bad(
+        "exp",
+        json!(now - 60.5),
+        "the token expired at 2026-11-18T11:05:39Z",
+    );
+    bad("exp", json!(now - 60.0), "the token expired at");
+    ok("nbf", json!(now + 59.5));
+    bad(
+        "nbf",
+        json!(now + 60.5),
+        "not valid before 2026-11-18T11:07:40Z",
+    );
+    ok("iat", json!(now + 60.0));
+    bad(
+        "iat",
+        json!(now + 60.25),
+        "issued in the future (2026-11-18T11:07:40Z)",
+    );
+    // not numbers
+    for (v, what) in [
+        (json!("1795003600"), "a string"),
+        (json!(null), "null"),
+        (json!(true), "a boolean"),
+        (json!([NOW + 3600]), "an array"),
+        (json!({"s": NOW + 3600}), "an object"),
+    ] {
+        for claim in ["exp", "nbf", "iat"] {
+            bad(
+                claim,
+                v.clone(),
+                &format!("{claim} is {what}, not a NumericDate"),
+            );
+        }
+    }
+    // extremes: no overflow, the right verdict and reason
+    ok("exp", json!(i64::MAX));
+    ok("exp", json!(u64::MAX));
+    ok("exp", json!(1e300));
+    ok("nbf", json!(i64::MIN));
+    ok("nbf", json!(-1e300));
+    ok("iat", json!(i64::MIN));
+    ok("iat", json!(-1e300));
+    bad(
+        "exp",
+        json!(i64::MIN),
+        "expired at -9223372036854775808 s after 1970",
+    );
+    bad("exp", json!(-1e300), "expired at -1e+300 s after 1970");
+    bad(
+        "nbf",
+        json!(i64::MAX),
+        "not valid before 9223372036854775807 s after 1970",
+    );
+    bad("nbf", json!(1e300), "not valid before 1e+300 s after 1970");
+    bad(
+        "iat",
+        json!(u64::MAX),
+        "issued in the future (18446744073709551615 s after 1970)",
+    );
+    bad(
+        "iat",
+        json!(1e300),
+        "issued in the future (1e+300 s after 1970)",
+    );
+    // a lifetime (exp - iat) beyond any integer type is a note, not a panic
+    let tok = with(|c| {
+        c["exp"] = json!(1e300);
+        c["iat"] = json!(-1e300);
+    });
+    let (code, doc, all) = t("testdata/token/plan.json", &tok);
+    assert_eq!(code, 0, "{all}");
+    assert!(
+        doc["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("the token lives")
+    );
+    // --now at the ends of i64
+    let huge = with(|c| c["exp"] = json!(i64::MAX));
+    let at_max = format!("--now={}", i64::MAX);
+    let (code, _, all) = token("testdata/token/config", &huge, &[&at_max]);
+    assert_eq!(code, 0, "exp = now is within the leeway: {all}");
+    let (code, doc, all) = token("testdata/token/config", &sign(&claims()), &[&at_max]);
+    assert_eq!(code, 1, "{all}");
+    assert_eq!(checks(&doc), ["exp"]);
+    assert!(
+        all.contains("(now 9223372036854775807 s after 1970, leeway 60 s)"),
+        "{all}"
+    );
+    let (code, doc, all) = token(
+        "testdata/token/config",
+        &huge,
+        &[&format!("--now={}", i64::MIN)],
+    );
+    assert_eq!(code, 1, "{all}");
+    assert_eq!(checks(&doc), ["iat"]);
+    // the text report shows such dates without panicking
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let args: Vec<String> = ["authwire", "token", "testdata/token/config", "--jwks"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(["testdata/token/jwks.json".into(), format!("--now={NOW}")])
+        .collect();
+    let tok = with(|c| {
+        c["exp"] = json!(1e300);
+        c["nbf"] = json!(now - 0.5);
+        c["iat"] = json!(i64::MIN);
+    });
+    assert_eq!(
+        crate::cli::run_with_stdin(&args, &mut tok.as_bytes(), &mut out, &mut err, false),
+        0
+    );
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("1e+300\n") && text.contains("(2026-11-18T11:06:39Z)"),
+        "{text}"
+    );
+    // --now: multi-byte characters anywhere are an error (exit 2), not a panic
+    for now in [
+        "2026-11-24T17:00:00+0é00",
+        "2026-11-24T17:00:00.é",
+        "2026-11-24T17:00:0é",
+        "2026-11-24T17:00:00Z\u{1F600}",
+        "é",
+        "１７９５０００",
+    ] {
+        let (code, _, all) = token(
+            "testdata/token/config",
+            &sign(&claims()),
+            &[&format!("--now={now}")],
+        );
+        assert_eq!(code, 2, "{now}: {all}");
+        assert!(all.contains("expected unix seconds or RFC 3339"), "{all}");
+    }
 }
