@@ -564,7 +564,11 @@ fn token_cmd(
             "a token was given as an argument: pass the token on standard input or --token-file (it is not printed here)".into(),
         );
     }
-    let jwks_text = match std::fs::read_to_string(&a.jwks) {
+    // UTF-8 (a BOM allowed) or UTF-16 with a BOM, as configuration files are read
+    let jwks_text = match std::fs::read(&a.jwks)
+        .map_err(|e| e.to_string())
+        .and_then(|b| crate::load::decode(&b))
+    {
         Ok(t) => t,
         Err(e) => {
             return fail(

@@ -840,3 +840,45 @@ fn numeric_dates_of_any_json_value() {
         assert!(all.contains("expected unix seconds or RFC 3339"), "{all}");
     }
 }
+
+/// A JWKS saved with a UTF-8 BOM, or as UTF-16 (little or big endian) with a BOM, is read; one
+/// that is not valid text is an error naming the file.
+#[test]
+fn a_jwks_in_utf8_with_bom_or_utf16_is_read() {
+    let text = std::fs::read_to_string("testdata/token/jwks.json").unwrap();
+    let utf16 = |be: bool| -> Vec<u8> {
+        let mut b = if be {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for u in text.encode_utf16() {
+            b.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+        b
+    };
+    let tok = sign(&claims());
+    for (name, bytes) in [
+        (
+            "utf8-bom",
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        ),
+        ("utf16le", utf16(false)),
+        ("utf16be", utf16(true)),
+    ] {
+        let j = TempJwks::bytes(name, &bytes);
+        let (code, doc, all) = token_with(j.path(), "testdata/token/config", &tok, &[]);
+        assert_eq!(code, 0, "{name}: {all}");
+        assert_eq!(doc["valid"], true, "{name}: {doc}");
+    }
+    // UTF-16 without its BOM is not guessed; an odd byte count after a BOM is an error
+    for (name, bytes) in [
+        ("utf16-nobom", utf16(false)[2..].to_vec()),
+        ("utf16-odd", [&utf16(false)[..], &[0x20][..]].concat()),
+    ] {
+        let j = TempJwks::bytes(name, &bytes);
+        let (code, _, all) = token_with(j.path(), "testdata/token/config", &tok, &[]);
+        assert_eq!(code, 2, "{name}: {all}");
+        assert!(all.contains(j.path()), "{name}: {all}");
+    }
+}
