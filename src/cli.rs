@@ -569,7 +569,9 @@ fn token_cmd(
             "a token was given as an argument: pass the token on standard input or --token-file (it is not printed here)".into(),
         );
     }
-    let jwks_text = match crate::input::read_string(&a.jwks) {
+    // refused if special or too large (crate::input); UTF-8 (a BOM allowed) or UTF-16 with a
+    // BOM, as configuration files are read
+    let jwks_text = match crate::input::read(&a.jwks).and_then(|b| crate::load::decode(&b)) {
         Ok(t) => t,
         Err(e) => {
             return fail(
@@ -592,6 +594,17 @@ fn token_cmd(
             );
         }
     };
+    let dup = crate::token::duplicate_kids(&jwks);
+    if !dup.is_empty() {
+        return fail(
+            stderr,
+            format!(
+                "{}: the JWKS has several keys with kid {}: which key verifies a token would be a guess; kids must be unique",
+                a.jwks.display(),
+                dup.join(", ")
+            ),
+        );
+    }
     // read at most a little more than the limit: larger tokens are refused, not buffered
     let limit = (crate::token::MAX_TOKEN_BYTES + 1) as u64;
     let mut raw = String::new();
@@ -616,7 +629,11 @@ fn token_cmd(
         );
     }
     let now = match &a.now {
-        Some(s) => match crate::token::parse_time(s) {
+        // only ASCII is a date or a number (and the date parser slices by bytes)
+        Some(s) => match Some(s.as_str())
+            .filter(|s| s.is_ascii())
+            .and_then(crate::token::parse_time)
+        {
             Some(t) => t,
             None => {
                 return fail(

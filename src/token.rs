@@ -8,7 +8,10 @@ use crate::model::rest::Authorization;
 use crate::model::view::{HttpRoute, RestMethod, State, UserPool, UserPoolClient};
 use crate::model::{Model, Resource};
 use crate::value::{Part, V, Val};
-use jsonwebtoken::{Algorithm, DecodingKey, Validation, jwk::JwkSet};
+use jsonwebtoken::jwk::{
+    AlgorithmParameters, Jwk, JwkSet, KeyAlgorithm, KeyOperations, PublicKeyUse,
+};
+use jsonwebtoken::{Algorithm, DecodingKey};
 use serde::Serialize;
 use serde_json::Value as J;
 use std::collections::BTreeSet;
@@ -72,6 +75,210 @@ struct Token {
     access: bool,
 }
 
+/// Header parameters the JWS and JWA specifications define: `crit` must not list them (RFC 7515
+/// §4.1.11).
+const JWS_HEADER_PARAMETERS: [&str; 17] = [
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc",
+    "zip", "epk", "apu", "apv", "iv",
+];
+
+/// Why a `crit` header parameter makes the token unacceptable. This verifier understands no JWS
+/// extension, so every well-formed `crit` names one it does not understand (RFC 7515 §4.1.11:
+/// the token must then be rejected); an empty or non-array `crit`, or one listing a parameter of
+/// the specification itself or absent from the header, is malformed.
+fn crit_problem(crit: &J, header: &J) -> Option<String> {
+    let Some(names) = crit.as_array() else {
+        return Some(format!(
+            "the header's crit is {}, not an array of header parameter names: the header is malformed",
+            json_type(crit)
+        ));
+    };
+    if names.is_empty() {
+        return Some("the header's crit is an empty array (RFC 7515 §4.1.11 forbids it): the header is malformed".into());
+    }
+    let mut shown = Vec::new();
+    for n in names {
+        let Some(n) = n.as_str() else {
+            return Some(format!(
+                "the header's crit lists {}, not a header parameter name: the header is malformed",
+                json_type(n)
+            ));
+        };
+        if JWS_HEADER_PARAMETERS.contains(&n) {
+            return Some(format!(
+                "the header's crit lists {n:?}, a parameter of the JWS specification itself (RFC 7515 §4.1.11 forbids it): the header is malformed"
+            ));
+        }
+        if header.get(n).is_none() {
+            return Some(format!(
+                "the header's crit lists {n:?}, which the header does not have: the header is malformed"
+            ));
+        }
+        shown.push(format!("{n:?}"));
+    }
+    Some(format!(
+        "the header's crit marks {} as critical, an extension this verifier does not understand: the token must be refused (RFC 7515 §4.1.11)",
+        shown.join(", ")
+    ))
+}
+
+/// The JSON type of a value, for messages (never the value itself).
+fn json_type(v: &J) -> &'static str {
+    match v {
+        J::Null => "null",
+        J::Bool(_) => "a boolean",
+        J::Number(_) => "a number",
+        J::String(_) => "a string",
+        J::Array(_) => "an array",
+        J::Object(_) => "an object",
+    }
+}
+
+/// The kids that several keys of the JWKS share (a JWKS whose kids are not unique cannot say
+/// which key verifies a token), sorted.
+pub fn duplicate_kids(jwks: &JwkSet) -> Vec<&str> {
+    let mut seen = BTreeSet::new();
+    let mut dup = BTreeSet::new();
+    for kid in jwks.keys.iter().filter_map(|k| k.common.key_id.as_deref()) {
+        if !seen.insert(kid) {
+            dup.insert(kid);
+        }
+    }
+    dup.into_iter().collect()
+}
+
+/// How a JWK field value is spelled in JSON (`enc`, `RSA-OAEP`, …).
+fn jwk_name(v: &impl Serialize) -> String {
+    match serde_json::to_value(v) {
+        Ok(J::String(s)) => s,
+        _ => "?".to_string(),
+    }
+}
+
+/// Smallest RSA modulus accepted, in bits.
+pub const MIN_RSA_BITS: usize = 2048;
+
+/// Why the JWKS key `kid` cannot verify an RS256 token: a `use` other than `sig`, `key_ops`
+/// without `verify`, an `alg` other than RS256, not an RSA key, a modulus under
+/// [`MIN_RSA_BITS`], or a public exponent other than 65537.
+fn key_problem(jwk: &Jwk, kid: &str) -> Option<String> {
+    use base64::Engine as _;
+    let c = &jwk.common;
+    if let Some(u) = &c.public_key_use
+        && *u != PublicKeyUse::Signature
+    {
+        return Some(format!(
+            "the JWKS key {kid} has use {:?}, not \"sig\": it is not a signature key and cannot verify a token",
+            jwk_name(u)
+        ));
+    }
+    if let Some(ops) = &c.key_operations
+        && !ops.contains(&KeyOperations::Verify)
+    {
+        let ops: Vec<String> = ops.iter().map(|o| format!("{:?}", jwk_name(o))).collect();
+        return Some(format!(
+            "the JWKS key {kid} has key_ops [{}], without \"verify\": it cannot verify a token",
+            ops.join(", ")
+        ));
+    }
+    if let Some(alg) = c.key_algorithm
+        && alg != KeyAlgorithm::RS256
+    {
+        let alg = if alg == KeyAlgorithm::UNKNOWN_ALGORITHM {
+            "an algorithm this verifier does not know".to_string()
+        } else {
+            format!("alg {:?}", jwk_name(&alg))
+        };
+        return Some(format!(
+            "the JWKS key {kid} is for {alg}, not RS256: it cannot verify an RS256 token"
+        ));
+    }
+    let AlgorithmParameters::RSA(rsa) = &jwk.algorithm else {
+        return Some(format!(
+            "the JWKS key {kid} is not an RSA key: it cannot verify an RS256 token"
+        ));
+    };
+    let b64 = |s: &str| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(s.trim_end_matches('='))
+            .ok()
+    };
+    let Some(n) = b64(&rsa.n) else {
+        return Some(format!(
+            "the JWKS key {kid} cannot be used: its modulus n is not base64url"
+        ));
+    };
+    let Some(e) = b64(&rsa.e) else {
+        return Some(format!(
+            "the JWKS key {kid} cannot be used: its exponent e is not base64url"
+        ));
+    };
+    let n = &n[n.iter().take_while(|b| **b == 0).count()..];
+    let bits = n
+        .first()
+        .map_or(0, |b| n.len() * 8 - b.leading_zeros() as usize);
+    if bits < MIN_RSA_BITS {
+        return Some(format!(
+            "the JWKS key {kid} is a {bits}-bit RSA key: keys under {MIN_RSA_BITS} bits are refused (they can be factored)"
+        ));
+    }
+    let e = &e[e.iter().take_while(|b| **b == 0).count()..];
+    if e.len() > 8 {
+        return Some(format!(
+            "the JWKS key {kid} has a public exponent of {} bits: only 65537 is accepted",
+            e.len() * 8
+        ));
+    }
+    let e = e.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    if e != 65_537 {
+        let why = if e % 2 == 0 {
+            "an even exponent is not a valid RSA key"
+        } else if e < 65_537 {
+            "a small exponent makes signature forgeries easier"
+        } else {
+            "Cognito and the usual RSA tooling use 65537"
+        };
+        return Some(format!(
+            "the JWKS key {kid} has public exponent {e}: only 65537 is accepted ({why})"
+        ));
+    }
+    None
+}
+
+/// The NumericDate claim `k` (RFC 7519 §2: seconds since 1970, an integer or not) rounded up to
+/// a whole second, saturating far outside i64; `Err` when the claim is not a JSON number.
+fn numeric_date(claims: &J, k: &str) -> Result<Option<i128>, String> {
+    match claims.get(k) {
+        None => Ok(None),
+        Some(J::Number(n)) => Ok(Some(if let Some(i) = n.as_i64() {
+            i128::from(i)
+        } else if let Some(u) = n.as_u64() {
+            i128::from(u)
+        } else {
+            // `as` saturates; JSON numbers are finite
+            n.as_f64().unwrap_or(0.0).ceil() as i128
+        })),
+        Some(v) => Err(format!(
+            "{k} is {}, not a NumericDate (a JSON number of seconds since 1970)",
+            json_type(v)
+        )),
+    }
+}
+
+/// A NumericDate as RFC 3339 when it falls in years 0 to 9999, else as the number itself.
+fn show_date(v: &J) -> String {
+    match readable_date(v) {
+        Some(d) => d,
+        None => format!("{v} s after 1970"),
+    }
+}
+
+fn readable_date(v: &J) -> Option<String> {
+    const RANGE: std::ops::RangeInclusive<f64> = -62_167_219_200.0..=253_402_300_799.0;
+    let f = v.as_f64()?;
+    RANGE.contains(&f).then(|| rfc3339(f.floor() as i64))
+}
+
 /// Checks the signature and Cognito's claim rules. Returns the claims when they could be decoded.
 fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Option<J> {
     if raw.len() > MAX_TOKEN_BYTES {
@@ -101,6 +308,15 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
         problems.push(problem("header", "the header is not valid base64url JSON"));
         return None;
     };
+    if let Some(why) = head_json
+        .get("crit")
+        .and_then(|c| crit_problem(c, &head_json))
+    {
+        problems.push(problem("crit", why));
+        return jsonwebtoken::dangerous::insecure_decode::<J>(raw)
+            .map(|d| d.claims)
+            .ok();
+    }
     if let Some(alg) = head_json.get("alg").and_then(J::as_str)
         && alg.eq_ignore_ascii_case("none")
     {
@@ -154,10 +370,27 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
         ));
         return claims;
     };
+    if jwks
+        .keys
+        .iter()
+        .filter(|k| k.common.key_id.as_deref() == Some(kid))
+        .count()
+        > 1
+    {
+        problems.push(problem(
+            "kid",
+            format!("the JWKS has several keys with kid {kid}: which one verifies is ambiguous"),
+        ));
+        return claims;
+    }
     let Some(jwk) = jwks.find(kid) else {
         problems.push(problem("kid", format!("kid {kid} is not in the JWKS: the token was signed by another pool (or the JWKS file is of another pool)")));
         return claims;
     };
+    if let Some(why) = key_problem(jwk, kid) {
+        problems.push(problem("key", why));
+        return claims;
+    }
     let key = match DecodingKey::from_jwk(jwk) {
         Ok(k) => k,
         Err(e) => {
@@ -168,13 +401,18 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
             return claims;
         }
     };
-    let mut v = Validation::new(Algorithm::RS256);
-    v.validate_exp = false;
-    v.validate_nbf = false;
-    v.validate_aud = false;
-    v.required_spec_claims = Default::default();
-    if let Err(e) = jsonwebtoken::decode::<J>(raw, &key, &v) {
-        problems.push(problem("signature", format!("the signature does not verify with key {kid}: the token was altered after signing or signed with another key ({e})")));
+    // the signature only, over the first two segments as sent: jsonwebtoken's decode also parses
+    // exp and nbf for its own validation, and a claim of another JSON type (an array) then fails
+    // as if the signature were wrong; the claims are checked below
+    let (message, signature) = raw.rsplit_once('.').unwrap_or((raw, ""));
+    let bad =
+        match jsonwebtoken::crypto::verify(signature, message.as_bytes(), &key, Algorithm::RS256) {
+            Ok(true) => None,
+            Ok(false) => Some(String::new()),
+            Err(e) => Some(format!(" ({e})")),
+        };
+    if let Some(detail) = bad {
+        problems.push(problem("signature", format!("the signature does not verify with key {kid}: the token was altered after signing or signed with another key{detail}")));
         return claims;
     }
     let c = claims.clone().unwrap_or(J::Null);
@@ -182,33 +420,47 @@ fn verify(raw: &str, jwks: &JwkSet, now: i64, problems: &mut Vec<Problem>) -> Op
         let what = c.get("token_use").and_then(J::as_str).unwrap_or("missing");
         problems.push(problem("token_use", format!("token_use is {what}: API Gateway methods with scopes, and client_credentials flows, need an access token")));
     }
-    let ts = |k: &str| c.get(k).and_then(J::as_i64);
-    match ts("exp") {
-        None => problems.push(problem("exp", "the token has no exp claim")),
-        Some(exp) if exp + LEEWAY <= now => problems.push(problem(
+    // NumericDates compared in whole seconds, rounded up (for an integer t, x <= t exactly when
+    // ceil(x) <= t), in i128: no claim value or --now can overflow
+    let now = i128::from(now);
+    let leeway = i128::from(LEEWAY);
+    let mut date = |k: &'static str| match numeric_date(&c, k) {
+        Ok(d) => d,
+        Err(why) => {
+            problems.push(problem(k, why));
+            None
+        }
+    };
+    let (exp, nbf, iat) = (date("exp"), date("nbf"), date("iat"));
+    let shown = |k: &str| show_date(&c[k]);
+    match exp {
+        None if c.get("exp").is_none() => {
+            problems.push(problem("exp", "the token has no exp claim"))
+        }
+        Some(exp) if exp <= now - leeway => problems.push(problem(
             "exp",
             format!(
                 "the token expired at {} (now {}, leeway {LEEWAY} s)",
-                rfc3339(exp),
-                rfc3339(now)
+                shown("exp"),
+                show_date(&J::from(now as i64))
             ),
         )),
         _ => {}
     }
-    if let Some(nbf) = ts("nbf")
-        && nbf > now + LEEWAY
+    if let Some(nbf) = nbf
+        && nbf > now + leeway
     {
         problems.push(problem(
             "nbf",
-            format!("the token is not valid before {}", rfc3339(nbf)),
+            format!("the token is not valid before {}", shown("nbf")),
         ));
     }
-    if let Some(iat) = ts("iat")
-        && iat > now + LEEWAY
+    if let Some(iat) = iat
+        && iat > now + leeway
     {
         problems.push(problem(
             "iat",
-            format!("the token was issued in the future ({})", rfc3339(iat)),
+            format!("the token was issued in the future ({})", shown("iat")),
         ));
     }
     claims
@@ -226,7 +478,7 @@ fn access_validity_seconds(c: UserPoolClient) -> Option<i64> {
         .validity_unit(CognitoToken::Access)
         .into_known()?
         .seconds()?;
-    Some(n * secs as i64)
+    Some(n.saturating_mul(secs as i64))
 }
 
 fn pool_identity(p: UserPool) -> (Option<String>, Option<String>) {
@@ -697,22 +949,23 @@ pub fn check(raw: &str, jwks: &JwkSet, now: i64, models: &[Model]) -> Report {
         }
         // the lifetime the client issues (catalogue: token-lifetime): another value suggests
         // the token comes from another client or pool
-        if let (Some(cid), Some(exp), Some(iat)) = (
+        if let (Some(cid), Ok(Some(exp)), Ok(Some(iat))) = (
             &tok.client_id,
-            claims.get("exp").and_then(J::as_i64),
-            claims.get("iat").and_then(J::as_i64),
+            numeric_date(&claims, "exp"),
+            numeric_date(&claims, "iat"),
         ) {
+            let life = exp.saturating_sub(iat);
             for m in models {
                 for c in m
                     .all::<UserPoolClient>()
                     .filter(|c| c.id().known() == Some(&cid.as_str()))
                 {
                     if let Some(expected) = access_validity_seconds(c)
-                        && ((exp - iat) - expected).abs() > LEEWAY
+                        && life.saturating_sub(i128::from(expected)).saturating_abs()
+                            > i128::from(LEEWAY)
                     {
                         notes.push(format!(
-                                "the token lives {} s (exp - iat) but client {} issues access tokens for {expected} s: is it from another client or pool?",
-                                exp - iat,
+                                "the token lives {life} s (exp - iat) but client {} issues access tokens for {expected} s: is it from another client or pool?",
                                 c.address
                             ));
                     }
@@ -773,9 +1026,13 @@ pub fn render_text(r: &Report) -> String {
     if let J::Object(m) = &r.claims {
         s.push_str("claims:\n");
         for (k, v) in m {
-            let shown = match (k.as_str(), v.as_i64()) {
-                ("exp" | "iat" | "nbf" | "auth_time", Some(t)) => format!("{t} ({})", rfc3339(t)),
-                _ => v
+            let date = match k.as_str() {
+                "exp" | "iat" | "nbf" | "auth_time" => readable_date(v),
+                _ => None,
+            };
+            let shown = match date {
+                Some(d) => format!("{v} ({d})"),
+                None => v
                     .as_str()
                     .map(String::from)
                     .unwrap_or_else(|| v.to_string()),
