@@ -42,6 +42,11 @@ pub fn parse_time(s: &str) -> Option<i64> {
     if let Ok(n) = s.parse::<i64>() {
         return Some(n);
     }
+    // RFC 3339 is ASCII: anything else is not a time (and byte slicing below stays on
+    // character boundaries)
+    if !s.is_ascii() {
+        return None;
+    }
     let b = s.as_bytes();
     if b.len() < 20
         || b[4] != b'-'
@@ -64,17 +69,48 @@ pub fn parse_time(s: &str) -> Option<i64> {
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
         return None;
     }
-    let mut rest = &s[19..];
+    let mut rest = s.get(19..)?;
     if let Some(r) = rest.strip_prefix('.') {
         rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
     }
     let offset = match rest {
         "Z" | "z" => 0,
-        o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) && &o[3..4] == ":" => {
+        o if o.len() == 6
+            && (o.starts_with('+') || o.starts_with('-'))
+            && o.get(3..4) == Some(":") =>
+        {
             let sign = if o.starts_with('-') { -1 } else { 1 };
             sign * (o[1..3].parse::<i64>().ok()? * 3600 + o[4..6].parse::<i64>().ok()? * 60)
         }
         _ => return None,
     };
-    Some(days_from_civil(y, mo as u32, d as u32) * 86_400 + h * 3600 + mi * 60 + se - offset)
+    days_from_civil(y, mo as u32, d as u32)
+        .checked_mul(86_400)?
+        .checked_add(h * 3600 + mi * 60 + se - offset)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Multi-byte and malformed offsets are "not a time", never a panic.
+    #[test]
+    fn parse_time_never_panics() {
+        for s in [
+            "2026-11-24T17:00:00+0é00",
+            "2026-11-24T17:00:00é",
+            "2026-11-24T17:00:00+00é",
+            "é026-11-24T17:00:00Z",
+            "2026-11-24T17:00:00.9999999999999999999Z",
+        ] {
+            assert_eq!(
+                super::parse_time(s),
+                if s.ends_with(".9999999999999999999Z") {
+                    super::parse_time("2026-11-24T17:00:00Z")
+                } else {
+                    None
+                },
+                "{s}"
+            );
+        }
+        assert!(super::parse_time("2026-11-24T17:00:00+01:00").is_some());
+    }
 }
