@@ -770,10 +770,13 @@ fn load_inner(
         .flat_map(|m| m.calls.iter().filter_map(|c| c.dir.clone()))
         .collect();
     called.extend(out.manifests.values().flat_map(|m| m.values().cloned()));
+    // roots: modules no other module calls, and every directory given on the command line
+    // (a module repository's own directory is linted even when its examples call it, and a
+    // module that calls itself does not stop being linted)
     out.roots = out
         .modules
         .keys()
-        .filter(|d| !called.contains(*d))
+        .filter(|d| !called.contains(*d) || explicit_dirs.contains(*d))
         .cloned()
         .collect();
     // a plan's configuration is read for locations only, unless it was asked for as well

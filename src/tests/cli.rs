@@ -1124,3 +1124,20 @@ fn symlinks_out_of_the_linted_tree_are_not_followed() {
         "{out}"
     );
 }
+
+/// A module repository's own directory is linted even when its only caller (an example)
+/// disables it: a mistake in the module is never silent.
+#[test]
+fn a_module_repository_is_linted_even_when_its_example_calls_it() {
+    let (code, doc) = json(&["lint", "testdata/cli/module-repo"]);
+    assert_eq!(code, 1, "{doc}");
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "rest-scopes-need-cognito"
+                && f["resource"] == "aws_api_gateway_method.get"),
+        "{doc}"
+    );
+}

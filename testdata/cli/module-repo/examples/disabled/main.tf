@@ -1,0 +1,5 @@
+module "api" {
+  source = "../.."
+  count  = 0
+  api_id = "abc"
+}
