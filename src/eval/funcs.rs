@@ -397,8 +397,31 @@ fn volatile(what: &str) -> Val {
 }
 
 /// Calls a function. Errors are error values (the evaluator locates them).
+/// The longest string a value may hold (authwire's budget: a runaway input — a string doubled
+/// forty times — is a located error within a second, never gigabytes).
+pub const MAX_STRING_BYTES: usize = 16 * 1024 * 1024;
+
+/// The text length of a string value's known parts.
+pub fn text_len(v: &Val) -> usize {
+    match &v.v {
+        V::Str(s) => s.len(),
+        V::Template(parts) => parts
+            .iter()
+            .map(|p| match p {
+                Part::Lit(s) => s.len(),
+                Part::Unknown(_) => 0,
+            })
+            .sum(),
+        _ => 0,
+    }
+}
+
 pub fn call(name: &str, args: Vec<Val>, cx: &Ctx) -> Val {
     match call_inner(name, &args, cx) {
+        Ok(v) if text_len(&v) > MAX_STRING_BYTES => Val::error(format!(
+            "Error in function call: {name}(): the result is longer than authwire's limit of {} MiB",
+            MAX_STRING_BYTES / (1024 * 1024)
+        )),
         Ok(v) => v,
         Err(m) => {
             if m.starts_with("Invalid") || m.starts_with("Call to") || m.starts_with("cannot") {

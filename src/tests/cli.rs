@@ -1141,3 +1141,30 @@ fn a_module_repository_is_linted_even_when_its_example_calls_it() {
         "{doc}"
     );
 }
+
+/// A string doubled forty times is a located input error within the budget, not gigabytes.
+#[test]
+fn runaway_strings_are_a_located_error() {
+    let dir = std::env::temp_dir().join(format!("authwire-dbl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut tf = String::from("locals {\n  a0 = \"xxxxxxxxxxxxxxxx\"\n");
+    for i in 1..40 {
+        tf.push_str(&format!(
+            "  a{i} = \"${{local.a{}}}${{local.a{}}}\"\n",
+            i - 1,
+            i - 1
+        ));
+    }
+    tf.push_str("}\nresource \"aws_ssm_parameter\" \"p\" {\n  name  = \"p\"\n  type  = \"String\"\n  value = local.a39\n}\n");
+    std::fs::write(dir.join("main.tf"), tf).unwrap();
+    let (code, doc) = json(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("longer than authwire's limit"),
+        "{doc}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
