@@ -421,7 +421,7 @@ pub fn run_with_stdin(
                             "id": m.id,
                             "severity": m.severity.as_str(),
                             "title": m.title,
-                            "help_uri": format!("https://github.com/authwire/authwire/blob/main/docs/rules.md#{}", m.id),
+                            "help_uri": crate::report::rule_doc_url(m.id),
                         })
                     })
                     .collect();

@@ -7,6 +7,12 @@ pub mod text;
 
 use crate::lint::Run;
 
+/// Where a rule's documentation lives: its section of the generated rules reference (SARIF
+/// `helpUri`, the text report's reference line, `rules --format json`).
+pub fn rule_doc_url(id: &str) -> String {
+    format!("https://github.com/authwire/authwire/blob/main/docs/rules.md#{id}")
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,

@@ -10,11 +10,6 @@ use serde_sarif::sarif::{
     Result as SResult, ResultLevel, Sarif, Suppression, Tool, ToolComponent,
 };
 
-/// Where a rule's documentation lives: its section of the generated rules reference.
-fn help_uri(id: &str) -> String {
-    format!("https://github.com/authwire/authwire/blob/main/docs/rules.md#{id}")
-}
-
 /// Code scanning's `security-severity` (a CVSS-like score: ≥ 7 high, ≥ 4 medium, else low) and
 /// tags: every rule guards who may call an API, so they are security findings.
 fn properties(id: &str, s: Severity) -> PropertyBag {
@@ -36,37 +31,33 @@ fn properties(id: &str, s: Severity) -> PropertyBag {
         .build()
 }
 
-/// An artifact URI relative to the repository root (the nearest directory upward holding `.git`,
-/// else the working directory), percent-encoded, with `%SRCROOT%` as its base.
-fn artifact(file: &str) -> ArtifactLocation {
-    let uri = repo_relative(file);
-    ArtifactLocation::builder()
-        .uri(encode_uri(&uri))
-        .uri_base_id("%SRCROOT%".to_string())
-        .build()
+/// Where artifact paths are made relative to: the repository root (the nearest directory upward
+/// holding `.git`, else the working directory), found once per report.
+struct Root {
+    cwd: std::path::PathBuf,
+    base: std::path::PathBuf,
 }
 
-fn repo_relative(file: &str) -> String {
-    let Ok(cwd) = std::env::current_dir() else {
-        return file.to_string();
-    };
-    let abs = std::fs::canonicalize(cwd.join(file)).unwrap_or_else(|_| cwd.join(file));
-    let mut root = cwd.as_path();
-    let top = loop {
-        if root.join(".git").exists() {
-            break Some(root.to_path_buf());
-        }
-        match root.parent() {
-            Some(p) => root = p,
-            None => break None,
-        }
-    };
-    let base = top
-        .and_then(|t| std::fs::canonicalize(t).ok())
-        .unwrap_or_else(|| std::fs::canonicalize(&cwd).unwrap_or(cwd.clone()));
-    match abs.strip_prefix(&base) {
-        Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
-        Err(_) => file.replace('\\', "/"),
+impl Root {
+    fn find() -> Root {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let top = cwd.ancestors().find(|d| d.join(".git").exists());
+        let base = std::fs::canonicalize(top.unwrap_or(&cwd)).unwrap_or_else(|_| cwd.clone());
+        Root { cwd, base }
+    }
+
+    /// An artifact URI relative to the root, percent-encoded, with `%SRCROOT%` as its base.
+    fn artifact(&self, file: &str) -> ArtifactLocation {
+        let joined = self.cwd.join(file);
+        let abs = std::fs::canonicalize(&joined).unwrap_or(joined);
+        let uri = match abs.strip_prefix(&self.base) {
+            Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+            Err(_) => file.replace('\\', "/"),
+        };
+        ArtifactLocation::builder()
+            .uri(encode_uri(&uri))
+            .uri_base_id("%SRCROOT%".to_string())
+            .build()
     }
 }
 
@@ -92,7 +83,7 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn location(files: &Files, span: Span, message: Option<&str>) -> Location {
+fn location(root: &Root, files: &Files, span: Span, message: Option<&str>) -> Location {
     let l = files.location(span);
     let region = Region::builder()
         .start_line(l.line as i64)
@@ -101,7 +92,7 @@ fn location(files: &Files, span: Span, message: Option<&str>) -> Location {
         .end_column(l.end_column as i64)
         .build();
     let phys = PhysicalLocation::builder()
-        .artifact_location(artifact(&l.file))
+        .artifact_location(root.artifact(&l.file))
         .region(region)
         .build();
     match message {
@@ -114,6 +105,7 @@ fn location(files: &Files, span: Span, message: Option<&str>) -> Location {
 }
 
 pub fn render(run: &Run) -> String {
+    let root = Root::find();
     let rules = crate::rules::all();
     let descriptors: Vec<ReportingDescriptor> = rules
         .iter()
@@ -136,11 +128,15 @@ pub fn render(run: &Run) -> String {
                 // points at it
                 .help(
                     MultiformatMessageString::builder()
-                        .text(format!("{}. Documentation: {}", m.title, help_uri(m.id)))
+                        .text(format!(
+                            "{}. Documentation: {}",
+                            m.title,
+                            super::rule_doc_url(m.id)
+                        ))
                         .markdown(m.docs.to_string())
                         .build(),
                 )
-                .help_uri(help_uri(m.id))
+                .help_uri(super::rule_doc_url(m.id))
                 .properties(properties(m.id, m.severity))
                 .default_configuration(
                     ReportingConfiguration::builder()
@@ -172,6 +168,7 @@ pub fn render(run: &Run) -> String {
                 .filter_map(|r| {
                     r.location.map(|s| {
                         location(
+                            &root,
                             &run.files,
                             s,
                             Some(&format!("{}: {}", r.resource, r.message)),
@@ -191,7 +188,7 @@ pub fn render(run: &Run) -> String {
                 .partial_fingerprints(fp);
             let locs: Vec<Location> = f
                 .location
-                .map(|s| location(&run.files, s, None))
+                .map(|s| location(&root, &run.files, s, None))
                 .into_iter()
                 .collect();
             let sup: Vec<Suppression> = f
@@ -241,12 +238,12 @@ pub fn render(run: &Run) -> String {
         .map(|e| {
             let msg = Message::builder().text(e.message.clone()).build();
             let at: Option<Location> = match (e.span, &e.file) {
-                (Some(sp), _) => Some(location(&run.files, sp, None)),
+                (Some(sp), _) => Some(location(&root, &run.files, sp, None)),
                 (None, Some(f)) => Some(
                     Location::builder()
                         .physical_location(
                             PhysicalLocation::builder()
-                                .artifact_location(artifact(f))
+                                .artifact_location(root.artifact(f))
                                 .build(),
                         )
                         .build(),

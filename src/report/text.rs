@@ -196,10 +196,7 @@ pub fn render(run: &Run, color: bool) -> String {
             help: Some(
                 [
                     f.help.clone(),
-                    format!(
-                        "reference: https://github.com/authwire/authwire/blob/main/docs/rules.md#{}",
-                        f.rule
-                    ),
+                    format!("reference: {}", super::rule_doc_url(f.rule)),
                 ]
                 .into_iter()
                 .filter(|x| !x.is_empty())
