@@ -16,11 +16,7 @@ pub fn junit(run: &Run) -> String {
         inputs.add_test_case(TestCase::new("all inputs read", TestCaseStatus::success()));
     }
     for e in &run.errors {
-        let name = match (e.location(&run.files), &e.file) {
-            (Some(l), _) => format!("{}:{}:{}", l.file, l.line, l.column),
-            (None, Some(f)) => f.clone(),
-            _ => "input".to_string(),
-        };
+        let name = input_at(run, e, "input");
         let mut st = TestCaseStatus::non_success(NonSuccessKind::Error);
         st.set_message(e.message.clone());
         st.set_type("input error");
@@ -69,6 +65,24 @@ pub fn junit(run: &Run) -> String {
     report.to_string().unwrap_or_default()
 }
 
+/// Where an input error is: its file and, when it has a span, line and column.
+fn input_place(run: &Run, e: &crate::diag::Diag) -> Option<(String, Option<(usize, usize)>)> {
+    match (e.location(&run.files), &e.file) {
+        (Some(l), _) => Some((l.file, Some((l.line, l.column)))),
+        (None, Some(f)) => Some((f.clone(), None)),
+        _ => None,
+    }
+}
+
+/// `file:line:col` (or the file alone) of an input error, `fallback` when it has neither.
+fn input_at(run: &Run, e: &crate::diag::Diag, fallback: &str) -> String {
+    match input_place(run, e) {
+        Some((f, Some((l, c)))) => format!("{f}:{l}:{c}"),
+        Some((f, None)) => f,
+        None => fallback.to_string(),
+    }
+}
+
 fn xml_escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
@@ -90,10 +104,9 @@ pub fn checkstyle(run: &Run) -> String {
     let mut by_file: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     // inputs that could not be read: an error on their file (never a green report)
     for e in &run.errors {
-        let (file, line, col) = match (e.location(&run.files), &e.file) {
-            (Some(l), _) => (l.file, l.line, l.column),
-            (None, Some(f)) => (f.clone(), 0, 0),
-            _ => (String::new(), 0, 0),
+        let (file, (line, col)) = match input_place(run, e) {
+            Some((f, at)) => (f, at.unwrap_or((0, 0))),
+            None => (String::new(), (0, 0)),
         };
         by_file.entry(file).or_default().push(format!(
             "    <error line=\"{line}\" column=\"{col}\" severity=\"error\" message=\"{}\" source=\"authwire.input\"/>\n",
@@ -196,11 +209,7 @@ pub fn github(run: &Run) -> String {
 pub fn compact(run: &Run) -> String {
     let mut s = String::new();
     for e in &run.errors {
-        let at = match (e.location(&run.files), &e.file) {
-            (Some(l), _) => format!("{}:{}:{}", l.file, l.line, l.column),
-            (None, Some(f)) => f.clone(),
-            _ => "-".to_string(),
-        };
+        let at = input_at(run, e, "-");
         s.push_str(&format!("{at}: error input: {}\n", one_line(&e.message)));
     }
     for f in run.findings.iter().filter(|f| f.suppression.is_none()) {
@@ -228,10 +237,9 @@ fn one_line(s: &str) -> String {
 pub fn gitlab(run: &Run) -> String {
     let mut issues = Vec::new();
     for e in &run.errors {
-        let (path, line) = match (e.location(&run.files), &e.file) {
-            (Some(l), _) => (l.file, l.line),
-            (None, Some(f)) => (f.clone(), 1),
-            _ => (String::new(), 1),
+        let (path, line) = match input_place(run, e) {
+            Some((f, at)) => (f, at.map_or(1, |(l, _)| l)),
+            None => (String::new(), 1),
         };
         let fp = format!("input|{path}|{}", e.message);
         issues.push(serde_json::json!({
