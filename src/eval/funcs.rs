@@ -401,17 +401,22 @@ fn volatile(what: &str) -> Val {
 /// forty times — is a located error within a second, never gigabytes).
 pub const MAX_STRING_BYTES: usize = 16 * 1024 * 1024;
 
+/// The text length of the known parts of a string's parts.
+pub fn parts_len(parts: &[Part]) -> usize {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Lit(s) => s.len(),
+            Part::Unknown(_) => 0,
+        })
+        .sum()
+}
+
 /// The text length of a string value's known parts.
 pub fn text_len(v: &Val) -> usize {
     match &v.v {
         V::Str(s) => s.len(),
-        V::Template(parts) => parts
-            .iter()
-            .map(|p| match p {
-                Part::Lit(s) => s.len(),
-                Part::Unknown(_) => 0,
-            })
-            .sum(),
+        V::Template(parts) => parts_len(parts),
         _ => 0,
     }
 }

@@ -2288,14 +2288,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
-        let len: usize = out
-            .iter()
-            .map(|x| match x {
-                Part::Lit(s) => s.len(),
-                Part::Unknown(_) => 0,
-            })
-            .sum();
-        if len > funcs::MAX_STRING_BYTES {
+        if funcs::parts_len(&out) > funcs::MAX_STRING_BYTES {
             return Err(Val::error(format!(
                 "Invalid template: the string is longer than authwire's limit of {} MiB",
                 funcs::MAX_STRING_BYTES / (1024 * 1024)
