@@ -54,6 +54,28 @@ fn tf_var_env() -> Vec<(String, String)> {
     v
 }
 
+/// The model of one root module: evaluated, with its APIs' bodies read, and its evaluation and
+/// body input errors (in that order).
+fn root_model(loaded: &load::Loaded, root: &PathBuf) -> (Model, Vec<Diag>) {
+    let ev = crate::eval::eval_root(loaded, root);
+    let (mut m, d) = model_with_bodies(ev.resources, &loaded.documents, &loaded.files);
+    m.missing_modules = ev.missing_modules;
+    let mut diags = ev.diags;
+    diags.extend(d);
+    (m, diags)
+}
+
+/// The model of one plan: its resources located in its configuration (when given) or in the
+/// plan file, with its APIs' bodies read; `Err` when the file is not a plan.
+fn plan_model(loaded: &load::Loaded, p: &load::PlanInput) -> Result<(Model, Vec<Diag>), Diag> {
+    let mut rs = crate::plan::resources(&p.json, p.file)?;
+    if let Some(src) = &p.source {
+        crate::plan::attach_source(&mut rs, loaded, src);
+    }
+    crate::plan::locate_in_plan(&mut rs, &loaded.files.get(p.file).text, p.file);
+    Ok(model_with_bodies(rs, &loaded.documents, &loaded.files))
+}
+
 /// Loads the inputs into models without running rules (used by `authwire token`).
 pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>, Vec<Diag>) {
     let mut loaded = load::load(paths, cli_vars, &tf_var_env());
@@ -61,18 +83,13 @@ pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>
     let mut errors = std::mem::take(&mut loaded.errors);
     let mut models: Vec<Model> = Vec::new();
     for root in &loaded.roots {
-        let ev = crate::eval::eval_root(&loaded, root);
-        errors.extend(ev.diags);
-        let (mut m, d) = model_with_bodies(ev.resources, &loaded.documents, &loaded.files);
+        let (m, d) = root_model(&loaded, root);
         errors.extend(d);
-        m.missing_modules = ev.missing_modules;
         models.push(m);
     }
     for p in &loaded.plans {
-        match crate::plan::resources(&p.json, p.file) {
-            Ok(mut rs) => {
-                crate::plan::locate_in_plan(&mut rs, &loaded.files.get(p.file).text, p.file);
-                let (m, d) = model_with_bodies(rs, &loaded.documents, &loaded.files);
+        match plan_model(&loaded, p) {
+            Ok((m, d)) => {
                 errors.extend(d);
                 models.push(m);
             }
@@ -249,11 +266,8 @@ pub fn run_filtered(
         .roots
         .par_iter()
         .map(|root| {
-            let ev = crate::eval::eval_root(lref, root);
-            let (mut m, mut diags) = model_with_bodies(ev.resources, &lref.documents, &lref.files);
-            m.missing_modules = ev.missing_modules;
+            let (m, diags) = root_model(lref, root);
             let (f, n, _) = check(m);
-            diags.extend(ev.diags);
             (f, n, diags)
         })
         .collect();
@@ -265,13 +279,8 @@ pub fn run_filtered(
         errors.extend(d);
     }
     for p in &loaded.plans {
-        match crate::plan::resources(&p.json, p.file) {
-            Ok(mut rs) => {
-                if let Some(src) = &p.source {
-                    crate::plan::attach_source(&mut rs, &loaded, src);
-                }
-                crate::plan::locate_in_plan(&mut rs, &loaded.files.get(p.file).text, p.file);
-                let (m, d) = model_with_bodies(rs, &loaded.documents, &loaded.files);
+        match plan_model(&loaded, p) {
+            Ok((m, d)) => {
                 errors.extend(d);
                 let (f, n, _) = check(m);
                 findings.extend(f);
