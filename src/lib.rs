@@ -9,6 +9,8 @@ pub mod diag;
 pub mod eval;
 pub mod evalcmd;
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod input;
 pub mod lint;
 pub mod load;

@@ -4,6 +4,7 @@
 mod cli;
 mod conformance;
 mod eval;
+mod fuzz_smoke;
 mod rule_fixtures;
 mod settings;
 mod token;
