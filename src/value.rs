@@ -253,6 +253,18 @@ pub fn merge_origins(into: &mut Vec<Origin>, more: &[Origin]) {
 }
 
 impl Val {
+    /// How many values this one holds, itself included (the evaluation budget's measure of a
+    /// value's size).
+    pub fn size(&self) -> u64 {
+        match &self.v {
+            V::List(l) => 1 + l.iter().map(Val::size).sum::<u64>(),
+            V::Obj(m) => 1 + m.values().map(Val::size).sum::<u64>(),
+            V::Str(s) => 1 + s.len() as u64 / 64,
+            V::Template(p) => 1 + crate::eval::funcs::parts_len(p) as u64 / 64,
+            _ => 1,
+        }
+    }
+
     pub fn new(v: V, at: Option<Span>) -> Val {
         Val {
             v,

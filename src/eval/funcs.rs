@@ -1660,6 +1660,16 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
                 .enumerate()
                 .map(|(i, x)| want_seq(name, i, x))
                 .collect::<Result<_, _>>()?;
+            // the size first: the product is built only when it is within the limit
+            let total = seqs
+                .iter()
+                .try_fold(1usize, |n, s| n.checked_mul(s.len().max(1)));
+            if total.is_none_or(|n| n > super::EXPANSION_LIMIT * 10) {
+                return Err(format!(
+                    "the product has more than authwire's limit of {} elements",
+                    super::EXPANSION_LIMIT * 10
+                ));
+            }
             let mut rows: Vec<Vec<Val>> = vec![vec![]];
             for s in &seqs {
                 let mut next = Vec::new();
@@ -1669,9 +1679,6 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
                         r2.push(x.clone());
                         next.push(r2);
                     }
-                }
-                if next.len() > super::EXPANSION_LIMIT * 10 {
-                    return Err("the product has too many elements".into());
                 }
                 rows = next;
             }

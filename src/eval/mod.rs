@@ -25,6 +25,17 @@ use types::Con;
 pub const EXPANSION_LIMIT: usize = 10_000;
 const MAX_DEPTH: usize = 64;
 
+/// authwire's evaluation budget for one root module (issue 13 §3): expressions evaluated …
+pub const MAX_STEPS: u64 = 20_000_000;
+/// … and elements made (each `for` iteration, each value a reference or function hands out,
+/// counted deep, strings by 64 bytes, each resource, module or `dynamic` instance as 8). A
+/// runaway input (nested `for` over thousands, modules fanning out ten times per level) ends
+/// in a located input error within seconds and a bounded amount of memory; the root's other
+/// values are still evaluated and linted (`Evaluator::recover`).
+pub const MAX_ELEMENTS: u64 = 4_000_000;
+/// … and resource, data and module instances (a root of 100,000 resources is within it).
+pub const MAX_INSTANCES: u64 = 150_000;
+
 enum Slot {
     Busy,
     /// Shared: a reference reads one attribute without copying the whole value.
@@ -129,6 +140,19 @@ pub struct Evaluator<'a> {
     dep_memo: RefCell<DepMemo>,
     /// `terraform.workspace` (or the error an invalid `TF_WORKSPACE` gives).
     workspace: Val,
+    /// The budget spent so far: expressions evaluated, elements made (`MAX_STEPS`,
+    /// `MAX_ELEMENTS`) …
+    steps: std::cell::Cell<u64>,
+    elements: std::cell::Cell<u64>,
+    /// … their current limits (raised by `recover`) …
+    limit_steps: std::cell::Cell<u64>,
+    limit_elements: std::cell::Cell<u64>,
+    recoveries: std::cell::Cell<u8>,
+    /// Instances made, and the error every further instance is once `MAX_INSTANCES` is passed.
+    instances: std::cell::Cell<u64>,
+    instances_spent: RefCell<Option<Val>>,
+    /// … and, once spent, the error every further evaluation returns.
+    spent: RefCell<Option<Val>>,
 }
 
 fn origins_of(vals: &[&Val]) -> Vec<Origin> {
@@ -342,6 +366,14 @@ impl<'a> Evaluator<'a> {
                 Ok(w) => Val::str(w),
                 Err(e) => Val::error(e),
             },
+            steps: std::cell::Cell::new(0),
+            elements: std::cell::Cell::new(0),
+            limit_steps: std::cell::Cell::new(MAX_STEPS),
+            limit_elements: std::cell::Cell::new(MAX_ELEMENTS),
+            recoveries: std::cell::Cell::new(0),
+            instances: std::cell::Cell::new(0),
+            instances_spent: RefCell::new(None),
+            spent: RefCell::new(None),
         };
         ev.push_inst(String::new(), String::new(), def, None, 0);
         let providers = own_providers(def, 0);
@@ -468,6 +500,72 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// Charges `n` elements made at `at` to the budget; `Some(error)` once it is spent.
+    fn charge(&self, n: u64, at: Span) -> Option<Val> {
+        let e = self.elements.get().saturating_add(n);
+        self.elements.set(e);
+        if e > self.limit_elements.get() {
+            self.over_budget(at)
+        } else {
+            self.spent.borrow().clone()
+        }
+    }
+
+    /// Counts one resource, data or module instance made at `at`; `Some(error)` past
+    /// `MAX_INSTANCES` (one located error, the same value for every further instance).
+    fn charge_instance(&self, at: Span) -> Option<Val> {
+        if let Some(v) = self.instances_spent.borrow().as_ref() {
+            return Some(v.clone());
+        }
+        let n = self.instances.get() + 1;
+        self.instances.set(n);
+        if n <= MAX_INSTANCES {
+            return self.charge(8, at);
+        }
+        let v = err_at(
+            format!(
+                "Evaluation budget exceeded: this root module makes more than authwire's limit of {MAX_INSTANCES} resource and module instances (modules calling modules with count/for_each?); the instances past it are not evaluated"
+            ),
+            at,
+        );
+        self.report(&v, at);
+        *self.instances_spent.borrow_mut() = Some(v.clone());
+        Some(v)
+    }
+
+    /// After one top-level value (a local, variable, resource, module call or output) spent the
+    /// budget, its error stands for it and what it depends on, and the rest of the module is
+    /// evaluated with a quarter of the budget more, at most three times: one runaway value does
+    /// not hide the root's other resources, and the total stays bounded.
+    fn recover(&self) {
+        if self.spent.borrow().is_none() || self.recoveries.get() >= 3 {
+            return;
+        }
+        self.recoveries.set(self.recoveries.get() + 1);
+        self.limit_steps.set(self.steps.get() + MAX_STEPS / 4);
+        self.limit_elements
+            .set(self.elements.get() + MAX_ELEMENTS / 4);
+        *self.spent.borrow_mut() = None;
+    }
+
+    /// The budget is spent: the first time, a located input error at `at`; every time, the
+    /// error value further evaluation returns.
+    fn over_budget(&self, at: Span) -> Option<Val> {
+        if let Some(v) = self.spent.borrow().as_ref() {
+            return Some(v.clone());
+        }
+        let v = err_at(
+            format!(
+                "Evaluation budget exceeded: this root module needs more than authwire's limit of {} expressions evaluated or {} values and instances made (a runaway expansion: nested `for`, `setproduct`, modules calling modules with count/for_each); what depends on this value is unknown",
+                MAX_STEPS, MAX_ELEMENTS
+            ),
+            at,
+        );
+        self.report(&v, at);
+        *self.spent.borrow_mut() = Some(v.clone());
+        Some(v)
+    }
+
     fn diag(&self, msg: String, at: Span) {
         if self.seen.borrow_mut().insert((at, msg.clone())) {
             self.diags.borrow_mut().push(Diag::at(msg, at));
@@ -479,18 +577,23 @@ impl<'a> Evaluator<'a> {
         let inst = self.inst(i);
         for name in inst.def.locals.keys() {
             self.local(i, name);
+            self.recover();
         }
         for name in inst.def.variables.keys() {
             self.var(i, name);
+            self.recover();
         }
         for (k, _) in inst.def.resources.iter().enumerate() {
             self.resource_value(i, k);
+            self.recover();
         }
         for c in &inst.def.calls {
             self.module_insts(i, c);
+            self.recover();
         }
         for name in inst.def.outputs.keys() {
             self.output(i, name);
+            self.recover();
         }
         let children: Vec<usize> = inst.children.borrow().iter().map(|c| c.1).collect();
         for c in children {
@@ -885,6 +988,10 @@ impl<'a> Evaluator<'a> {
             o.attr = String::new();
             return Val::unknown(o);
         }
+        // an instance is many values (its attributes, spans, origins): charged as 8
+        if let Some(err) = self.charge_instance(r.span) {
+            return err;
+        }
         let mut spans = BTreeMap::new();
         let mut attrs = self.eval_body(&r.body, sc, "", &mut spans, &addr);
         let region = match attrs.get("region") {
@@ -1166,6 +1273,9 @@ impl<'a> Evaluator<'a> {
                             continue;
                         }
                         for (k, v) in pairs {
+                            if self.charge(1, fe.expr.span()).is_some() {
+                                break;
+                            }
                             let mut it = BTreeMap::new();
                             it.insert("key".to_string(), k);
                             it.insert("value".to_string(), v);
@@ -1305,6 +1415,37 @@ impl<'a> Evaluator<'a> {
             Ok(x) => x,
             Err(v) => return Insts::Missing(v),
         };
+        if let Some(err) = self
+            .spent
+            .borrow()
+            .clone()
+            .or_else(|| self.instances_spent.borrow().clone())
+        {
+            return Insts::Missing(err);
+        }
+        // a module directory among its own callers: the tree never ends (Terraform's init
+        // fails on it with "file name too long"); one message per call, whatever the instance
+        let mut at = Some(inst);
+        while let Some(i) = at {
+            let a = self.inst(i);
+            if std::ptr::eq(a.def, def) {
+                let dir = if a.rel_dir.is_empty() || a.rel_dir == "." {
+                    "the root module".to_string()
+                } else {
+                    format!("the module in {}", a.rel_dir)
+                };
+                let v = err_at(
+                    format!(
+                        "Recursive module call: module \"{}\" (source = \"{}\") calls {dir}, which contains this call, so the module tree never ends; Terraform cannot install or plan it. Call a module in another directory",
+                        c.name, c.source
+                    ),
+                    c.span,
+                );
+                self.report(&v, c.span);
+                return Insts::Missing(v);
+            }
+            at = a.parent.as_ref().map(|(p, _, _)| *p);
+        }
         if parent.depth >= MAX_DEPTH {
             let v = err_at(
                 format!(
@@ -1399,6 +1540,8 @@ impl<'a> Evaluator<'a> {
         path: String,
         sc: Scope,
     ) -> usize {
+        // further calls stop once the budget is spent (expand_call)
+        let _ = self.charge_instance(c.span);
         let pinst = self.inst(parent);
         // providers: defaults are inherited, `providers = {}` maps explicitly, own blocks win
         let pprov = pinst.providers.borrow().clone();
@@ -1880,7 +2023,24 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval(&self, e: &Expr, sc: &Scope) -> Val {
+        let steps = self.steps.get() + 1;
+        self.steps.set(steps);
+        if steps > self.limit_steps.get()
+            && let Some(v) = self.over_budget(e.span())
+        {
+            return v;
+        }
+        if let Some(v) = self.spent.borrow().as_ref() {
+            return v.clone();
+        }
         let v = self.eval_inner(e, sc);
+        // what a reference or a function hands out is a copy: its size is charged each time
+        if matches!(e, Expr::Var(..) | Expr::Traversal(..) | Expr::Call(..))
+            && matches!(v.v, V::List(_) | V::Obj(_) | V::Str(_) | V::Template(_))
+            && let Some(err) = self.charge(v.size(), e.span())
+        {
+            return err;
+        }
         if has_error(&v) {
             locate(v, e.span())
         } else {
@@ -2270,6 +2430,9 @@ impl<'a> Evaluator<'a> {
                     match iter_pairs(&c) {
                         Ok(Some(pairs)) => {
                             for (kv, vv) in pairs {
+                                if let Some(err) = self.charge(1, coll.span()) {
+                                    return Err(err);
+                                }
                                 let mut s2 = sc.with(v, vv);
                                 if let Some(k) = k {
                                     s2 = s2.with(k, kv);
@@ -2317,6 +2480,9 @@ impl<'a> Evaluator<'a> {
         let mut groups: BTreeMap<String, Vec<Val>> = BTreeMap::new();
         let mut unknown: Option<Vec<Origin>> = None;
         for (k, v) in pairs {
+            if let Some(err) = self.charge(1, f.val_expr.span()) {
+                return err;
+            }
             let mut s2 = sc.with(&f.val_var, v);
             if let Some(kv) = &f.key_var {
                 s2 = s2.with(kv, k);

@@ -1168,3 +1168,165 @@ fn runaway_strings_are_a_located_error() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Writes `files` (relative path, text) under a fresh temporary directory named for `tag`.
+fn tree(tag: &str, files: &[(&str, String)]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("authwire-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (p, text) in files {
+        let f = dir.join(p);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, text).unwrap();
+    }
+    dir
+}
+
+/// The input errors of a JSON report as (line, message).
+fn located_errors(doc: &serde_json::Value) -> Vec<(u64, String)> {
+    doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["location"]["line"].as_u64().unwrap_or(0),
+                e["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A REST method with scopes and no authorizer (rest-scopes-need-cognito): proof the rest of a
+/// root is still linted beside an input error.
+const SCOPED_OPEN_METHOD: &str = r#"
+resource "aws_api_gateway_rest_api" "api" {
+  name = "api"
+}
+resource "aws_api_gateway_method" "get" {
+  rest_api_id          = aws_api_gateway_rest_api.api.id
+  resource_id          = aws_api_gateway_rest_api.api.root_resource_id
+  http_method          = "GET"
+  authorization        = "NONE"
+  authorization_scopes = ["orders/read"]
+}
+"#;
+
+/// Runaway expansions (issue 13 §3) end in one located input error from the evaluation
+/// budget, and the root's other resources are still linted.
+#[test]
+fn runaway_expansions_spend_the_budget_with_a_located_error() {
+    // a billion-element nested `for`
+    let nested = tree(
+        "nested-for",
+        &[(
+            "main.tf",
+            format!(
+                "locals {{\n  x = [for a in range(1000) : [for b in range(1000) : [for c in range(1000) : c]]]\n}}\n{SCOPED_OPEN_METHOD}"
+            ),
+        )],
+    );
+    // modules fanning out ten times per level, nine levels deep (10^9 instances)
+    let mut files = vec![(
+        "main.tf",
+        format!("module \"a\" {{\n  source = \"./m1\"\n  count  = 10\n}}\n{SCOPED_OPEN_METHOD}"),
+    )];
+    let names: Vec<String> = (1..=10).map(|i| format!("m{i}/main.tf")).collect();
+    for (i, n) in names.iter().enumerate() {
+        let call = if i < 9 {
+            format!(
+                "module \"a\" {{\n  source = \"../m{}\"\n  count  = 10\n}}\n",
+                i + 2
+            )
+        } else {
+            String::new()
+        };
+        files.push((
+            n.as_str(),
+            format!("{call}resource \"aws_ssm_parameter\" \"p\" {{\n  name  = \"p\"\n  type  = \"String\"\n  value = \"v\"\n}}\n"),
+        ));
+    }
+    let fan = tree("fan-out", &files);
+    for (dir, line) in [(&nested, 2), (&fan, 0)] {
+        let (code, doc) = json(&["lint", dir.to_str().unwrap()]);
+        assert_eq!(code, 2, "{doc}");
+        let errs = located_errors(&doc);
+        let budget: Vec<&(u64, String)> = errs
+            .iter()
+            .filter(|(_, m)| m.starts_with("Evaluation budget exceeded"))
+            .collect();
+        assert!(
+            (1..=4).contains(&budget.len()),
+            "one error per runaway, not one per value: {errs:?}"
+        );
+        if line > 0 {
+            assert_eq!(budget[0].0, line, "{errs:?}");
+        }
+        assert!(
+            doc["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["rule"] == "rest-scopes-need-cognito"),
+            "the rest of the root is still linted: {doc}"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+/// A module that calls its own directory (directly or through another) is one located error
+/// per call, and the root's resources are still linted; setproduct's size is checked before
+/// the product is built.
+#[test]
+fn recursive_modules_and_huge_products_are_located_errors() {
+    let dir = tree(
+        "recursive",
+        &[
+            (
+                "main.tf",
+                format!("module \"self\" {{\n  source = \"./\"\n}}\nmodule \"a\" {{\n  source = \"./a\"\n}}\n{SCOPED_OPEN_METHOD}"),
+            ),
+            (
+                "a/main.tf",
+                "module \"b\" {\n  source = \"../b\"\n  count  = 3\n}\n".to_string(),
+            ),
+            (
+                "b/main.tf",
+                "module \"back\" {\n  source = \"../a\"\n}\n".to_string(),
+            ),
+            (
+                "p.tf",
+                "locals {\n  r = range(1000)\n  p = setproduct(local.r, local.r, local.r)\n}\noutput \"p\" {\n  value = length(local.p)\n}\n".to_string(),
+            ),
+        ],
+    );
+    let (code, doc) = json(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(code, 2, "{doc}");
+    let errs = located_errors(&doc);
+    let rec: Vec<&(u64, String)> = errs
+        .iter()
+        .filter(|(_, m)| m.starts_with("Recursive module call"))
+        .collect();
+    assert_eq!(rec.len(), 2, "{errs:?}");
+    assert!(
+        rec.iter()
+            .any(|(l, m)| *l == 1 && m.contains("calls the root module"))
+    );
+    assert!(
+        rec.iter()
+            .any(|(l, m)| *l == 1 && m.contains("the module in a"))
+    );
+    assert!(
+        errs.iter()
+            .any(|(l, m)| *l == 3 && m.contains("setproduct(): the product has more than")),
+        "{errs:?}"
+    );
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "rest-scopes-need-cognito"),
+        "{doc}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
