@@ -57,9 +57,18 @@ impl SourceFile {
         }
         Some(if col == 0 { start } else { o })
     }
+    /// `offset` clamped to the text and moved back to the start of its character: spans are
+    /// byte offsets, and text is only ever cut at character boundaries.
+    pub fn floor_char(&self, offset: usize) -> usize {
+        let mut o = offset.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
     /// The end of the line holding a byte offset (before its newline).
     pub fn line_end(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
+        let offset = self.floor_char(offset);
         self.text[offset..]
             .find('\n')
             .map_or(self.text.len(), |i| offset + i)

@@ -45,8 +45,13 @@ struct P<'a> {
 
 impl P<'_> {
     fn err(&self, m: &str) -> ParseError {
+        // at the start of the character the parser stopped in (never inside a UTF-8 sequence)
+        let mut offset = self.i.min(self.b.len());
+        while offset > 0 && offset < self.b.len() && self.b[offset] & 0xC0 == 0x80 {
+            offset -= 1;
+        }
         ParseError {
-            offset: self.i.min(self.b.len()),
+            offset,
             message: m.to_string(),
         }
     }

@@ -65,8 +65,8 @@ impl Diagnostic for Diag {
 /// location only, clipped, never a panic.
 fn drawable(files: &Files, s: Span) -> bool {
     let f = files.get(s.file);
-    let start = (s.start as usize).min(f.text.len());
-    let end = (s.end as usize).clamp(start, f.text.len());
+    let start = f.floor_char(s.start as usize);
+    let end = f.floor_char(s.end as usize).max(start);
     let line_start = f.text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = f.line_end(end);
     line_end - line_start <= 2000
@@ -78,9 +78,9 @@ fn src(files: &Files, s: Span) -> NamedSource<String> {
 }
 
 fn label(files: &Files, s: Span, text: &str) -> LabeledSpan {
-    let len = files.get(s.file).text.len();
-    let start = (s.start as usize).min(len);
-    let end = (s.end as usize).clamp(start, len);
+    let f = files.get(s.file);
+    let start = f.floor_char(s.start as usize);
+    let end = f.floor_char(s.end as usize).max(start);
     LabeledSpan::new(Some(text.to_string()), start, end - start)
 }
 

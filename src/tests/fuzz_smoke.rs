@@ -95,3 +95,23 @@ fn fuzz_targets_survive_seeds_and_mutations() {
     }
     assert!(!fuzzing::run_target("nope", b""));
 }
+
+/// Every input the fuzzers found a defect with (`testdata/fuzz/<target>/`) stays fixed.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = super::root().join("testdata/fuzz");
+    let mut n = 0;
+    for target in fuzzing::TARGETS {
+        let Ok(rd) = std::fs::read_dir(dir.join(target)) else {
+            continue;
+        };
+        let mut files: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        files.sort();
+        for f in files {
+            let data = std::fs::read(&f).unwrap();
+            assert!(fuzzing::run_target(target, &data), "{}", f.display());
+            n += 1;
+        }
+    }
+    assert!(n > 0, "no fuzz regressions found under {}", dir.display());
+}
