@@ -195,6 +195,7 @@ pub fn eval_snippet(
 ) -> Result<(Val, Vec<Diag>), String> {
     let mut loaded = crate::load::Loaded::default();
     let root = std::env::temp_dir().join("authwire-conformance-root");
+    loaded.read_scope = vec![root.clone()];
     let mut src = String::new();
     let mut vals = String::new();
     for (n, t, v) in variables {

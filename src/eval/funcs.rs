@@ -14,6 +14,8 @@ use unicode_segmentation::UnicodeSegmentation;
 pub struct Ctx<'a> {
     pub root: &'a Path,
     pub rel_dir: &'a str,
+    /// Where files may be read (`Loaded::read_scope`).
+    pub scope: &'a [std::path::PathBuf],
 }
 
 /// Every function name Terraform knows (a name outside this list is an error, as in Terraform).
@@ -365,8 +367,18 @@ fn resolve(cx: &Ctx, p: &str) -> std::path::PathBuf {
     }
 }
 
-fn read_bytes(cx: &Ctx, p: &str) -> Result<Vec<u8>, Val> {
+/// `p` resolved, when it is inside the read scope (`what` names the function for the error).
+fn scoped(cx: &Ctx, what: &str, p: &str) -> Result<std::path::PathBuf, Val> {
     let path = resolve(cx, p);
+    if crate::load::in_read_scope(cx.scope, &path) {
+        Ok(path)
+    } else {
+        Err(Val::error(crate::load::outside_read_scope(what, p)))
+    }
+}
+
+fn read_bytes(cx: &Ctx, p: &str) -> Result<Vec<u8>, Val> {
+    let path = scoped(cx, "file", p)?;
     let md = std::fs::metadata(&path).map_err(|e| {
         Val::error(format!(
             "Invalid function argument: no file exists at \"{p}\" ({e}); file() reads only files present before Terraform runs"
@@ -1269,6 +1281,7 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
         | "filebase64sha512" => {
             arity(name, a, 1, 1)?;
             let p = s1(0)?;
+            scoped(cx, name, &p).map_err(err_text)?;
             // Terraform fails at plan time, but a build step may make the file before apply: a
             // pre-commit linter sees the hash as not known yet
             if std::fs::metadata(resolve(cx, &p))
@@ -1311,7 +1324,7 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
         }
         "fileexists" => {
             arity(name, a, 1, 1)?;
-            let p = resolve(cx, &s1(0)?);
+            let p = scoped(cx, name, &s1(0)?).map_err(err_text)?;
             match std::fs::metadata(&p) {
                 Ok(m) if m.is_file() => Ok(Val::bool(true)),
                 Ok(_) => Err(format!("{} is not a regular file", s1(0)?)),
@@ -1819,7 +1832,7 @@ fn go_clean(p: &str) -> String {
 }
 
 fn fileset(cx: &Ctx, dir: &str, pat: &str) -> R {
-    let base = resolve(cx, dir);
+    let base = scoped(cx, "fileset", dir).map_err(err_text)?;
     let glob = globset::GlobBuilder::new(pat)
         .literal_separator(true)
         .build()

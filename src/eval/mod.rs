@@ -2621,6 +2621,7 @@ impl<'a> Evaluator<'a> {
         let cx = funcs::Ctx {
             root: &self.root,
             rel_dir: &self.inst(sc.inst).rel_dir,
+            scope: &self.loaded.read_scope,
         };
         let v = funcs::call(name, vals, &cx);
         locate(v, span)
@@ -2775,6 +2776,7 @@ impl<'a> Evaluator<'a> {
                 let cx = funcs::Ctx {
                     root: &self.root,
                     rel_dir: &self.inst(sc.inst).rel_dir,
+                    scope: &self.loaded.read_scope,
                 };
                 match funcs::read_file(&cx, p) {
                     Ok(t) => t,

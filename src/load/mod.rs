@@ -47,6 +47,27 @@ pub struct Loaded {
     /// `${path.module}/…`): the `body` attribute's span → the document's file id, so findings
     /// inside the document point at its lines.
     pub documents: BTreeMap<Span, u32>,
+    /// The directories `file()` and its kin, `templatefile()` and API bodies may read in
+    /// (canonical): the linted directories, every module directory loaded, and the repository
+    /// (the nearest directory above a linted one holding `.git`). Outside them is an input
+    /// error: a report never carries the runner's other files.
+    pub read_scope: Vec<PathBuf>,
+}
+
+/// Whether `path` is inside one of `scope`'s directories (after following symbolic links); a
+/// path that does not exist is left to the caller's "no such file" error.
+pub fn in_read_scope(scope: &[PathBuf], path: &Path) -> bool {
+    match std::fs::canonicalize(path) {
+        Ok(c) => scope.iter().any(|d| c.starts_with(d)),
+        Err(_) => true,
+    }
+}
+
+/// The message for a file outside the read scope (the path as the configuration wrote it).
+pub fn outside_read_scope(what: &str, p: &str) -> String {
+    format!(
+        "Invalid function argument: {what}(\"{p}\") is outside the linted directories, their modules and their repository: authwire reads no other file (so no report can carry one). Lint a directory that contains it"
+    )
 }
 
 /// `terraform.workspace` of a root, as Terraform chooses it: `TF_WORKSPACE` when set and not
@@ -846,6 +867,15 @@ fn load_inner(
         cli_bodies.iter().for_each(&mut apply);
         out.root_vars.insert(root, vars);
     }
+    // what file() and API bodies may read: the linted directories, the modules, the repository
+    let mut scope: BTreeSet<PathBuf> = linted.iter().cloned().collect();
+    scope.extend(out.modules.keys().cloned());
+    for d in &linted {
+        if let Some(repo) = d.ancestors().find(|a| a.join(".git").exists()) {
+            scope.insert(repo.to_path_buf());
+        }
+    }
+    out.read_scope = scope.into_iter().collect();
     index_documents(&mut out);
     out
 }
@@ -878,7 +908,11 @@ fn index_documents(out: &mut Loaded) {
         let id = match by_path.get(&path) {
             Some(id) => *id,
             None => {
-                // a document that cannot be read is the error of the file() call that reads it
+                // a document that cannot be read (or may not: outside the read scope) is the
+                // error of the file() call that reads it
+                if !in_read_scope(&out.read_scope, &path) {
+                    continue;
+                }
                 let Ok(text) = crate::input::read_string(&path) else {
                     continue;
                 };
