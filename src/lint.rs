@@ -67,8 +67,10 @@ fn root_model(loaded: &load::Loaded, root: &PathBuf) -> (Model, Vec<Diag>) {
 
 /// The model of one plan: its resources located in its configuration (when given) or in the
 /// plan file, with its APIs' bodies read; `Err` when the file is not a plan.
-fn plan_model(loaded: &load::Loaded, p: &load::PlanInput) -> Result<(Model, Vec<Diag>), Diag> {
+fn plan_model(loaded: &load::Loaded, p: load::PlanInput) -> Result<(Model, Vec<Diag>), Diag> {
     let mut rs = crate::plan::resources(&p.json, p.file)?;
+    // the parsed document is several times the plan's size: gone before the rules run
+    drop(p.json);
     if let Some(src) = &p.source {
         crate::plan::attach_source(&mut rs, loaded, src);
     }
@@ -87,7 +89,7 @@ pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>
         errors.extend(d);
         models.push(m);
     }
-    for p in &loaded.plans {
+    for p in std::mem::take(&mut loaded.plans) {
         match plan_model(&loaded, p) {
             Ok((m, d)) => {
                 errors.extend(d);
@@ -250,6 +252,7 @@ pub fn run_filtered(
         });
     }
     let mut errors = std::mem::take(&mut loaded.errors);
+    let plans = std::mem::take(&mut loaded.plans);
     let lref = &loaded;
     let check = |m: Model| -> (Vec<Finding>, usize, Vec<Diag>) {
         let mut out = Vec::new();
@@ -278,7 +281,7 @@ pub fn run_filtered(
         resources += n;
         errors.extend(d);
     }
-    for p in &loaded.plans {
+    for p in plans {
         match plan_model(&loaded, p) {
             Ok((m, d)) => {
                 errors.extend(d);

@@ -97,8 +97,10 @@ pub fn issuer_pools<'a>(m: &'a Model, issuer: &Val) -> Issuer<'a> {
                 return Issuer::NotCognito;
             }
             let id = s.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            // by the id index, not a scan of every pool per issuer
             let found: Vec<UserPool> = m
-                .all::<UserPool>()
+                .with_value(id)
+                .filter_map(|r| m.view::<UserPool>(r))
                 .filter(|p| p.id().known() == Some(&id))
                 .collect();
             if found.is_empty() {

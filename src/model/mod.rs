@@ -125,7 +125,12 @@ pub struct Model {
     pub opaque_bodies: Vec<crate::openapi::OpaqueBody>,
     /// Certificate address → the domains that need it in us-east-1 (built on first use).
     pub us_east_1_index: std::sync::OnceLock<BTreeMap<String, Vec<usize>>>,
+    /// Known `root_resource_id`s of the REST APIs (built on first use).
+    pub root_resource_ids: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
+
+/// The most resources one known `arn`/`id` value joins by value (`Model::links`).
+pub const MAX_SHARED_VALUE: usize = 8;
 
 impl Model {
     pub fn new(mut resources: Vec<Resource>) -> Model {
@@ -144,6 +149,11 @@ impl Model {
                 }
             }
         }
+        // AWS ids and ARNs are unique: a value a few resources share is one object read through
+        // a data source and managed, or a copy; dozens sharing one is a degenerate input (a
+        // plan of copied stacks), and joining every one with every other is quadratic in each
+        // rule. Those values join by reference only.
+        m.by_value.retain(|_, ix| ix.len() <= MAX_SHARED_VALUE);
         m
     }
 
@@ -221,6 +231,15 @@ impl Model {
 
     /// Resources of `rtype` (or `data.<rtype>` when `data` is set) a value points at: by reference
     /// (the origins of unknown parts) or by a known `arn`/`id` value.
+    /// The resources whose known `arn` or `id` is `s` (at most `MAX_SHARED_VALUE`).
+    pub fn with_value<'a>(&'a self, s: &str) -> impl Iterator<Item = &'a Resource> + 'a {
+        self.by_value
+            .get(s)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.resources[*i])
+    }
+
     pub fn links<'a>(&'a self, v: &Val, rtype: &str) -> Vec<&'a Resource> {
         let mut out: Vec<&Resource> = Vec::new();
         let mut push = |r: &'a Resource| {

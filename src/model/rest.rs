@@ -218,8 +218,13 @@ impl<'a> RestMethod<'a> {
                     break;
                 }
                 if let Some(id) = v.as_str()
-                    && m.all::<RestApi>()
-                        .any(|a| a.0.str("root_resource_id") == Some(id))
+                    && m.root_resource_ids
+                        .get_or_init(|| {
+                            m.all::<RestApi>()
+                                .filter_map(|a| a.0.str("root_resource_id").map(str::to_string))
+                                .collect()
+                        })
+                        .contains(id)
                 {
                     break;
                 }
