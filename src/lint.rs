@@ -68,14 +68,25 @@ fn root_model(loaded: &load::Loaded, root: &PathBuf) -> (Model, Vec<Diag>) {
 /// The model of one plan: its resources located in its configuration (when given) or in the
 /// plan file, with its APIs' bodies read; `Err` when the file is not a plan.
 fn plan_model(loaded: &load::Loaded, p: load::PlanInput) -> Result<(Model, Vec<Diag>), Diag> {
-    let mut rs = crate::plan::resources(&p.json, p.file)?;
+    let (mut rs, shape_errors) = crate::plan::resources(&p.json, p.file)?;
     // the parsed document is several times the plan's size: gone before the rules run
     drop(p.json);
     if let Some(src) = &p.source {
         crate::plan::attach_source(&mut rs, loaded, src);
     }
-    crate::plan::locate_in_plan(&mut rs, &loaded.files.get(p.file).text, p.file);
-    Ok(model_with_bodies(rs, &loaded.documents, &loaded.files))
+    let text = &loaded.files.get(p.file).text;
+    crate::plan::locate_in_plan(&mut rs, text, p.file);
+    let (m, mut diags) = model_with_bodies(rs, &loaded.documents, &loaded.files);
+    if !shape_errors.is_empty() {
+        let index = crate::plan::address_index(text);
+        for (addr, msg) in shape_errors {
+            diags.push(Diag::at(
+                msg,
+                crate::plan::address_span(&index, &addr, p.file),
+            ));
+        }
+    }
+    Ok((m, diags))
 }
 
 /// Loads the inputs into models without running rules (used by `authwire token`).

@@ -280,7 +280,12 @@ fn overlay(
     }
 }
 
-pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
+/// The resources of a plan, and an input error for each resource whose shape is wrong (that
+/// resource is left out, the others are kept); `Err` when the plan's own structure is wrong.
+/// A resource left out of a plan's model: its address and why.
+pub type LeftOut = (String, String);
+
+pub fn resources(plan: &J, file: u32) -> Result<(Vec<Resource>, Vec<LeftOut>), Diag> {
     let bad = |m: &str| Diag::at(format!("unexpected plan shape: {m}"), Span::new(file, 0..1));
     let config = plan.get("configuration").and_then(|c| c.get("root_module"));
     let provider_config = plan
@@ -338,11 +343,33 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
     }
 
     let mut out = Vec::new();
+    let mut errors = Vec::new();
+    // the configuration's resources of each module, by address (a search per plan resource
+    // was quadratic)
+    let mut cfg_index: BTreeMap<String, std::collections::HashMap<&str, &J>> = BTreeMap::new();
     for (addr, r) in raw {
-        let rtype = r
-            .get("type")
-            .and_then(J::as_str)
-            .ok_or_else(|| bad(&format!("{addr} has no type")))?;
+        let Some(rtype) = r.get("type").and_then(J::as_str) else {
+            errors.push((
+                addr.clone(),
+                format!("unexpected plan shape: {addr} has no type: left out"),
+            ));
+            continue;
+        };
+        let wrong = |x: Option<&J>| x.is_some_and(|v| !v.is_object() && !v.is_null());
+        if wrong(r.get("values"))
+            || wrong(
+                changes
+                    .get(&addr)
+                    .and_then(|c| c.get("change"))
+                    .and_then(|c| c.get("after")),
+            )
+        {
+            errors.push((
+                addr.clone(),
+                format!("unexpected plan shape: the values of {addr} are not an object: left out"),
+            ));
+            continue;
+        }
         let name = r.get("name").and_then(J::as_str).unwrap_or("");
         let mode = if r.get("mode").and_then(J::as_str) == Some("data") {
             Mode::Data
@@ -372,14 +399,25 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
             Mode::Ephemeral => format!("ephemeral.{rtype}.{name}"),
         };
         let base = format!("{prefix}{local}");
-        let cfg_module = config.and_then(|c| config_module(c, &module_names(&module)));
-        let cfg = cfg_module
-            .and_then(|m| m.get("resources"))
-            .and_then(J::as_array)
-            .and_then(|rs| {
-                rs.iter()
-                    .find(|x| x.get("address").and_then(J::as_str) == Some(local.as_str()))
-            });
+        let cfg = cfg_index
+            .entry(module.clone())
+            .or_insert_with(|| {
+                let mut ix = std::collections::HashMap::new();
+                let cfg_module = config.and_then(|c| config_module(c, &module_names(&module)));
+                for x in cfg_module
+                    .and_then(|m| m.get("resources"))
+                    .and_then(J::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(a) = x.get("address").and_then(J::as_str) {
+                        ix.entry(a).or_insert(x);
+                    }
+                }
+                ix
+            })
+            .get(local.as_str())
+            .copied();
         let change = changes.get(&addr).and_then(|c| c.get("change"));
         let after = change
             .and_then(|c| c.get("after"))
@@ -560,7 +598,7 @@ pub fn resources(plan: &J, file: u32) -> Result<Vec<Resource>, Diag> {
             unknown_count: false,
         });
     }
-    Ok(out)
+    Ok((out, errors))
 }
 
 /// Gives plan resources the locations of their blocks in the configuration the plan was made
@@ -631,9 +669,9 @@ pub fn attach_source(
 /// Plan resources that have no location in a configuration (no `--source`, or a block authwire
 /// did not find) point at their `"address"` entry in the plan file, so every finding has a file
 /// and a line (code scanning drops results without one).
-pub fn locate_in_plan(rs: &mut [Resource], text: &str, file: u32) {
-    // one pass over the text: each quoted `"address"` value → where it first appears (a search
-    // per resource was quadratic: 10,000 resources took 12 s)
+/// Where each quoted `"address"` value of a plan's text first appears (one pass over the text:
+/// a search per resource was quadratic, 10,000 resources took 12 s).
+pub fn address_index(text: &str) -> std::collections::HashMap<&str, usize> {
     let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let bytes = text.as_bytes();
     for (i, k) in text.match_indices("\"address\":") {
@@ -652,6 +690,24 @@ pub fn locate_in_plan(rs: &mut [Resource], text: &str, file: u32) {
             at.entry(quoted).or_insert(s);
         }
     }
+    at
+}
+
+/// The span of `address`'s `"address"` value in a plan's text, else the start of the file.
+pub fn address_span(
+    index: &std::collections::HashMap<&str, usize>,
+    address: &str,
+    file: u32,
+) -> Span {
+    let quoted = serde_json::to_string(address).unwrap_or_default();
+    match index.get(quoted.as_str()) {
+        Some(start) => Span::new(file, *start..*start + quoted.len()),
+        None => Span::new(file, 0..1),
+    }
+}
+
+pub fn locate_in_plan(rs: &mut [Resource], text: &str, file: u32) {
+    let at = address_index(text);
     for r in rs.iter_mut().filter(|r| r.span.is_none()) {
         let Ok(quoted) = serde_json::to_string(&r.address) else {
             continue;

@@ -1330,3 +1330,55 @@ fn recursive_modules_and_huge_products_are_located_errors() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A plan resource of the wrong shape (values not an object, no type) is a located input error
+/// about that resource; the plan's other resources are still linted (issue 13 §2).
+#[test]
+fn plan_resources_of_the_wrong_shape_are_located_and_the_rest_kept() {
+    let text = std::fs::read_to_string(super::root().join("testdata/token/plan.json")).unwrap();
+    let mut plan: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let all = plan["planned_values"]["root_module"]["resources"]
+        .as_array()
+        .unwrap()
+        .len();
+    let rs = plan["planned_values"]["root_module"]["resources"]
+        .as_array_mut()
+        .unwrap();
+    rs[0]["values"] = serde_json::json!([1, 2]);
+    rs[1].as_object_mut().unwrap().remove("type");
+    let (a0, a1) = (
+        rs[0]["address"].as_str().unwrap().to_string(),
+        rs[1]["address"].as_str().unwrap().to_string(),
+    );
+    let dir = tree(
+        "plan-shape",
+        &[("plan.json", serde_json::to_string_pretty(&plan).unwrap())],
+    );
+    let pretty = std::fs::read_to_string(dir.join("plan.json")).unwrap();
+    let line_of = |a: &str| {
+        pretty
+            .lines()
+            .position(|l| l.contains(&format!("\"address\": \"{a}\"")))
+            .unwrap() as u64
+            + 1
+    };
+    let (code, doc) = json(&["lint", dir.join("plan.json").to_str().unwrap()]);
+    assert_eq!(code, 2, "{doc}");
+    let errs = located_errors(&doc);
+    assert!(
+        errs.contains(&(
+            line_of(&a0),
+            format!("unexpected plan shape: the values of {a0} are not an object: left out")
+        )),
+        "{errs:?}"
+    );
+    assert!(
+        errs.contains(&(
+            line_of(&a1),
+            format!("unexpected plan shape: {a1} has no type: left out")
+        )),
+        "{errs:?}"
+    );
+    assert_eq!(doc["summary"]["resources"], (all - 2) as u64, "{doc}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
