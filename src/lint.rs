@@ -60,6 +60,7 @@ fn root_model(loaded: &load::Loaded, root: &PathBuf) -> (Model, Vec<Diag>) {
     let ev = crate::eval::eval_root(loaded, root);
     let (mut m, d) = model_with_bodies(ev.resources, &loaded.documents, &loaded.files);
     m.missing_modules = ev.missing_modules;
+    m.file_reads = ev.file_reads;
     let mut diags = ev.diags;
     diags.extend(d);
     (m, diags)
@@ -110,6 +111,44 @@ pub fn load_models(paths: &[PathBuf], cli_vars: &[CliVar]) -> (Files, Vec<Model>
         }
     }
     (loaded.files, models, errors)
+}
+
+/// Reports show the call, not what a file held: a finding's message, help or related notes that
+/// quote the text a `file()`/`filebase64()` call read (whole, or a line of it of 8 characters
+/// or more) get `<file("…")>` in its place (issue 13 §4).
+pub fn redact_file_contents(m: &Model, findings: &mut [Finding]) {
+    if m.file_reads.is_empty() {
+        return;
+    }
+    let mut pieces: Vec<(&str, String)> = Vec::new();
+    for (call, text) in &m.file_reads {
+        let shown = format!("<{call}>");
+        let whole = text.trim();
+        if whole.len() >= 8 {
+            pieces.push((whole, shown.clone()));
+        }
+        for line in text.lines().map(str::trim).filter(|l| l.len() >= 8) {
+            if line != whole {
+                pieces.push((line, shown.clone()));
+            }
+        }
+    }
+    // longest first: a whole file before its lines
+    pieces.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    let redact = |s: &mut String| {
+        for (piece, shown) in &pieces {
+            if s.contains(piece) {
+                *s = s.replace(piece, shown);
+            }
+        }
+    };
+    for f in findings.iter_mut() {
+        redact(&mut f.message);
+        redact(&mut f.help);
+        for r in f.related.iter_mut() {
+            redact(&mut r.message);
+        }
+    }
 }
 
 /// The attribute path a finding's location is in (the smallest attribute or block span that
@@ -273,6 +312,7 @@ pub fn run_filtered(
         for f in out.iter_mut() {
             f.path = attribute_path(&m, &lref.files, f);
         }
+        redact_file_contents(&m, &mut out);
         (out, m.resources.len(), Vec::new())
     };
     // each model is checked and dropped inside the parallel map: peak memory stays per-thread

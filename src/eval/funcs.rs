@@ -16,6 +16,9 @@ pub struct Ctx<'a> {
     pub rel_dir: &'a str,
     /// Where files may be read (`Loaded::read_scope`).
     pub scope: &'a [std::path::PathBuf],
+    /// What file() and filebase64() returned, so that reports show the call instead
+    /// (`lint::redact_file_contents`).
+    pub reads: &'a std::cell::RefCell<Vec<(String, String)>>,
 }
 
 /// Every function name Terraform knows (a name outside this list is an error, as in Terraform).
@@ -1314,13 +1317,21 @@ fn pure(name: &str, a: &[Val], cx: &Ctx) -> R {
         // ------------------------------------------------------------ files
         "file" => {
             arity(name, a, 1, 1)?;
-            read_file(cx, &s1(0)?).map(string).map_err(err_text)
+            let p = s1(0)?;
+            let text = read_file(cx, &p).map_err(err_text)?;
+            cx.reads
+                .borrow_mut()
+                .push((format!("file(\"{p}\")"), text.clone()));
+            Ok(string(text))
         }
         "filebase64" => {
             arity(name, a, 1, 1)?;
-            read_bytes(cx, &s1(0)?)
-                .map(|b| string(b64(&b)))
-                .map_err(err_text)
+            let p = s1(0)?;
+            let text = read_bytes(cx, &p).map(|b| b64(&b)).map_err(err_text)?;
+            cx.reads
+                .borrow_mut()
+                .push((format!("filebase64(\"{p}\")"), text.clone()));
+            Ok(string(text))
         }
         "fileexists" => {
             arity(name, a, 1, 1)?;

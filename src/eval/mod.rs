@@ -114,6 +114,8 @@ pub struct Evaluated {
     pub resources: Vec<Resource>,
     pub diags: Vec<Diag>,
     pub missing_modules: Vec<MissingModule>,
+    /// What file() and filebase64() read: (the call as written, the text it returned).
+    pub file_reads: Vec<(String, String)>,
 }
 
 struct Pending<'a> {
@@ -153,6 +155,8 @@ pub struct Evaluator<'a> {
     instances_spent: RefCell<Option<Val>>,
     /// … and, once spent, the error every further evaluation returns.
     spent: RefCell<Option<Val>>,
+    /// What file() and filebase64() read (`Evaluated::file_reads`).
+    file_reads: RefCell<Vec<(String, String)>>,
 }
 
 fn origins_of(vals: &[&Val]) -> Vec<Origin> {
@@ -258,6 +262,7 @@ pub fn eval_root(loaded: &Loaded, root: &PathBuf) -> Evaluated {
             resources: vec![],
             diags: vec![],
             missing_modules: vec![],
+            file_reads: vec![],
         };
     };
     // lint: a root variable left at an empty-string default is a placeholder, not a decided value
@@ -374,6 +379,7 @@ impl<'a> Evaluator<'a> {
             instances: std::cell::Cell::new(0),
             instances_spent: RefCell::new(None),
             spent: RefCell::new(None),
+            file_reads: RefCell::new(Vec::new()),
         };
         ev.push_inst(String::new(), String::new(), def, None, 0);
         let providers = own_providers(def, 0);
@@ -449,6 +455,7 @@ impl<'a> Evaluator<'a> {
             resources,
             diags,
             missing_modules: self.missing.into_inner(),
+            file_reads: self.file_reads.into_inner(),
         }
     }
 
@@ -2622,6 +2629,7 @@ impl<'a> Evaluator<'a> {
             root: &self.root,
             rel_dir: &self.inst(sc.inst).rel_dir,
             scope: &self.loaded.read_scope,
+            reads: &self.file_reads,
         };
         let v = funcs::call(name, vals, &cx);
         locate(v, span)
@@ -2777,6 +2785,7 @@ impl<'a> Evaluator<'a> {
                     root: &self.root,
                     rel_dir: &self.inst(sc.inst).rel_dir,
                     scope: &self.loaded.read_scope,
+                    reads: &self.file_reads,
                 };
                 match funcs::read_file(&cx, p) {
                     Ok(t) => t,

@@ -121,6 +121,8 @@ pub struct Model {
     by_value: BTreeMap<String, Vec<usize>>,
     /// Module calls whose source was not downloaded (registry/git without `terraform init`).
     pub missing_modules: Vec<crate::eval::MissingModule>,
+    /// What file() and filebase64() read while evaluating: (the call as written, its text).
+    pub file_reads: Vec<(String, String)>,
     /// APIs whose OpenAPI `body` is not known here (nothing of it could be checked).
     pub opaque_bodies: Vec<crate::openapi::OpaqueBody>,
     /// Certificate address → the domains that need it in us-east-1 (built on first use).

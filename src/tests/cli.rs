@@ -1382,3 +1382,30 @@ fn plan_resources_of_the_wrong_shape_are_located_and_the_rest_kept() {
     assert_eq!(doc["summary"]["resources"], (all - 2) as u64, "{doc}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A value read by file() is shown as the call in findings, never as the file's text
+/// (issue 13 §4): the scope typo of rest-scope-defined read from a file.
+#[test]
+fn file_contents_are_shown_as_the_call_in_findings() {
+    let tf = std::fs::read_to_string(super::root().join("rules/rest-scope-defined/fail/typo.tf"))
+        .unwrap()
+        .replace("\"bookstore/wirte\"]", "trimspace(file(\"scope.txt\"))]");
+    let dir = tree(
+        "file-redact",
+        &[
+            ("main.tf", tf),
+            ("scope.txt", "bookstore/wirte\n".to_string()),
+        ],
+    );
+    let (_, doc) = json(&["lint", dir.to_str().unwrap()]);
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "rest-scope-defined")
+        .unwrap_or_else(|| panic!("{doc}"));
+    let msg = f["message"].as_str().unwrap();
+    assert!(msg.contains("<file(\"scope.txt\")>"), "{msg}");
+    assert!(!msg.contains("wirte"), "{msg}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
