@@ -14,14 +14,34 @@ pub struct ParseError {
 }
 
 pub fn parse_body(file: u32, text: &str) -> Result<Body, ParseError> {
-    let parsed = hcl_edit::parser::parse_body(text).or_else(|e| {
-        // HCL ignores line breaks inside `{ for ... }`; hcl-edit does not: retry with those
-        // line breaks as spaces (same byte offsets, so every span still points at the text)
-        match join_for_object_lines(text) {
-            Some(t) => hcl_edit::parser::parse_body(&t).map_err(|_| e),
-            None => Err(e),
+    let parse = |text: &str| {
+        hcl_edit::parser::parse_body(text).or_else(|e| {
+            // HCL ignores line breaks inside `{ for ... }`; hcl-edit does not: retry with those
+            // line breaks as spaces (same byte offsets, so every span still points at the text)
+            match join_for_object_lines(text) {
+                Some(t) => hcl_edit::parser::parse_body(&t).map_err(|_| e),
+                None => Err(e),
+            }
+        })
+    };
+    let mut parsed = parse(text);
+    // HCL accepts a key written twice in an object constructor (the last wins); hcl-edit does
+    // not: the repeated key is requoted (`a = 2` → `"a"=2`, same length) and parsed again
+    // (at most 64 times, and at most 64 MiB parsed again in all: bounded on any input)
+    let mut owned: Option<String> = None;
+    let tries = ((64usize << 20) / text.len().max(1)).clamp(1, 64);
+    for _ in 0..tries {
+        let Err(e) = &parsed else { break };
+        if !e.message().contains("redefined object key") {
+            break;
         }
-    });
+        let cur = owned.as_deref().unwrap_or(text);
+        let Some(t) = requote_key(cur, e.location().offset()) else {
+            break;
+        };
+        parsed = parse(&t);
+        owned = Some(t);
+    }
     let body = parsed.map_err(|e| {
         let loc = e.location();
         ParseError {
@@ -31,6 +51,68 @@ pub fn parse_body(file: u32, text: &str) -> Result<Body, ParseError> {
     })?;
     let cx = Cx { file, src: text };
     Ok(cx.body(&body))
+}
+
+/// `text` with the object key at `at` written the other way, byte for byte the same length:
+/// `key = v` → `"key"=v` (two blanks around the `=` or `:` taken), `"key"` → `key  `; `None`
+/// when it cannot be (no blanks to take, a key that is not a plain name).
+fn requote_key(text: &str, at: usize) -> Option<String> {
+    let rest = text.get(at..)?;
+    let ident_len = |s: &str| {
+        let mut n = 0;
+        for (i, c) in s.char_indices() {
+            let ok = if i == 0 {
+                c.is_alphabetic() || c == '_'
+            } else {
+                c.is_alphanumeric() || c == '_' || c == '-'
+            };
+            if !ok {
+                break;
+            }
+            n = i + c.len_utf8();
+        }
+        n
+    };
+    if let Some(q) = rest.strip_prefix('"') {
+        let n = ident_len(q);
+        if n == 0 || !q[n..].starts_with('"') {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..at]);
+        out.push_str(&q[..n]);
+        out.push_str("  ");
+        out.push_str(&q[n + 1..]);
+        return Some(out);
+    }
+    let n = ident_len(rest);
+    if n == 0 {
+        return None;
+    }
+    let after = &rest[n..];
+    let ws1 = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let sep = after[ws1..].chars().next()?;
+    if sep != '=' && sep != ':' {
+        return None;
+    }
+    let tail = &after[ws1 + 1..];
+    let ws2 = tail.len() - tail.trim_start_matches([' ', '\t']).len();
+    if ws1 + ws2 < 2 {
+        return None;
+    }
+    let keep = ws1 + ws2 - 2;
+    let (k1, k2) = (keep.min(ws1), keep - keep.min(ws1));
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    out.push('"');
+    out.push_str(&rest[..n]);
+    out.push('"');
+    out.push_str(&" ".repeat(k1));
+    out.push(sep);
+    out.push_str(&" ".repeat(k2));
+    out.push_str(&tail[ws2..]);
+    debug_assert_eq!(out.len(), text.len());
+    Some(out)
 }
 
 /// The text with every line break inside a `{ for ... }` expression turned into a space (and line
