@@ -122,6 +122,23 @@ struct Pending<'a> {
     inst: usize,
     decl: &'a ResDecl,
     res: Resource,
+    /// The resource's index in its module, and where its attributes are: in `res`, or (not to
+    /// hold two copies of every resource) in the module instance's value of the resource.
+    k: usize,
+    place: Place,
+}
+
+/// Where a resource instance's attributes are kept until `finish`.
+#[derive(Clone)]
+enum Place {
+    /// In the pending resource itself (an instance standing for an unknown number of them).
+    Own,
+    /// The value of the resource block (no count or for_each) …
+    Whole,
+    /// … element `n` of it (count) …
+    Index(usize),
+    /// … or its element `key` (for_each).
+    Key(String),
 }
 
 type ConCache = HashMap<(usize, String), Option<Rc<Con>>>;
@@ -389,8 +406,44 @@ impl<'a> Evaluator<'a> {
 
     fn finish(self) -> Evaluated {
         let pending = std::mem::take(&mut *self.out.borrow_mut());
+        // the values of the resource blocks, taken out of the module instances: each pending
+        // resource moves its attributes out of them (shared only when something still holds
+        // the value: then copied)
+        let mut blocks: HashMap<(usize, usize), Val> = HashMap::new();
+        for p in &pending {
+            if matches!(p.place, Place::Own) || blocks.contains_key(&(p.inst, p.k)) {
+                continue;
+            }
+            let slot = self.inst(p.inst).resources.borrow_mut().remove(&p.k);
+            if let Some(Slot::Done(rc)) = slot {
+                blocks.insert(
+                    (p.inst, p.k),
+                    Rc::try_unwrap(rc).unwrap_or_else(|rc| (*rc).clone()),
+                );
+            }
+        }
         let mut resources = Vec::with_capacity(pending.len());
         for mut p in pending {
+            let block = blocks.get_mut(&(p.inst, p.k));
+            let null = || Val::new(V::Null, None);
+            match (&p.place, block) {
+                (Place::Own, _) | (_, None) => {}
+                (Place::Whole, Some(b)) => p.res.attrs = std::mem::replace(b, null()),
+                (Place::Index(n), Some(b)) => {
+                    if let V::List(l) = &mut b.v
+                        && let Some(x) = l.get_mut(*n)
+                    {
+                        p.res.attrs = std::mem::replace(x, null());
+                    }
+                }
+                (Place::Key(key), Some(b)) => {
+                    if let V::Obj(m) = &mut b.v
+                        && let Some(x) = m.get_mut(key)
+                    {
+                        p.res.attrs = std::mem::replace(x, null());
+                    }
+                }
+            }
             let mut refs = BTreeSet::new();
             self.deps_of(p.inst, &p.decl.refs, &mut refs, 0);
             for e in [&p.decl.count, &p.decl.for_each].into_iter().flatten() {
@@ -836,7 +889,7 @@ impl<'a> Evaluator<'a> {
         }
         i.resources.borrow_mut().insert(k, Slot::Busy);
         let r = &i.def.resources[k];
-        let v = Rc::new(self.expand_resource(inst, r));
+        let v = Rc::new(self.expand_resource(inst, k, r));
         i.resources.borrow_mut().insert(k, Slot::Done(v.clone()));
         v
     }
@@ -930,7 +983,7 @@ impl<'a> Evaluator<'a> {
         Ok(Some(pairs))
     }
 
-    fn expand_resource(&self, inst: usize, r: &'a ResDecl) -> Val {
+    fn expand_resource(&self, inst: usize, rk: usize, r: &'a ResDecl) -> Val {
         let base = format!("{}{}", self.prefix(inst), r.local_addr());
         let sc = Scope::new(inst);
         if let Some(c) = &r.count {
@@ -940,7 +993,8 @@ impl<'a> Evaluator<'a> {
                         .map(|k| {
                             let mut s = sc.clone();
                             s.count = Some(Val::num(k as f64));
-                            self.instance(inst, r, &base, format!("{base}[{k}]"), &s, false)
+                            let at = (rk, Place::Index(k));
+                            self.instance(inst, r, &base, format!("{base}[{k}]"), &s, at)
                         })
                         .collect(),
                 ),
@@ -948,7 +1002,7 @@ impl<'a> Evaluator<'a> {
                     let n = self.eval(c, &sc);
                     let mut s = sc.clone();
                     s.count = Some(Val::unknown_typed(n.origins(), Ty::Num));
-                    self.instance(inst, r, &base, format!("{base}[*]"), &s, true);
+                    self.instance(inst, r, &base, format!("{base}[*]"), &s, (rk, Place::Own));
                     unknown_from(&[&n])
                 }
                 Err(e) => e,
@@ -962,7 +1016,8 @@ impl<'a> Evaluator<'a> {
                         let mut s = sc.clone();
                         s.each = Some((Val::str(k.clone()), v));
                         let addr = format!("{base}[\"{k}\"]");
-                        m.insert(k, self.instance(inst, r, &base, addr, &s, false));
+                        let at = (rk, Place::Key(k.clone()));
+                        m.insert(k, self.instance(inst, r, &base, addr, &s, at));
                     }
                     Val::object(m)
                 }
@@ -971,13 +1026,13 @@ impl<'a> Evaluator<'a> {
                     let mut s = sc.clone();
                     let u = unknown_from(&[&coll]);
                     s.each = Some((Val::unknown_typed(coll.origins(), Ty::Str), u.clone()));
-                    self.instance(inst, r, &base, format!("{base}[*]"), &s, true);
+                    self.instance(inst, r, &base, format!("{base}[*]"), &s, (rk, Place::Own));
                     u
                 }
                 Err(e) => e,
             };
         }
-        self.instance(inst, r, &base, base.clone(), &sc, false)
+        self.instance(inst, r, &base, base.clone(), &sc, (rk, Place::Whole))
     }
 
     fn instance(
@@ -987,8 +1042,9 @@ impl<'a> Evaluator<'a> {
         base: &str,
         addr: String,
         sc: &Scope,
-        unknown_count: bool,
+        (k, place): (usize, Place),
     ) -> Val {
+        let unknown_count = matches!(place, Place::Own);
         if r.mode == Mode::Ephemeral {
             let mut o = Origin::other(OriginKind::Ephemeral, "");
             o.res = Some(addr.clone());
@@ -1050,8 +1106,18 @@ impl<'a> Evaluator<'a> {
             attr_id_refs: BTreeMap::new(),
             unknown_count,
         };
-        let v = res.attrs.clone();
-        self.out.borrow_mut().push(Pending { inst, decl: r, res });
+        let mut res = res;
+        let v = match place {
+            Place::Own => res.attrs.clone(),
+            _ => std::mem::replace(&mut res.attrs, Val::new(V::Null, None)),
+        };
+        self.out.borrow_mut().push(Pending {
+            inst,
+            decl: r,
+            res,
+            k,
+            place,
+        });
         v
     }
 
