@@ -197,56 +197,9 @@ pub fn token(data: &[u8]) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// A REST API protected by a Cognito pool with a client_credentials client: what the settings
-/// and token targets apply to when their input gives no configuration.
-pub const SMALL_STACK: &str = r#"
-variable "stage" {
-  type    = string
-  default = "prod"
-}
-resource "aws_cognito_user_pool" "pool" {
-  name = "p"
-}
-resource "aws_cognito_resource_server" "rs" {
-  user_pool_id = aws_cognito_user_pool.pool.id
-  identifier   = "https://api.example.com"
-  name         = "api"
-  scope {
-    scope_name        = "read"
-    scope_description = "read"
-  }
-}
-resource "aws_cognito_user_pool_client" "m2m" {
-  name                                 = "m2m"
-  user_pool_id                         = aws_cognito_user_pool.pool.id
-  generate_secret                      = true
-  allowed_oauth_flows                  = ["client_credentials"]
-  allowed_oauth_flows_user_pool_client = true
-  allowed_oauth_scopes                 = aws_cognito_resource_server.rs.scope_identifiers
-}
-resource "aws_api_gateway_rest_api" "api" {
-  name = "api"
-}
-resource "aws_api_gateway_authorizer" "auth" {
-  name          = "cognito"
-  rest_api_id   = aws_api_gateway_rest_api.api.id
-  type          = "COGNITO_USER_POOLS"
-  provider_arns = [aws_cognito_user_pool.pool.arn]
-}
-resource "aws_api_gateway_resource" "items" {
-  rest_api_id = aws_api_gateway_rest_api.api.id
-  parent_id   = aws_api_gateway_rest_api.api.root_resource_id
-  path_part   = "items"
-}
-resource "aws_api_gateway_method" "get" {
-  rest_api_id          = aws_api_gateway_rest_api.api.id
-  resource_id          = aws_api_gateway_resource.items.id
-  http_method          = "GET"
-  authorization        = "COGNITO_USER_POOLS"
-  authorizer_id        = aws_api_gateway_authorizer.auth.id
-  authorization_scopes = ["https://api.example.com/read"]
-}
-"#;
+/// A REST API protected by a Cognito pool with a client_credentials client (the rule fixtures'
+/// base stack): what the settings and token targets apply to when their input gives none.
+pub const SMALL_STACK: &str = include_str!("../rules/_base/rest-cognito/main.tf");
 
 /// Seed inputs of every target, from the repository's own test data (`root` is the repository):
 /// `(target, name, bytes)`, in a stable order. Configurations are every `.tf`/`.tf.json` file

@@ -1196,20 +1196,17 @@ fn located_errors(doc: &serde_json::Value) -> Vec<(u64, String)> {
         .collect()
 }
 
-/// A REST method with scopes and no authorizer (rest-scopes-need-cognito): proof the rest of a
-/// root is still linted beside an input error.
-const SCOPED_OPEN_METHOD: &str = r#"
-resource "aws_api_gateway_rest_api" "api" {
-  name = "api"
+/// Whether a JSON report has a finding of `rule`.
+fn has_finding(doc: &serde_json::Value, rule: &str) -> bool {
+    doc["findings"]
+        .as_array()
+        .is_some_and(|fs| fs.iter().any(|f| f["rule"] == rule))
 }
-resource "aws_api_gateway_method" "get" {
-  rest_api_id          = aws_api_gateway_rest_api.api.id
-  resource_id          = aws_api_gateway_rest_api.api.root_resource_id
-  http_method          = "GET"
-  authorization        = "NONE"
-  authorization_scopes = ["orders/read"]
-}
-"#;
+
+/// A REST method with scopes and no authorizer (rest-scopes-need-cognito's fixture): proof the
+/// rest of a root is still linted beside an input error.
+const SCOPED_OPEN_METHOD: &str =
+    include_str!("../../rules/rest-scopes-need-cognito/fail/options-with-scopes.tf");
 
 /// Runaway expansions (issue 13 §3) end in one located input error from the evaluation
 /// budget, and the root's other resources are still linted.
@@ -1262,11 +1259,7 @@ fn runaway_expansions_spend_the_budget_with_a_located_error() {
             assert_eq!(budget[0].0, line, "{errs:?}");
         }
         assert!(
-            doc["findings"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|f| f["rule"] == "rest-scopes-need-cognito"),
+            has_finding(&doc, "rest-scopes-need-cognito"),
             "the rest of the root is still linted: {doc}"
         );
         std::fs::remove_dir_all(dir).unwrap();
@@ -1320,14 +1313,7 @@ fn recursive_modules_and_huge_products_are_located_errors() {
             .any(|(l, m)| *l == 3 && m.contains("setproduct(): the product has more than")),
         "{errs:?}"
     );
-    assert!(
-        doc["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["rule"] == "rest-scopes-need-cognito"),
-        "{doc}"
-    );
+    assert!(has_finding(&doc, "rest-scopes-need-cognito"), "{doc}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
