@@ -81,10 +81,10 @@ fn plan_model(loaded: &load::Loaded, p: load::PlanInput) -> Result<(Model, Vec<D
     if !shape_errors.is_empty() {
         let index = crate::plan::address_index(text);
         for (addr, msg) in shape_errors {
-            diags.push(Diag::at(
-                msg,
-                crate::plan::address_span(&index, &addr, p.file),
-            ));
+            // at the resource's address, else the start of the plan
+            let at = crate::plan::address_span(&index, &addr, p.file)
+                .unwrap_or(crate::source::Span::new(p.file, 0..1));
+            diags.push(Diag::at(msg, at));
         }
     }
     Ok((m, diags))

@@ -693,30 +693,20 @@ pub fn address_index(text: &str) -> std::collections::HashMap<&str, usize> {
     at
 }
 
-/// The span of `address`'s `"address"` value in a plan's text, else the start of the file.
+/// The span of `address`'s `"address"` value in a plan's text (`address_index`).
 pub fn address_span(
     index: &std::collections::HashMap<&str, usize>,
     address: &str,
     file: u32,
-) -> Span {
-    let quoted = serde_json::to_string(address).unwrap_or_default();
-    match index.get(quoted.as_str()) {
-        Some(start) => Span::new(file, *start..*start + quoted.len()),
-        None => Span::new(file, 0..1),
-    }
+) -> Option<Span> {
+    let quoted = serde_json::to_string(address).ok()?;
+    let start = *index.get(quoted.as_str())?;
+    Some(Span::new(file, start..start + quoted.len()))
 }
 
 pub fn locate_in_plan(rs: &mut [Resource], text: &str, file: u32) {
-    let at = address_index(text);
+    let index = address_index(text);
     for r in rs.iter_mut().filter(|r| r.span.is_none()) {
-        let Ok(quoted) = serde_json::to_string(&r.address) else {
-            continue;
-        };
-        if let Some(start) = at.get(quoted.as_str()) {
-            r.span = Some(crate::source::Span::new(
-                file,
-                *start..*start + quoted.len(),
-            ));
-        }
+        r.span = address_span(&index, &r.address, file);
     }
 }

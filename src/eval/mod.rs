@@ -565,7 +565,7 @@ impl<'a> Evaluator<'a> {
         let e = self.elements.get().saturating_add(n);
         self.elements.set(e);
         if e > self.limit_elements.get() {
-            self.over_budget(at)
+            Some(self.over_budget(at))
         } else {
             self.spent.borrow().clone()
         }
@@ -609,10 +609,10 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The budget is spent: the first time, a located input error at `at`; every time, the
-    /// error value further evaluation returns.
-    fn over_budget(&self, at: Span) -> Option<Val> {
+    /// error value further evaluation returns (that value).
+    fn over_budget(&self, at: Span) -> Val {
         if let Some(v) = self.spent.borrow().as_ref() {
-            return Some(v.clone());
+            return v.clone();
         }
         let v = err_at(
             format!(
@@ -623,7 +623,7 @@ impl<'a> Evaluator<'a> {
         );
         self.report(&v, at);
         *self.spent.borrow_mut() = Some(v.clone());
-        Some(v)
+        v
     }
 
     fn diag(&self, msg: String, at: Span) {
@@ -2098,10 +2098,8 @@ impl<'a> Evaluator<'a> {
     fn eval(&self, e: &Expr, sc: &Scope) -> Val {
         let steps = self.steps.get() + 1;
         self.steps.set(steps);
-        if steps > self.limit_steps.get()
-            && let Some(v) = self.over_budget(e.span())
-        {
-            return v;
+        if steps > self.limit_steps.get() {
+            return self.over_budget(e.span());
         }
         if let Some(v) = self.spent.borrow().as_ref() {
             return v.clone();

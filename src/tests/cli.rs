@@ -1145,8 +1145,6 @@ fn a_module_repository_is_linted_even_when_its_example_calls_it() {
 /// A string doubled forty times is a located input error within the budget, not gigabytes.
 #[test]
 fn runaway_strings_are_a_located_error() {
-    let dir = std::env::temp_dir().join(format!("authwire-dbl-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     let mut tf = String::from("locals {\n  a0 = \"xxxxxxxxxxxxxxxx\"\n");
     for i in 1..40 {
         tf.push_str(&format!(
@@ -1156,8 +1154,8 @@ fn runaway_strings_are_a_located_error() {
         ));
     }
     tf.push_str("}\nresource \"aws_ssm_parameter\" \"p\" {\n  name  = \"p\"\n  type  = \"String\"\n  value = local.a39\n}\n");
-    std::fs::write(dir.join("main.tf"), tf).unwrap();
-    let (code, doc) = json(&["lint", dir.to_str().unwrap()]);
+    let dir = tree("dbl", &[("main.tf", tf)]);
+    let (code, doc) = json(&["lint", dir.0.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
         doc["errors"][0]["message"]
@@ -1166,15 +1164,14 @@ fn runaway_strings_are_a_located_error() {
             .contains("longer than authwire's limit"),
         "{doc}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Writes `files` (relative path, text) under a fresh temporary directory named for `tag`.
-fn tree(tag: &str, files: &[(&str, String)]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("authwire-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// Writes `files` (relative path, text) under a fresh temporary directory named for `tag`
+/// (removed when dropped).
+fn tree(tag: &str, files: &[(&str, String)]) -> super::TempDir {
+    let dir = super::TempDir::new(tag);
     for (p, text) in files {
-        let f = dir.join(p);
+        let f = dir.0.join(p);
         std::fs::create_dir_all(f.parent().unwrap()).unwrap();
         std::fs::write(f, text).unwrap();
     }
@@ -1244,7 +1241,7 @@ fn runaway_expansions_spend_the_budget_with_a_located_error() {
     }
     let fan = tree("fan-out", &files);
     for (dir, line) in [(&nested, 2), (&fan, 0)] {
-        let (code, doc) = json(&["lint", dir.to_str().unwrap()]);
+        let (code, doc) = json(&["lint", dir.0.to_str().unwrap()]);
         assert_eq!(code, 2, "{doc}");
         let errs = located_errors(&doc);
         let budget: Vec<&(u64, String)> = errs
@@ -1262,7 +1259,6 @@ fn runaway_expansions_spend_the_budget_with_a_located_error() {
             has_finding(&doc, "rest-scopes-need-cognito"),
             "the rest of the root is still linted: {doc}"
         );
-        std::fs::remove_dir_all(dir).unwrap();
     }
 }
 
@@ -1292,7 +1288,7 @@ fn recursive_modules_and_huge_products_are_located_errors() {
             ),
         ],
     );
-    let (code, doc) = json(&["lint", dir.to_str().unwrap()]);
+    let (code, doc) = json(&["lint", dir.0.to_str().unwrap()]);
     assert_eq!(code, 2, "{doc}");
     let errs = located_errors(&doc);
     let rec: Vec<&(u64, String)> = errs
@@ -1314,7 +1310,6 @@ fn recursive_modules_and_huge_products_are_located_errors() {
         "{errs:?}"
     );
     assert!(has_finding(&doc, "rest-scopes-need-cognito"), "{doc}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A plan resource of the wrong shape (values not an object, no type) is a located input error
@@ -1340,7 +1335,7 @@ fn plan_resources_of_the_wrong_shape_are_located_and_the_rest_kept() {
         "plan-shape",
         &[("plan.json", serde_json::to_string_pretty(&plan).unwrap())],
     );
-    let pretty = std::fs::read_to_string(dir.join("plan.json")).unwrap();
+    let pretty = std::fs::read_to_string(dir.0.join("plan.json")).unwrap();
     let line_of = |a: &str| {
         pretty
             .lines()
@@ -1348,7 +1343,7 @@ fn plan_resources_of_the_wrong_shape_are_located_and_the_rest_kept() {
             .unwrap() as u64
             + 1
     };
-    let (code, doc) = json(&["lint", dir.join("plan.json").to_str().unwrap()]);
+    let (code, doc) = json(&["lint", dir.0.join("plan.json").to_str().unwrap()]);
     assert_eq!(code, 2, "{doc}");
     let errs = located_errors(&doc);
     assert!(
@@ -1366,7 +1361,6 @@ fn plan_resources_of_the_wrong_shape_are_located_and_the_rest_kept() {
         "{errs:?}"
     );
     assert_eq!(doc["summary"]["resources"], (all - 2) as u64, "{doc}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A value read by file() is shown as the call in findings, never as the file's text
@@ -1383,7 +1377,7 @@ fn file_contents_are_shown_as_the_call_in_findings() {
             ("scope.txt", "bookstore/wirte\n".to_string()),
         ],
     );
-    let (_, doc) = json(&["lint", dir.to_str().unwrap()]);
+    let (_, doc) = json(&["lint", dir.0.to_str().unwrap()]);
     let f = doc["findings"]
         .as_array()
         .unwrap()
@@ -1393,5 +1387,4 @@ fn file_contents_are_shown_as_the_call_in_findings() {
     let msg = f["message"].as_str().unwrap();
     assert!(msg.contains("<file(\"scope.txt\")>"), "{msg}");
     assert!(!msg.contains("wirte"), "{msg}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
